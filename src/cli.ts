@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, SETTINGS, type SettingName } from './config.ts';
+
+/**
+ * `wp-graphql-gateway serve | print-schema | check`. Exit codes: 0 ok, 1 runtime failure (WordPress unreachable,
+ * port in use), 2 bad usage or configuration.
+ */
+
+const USAGE = `Usage: wp-graphql-gateway <command> [options]
+
+Commands:
+  serve          serve GraphQL at /graphql (GraphiQL in a browser), /health
+  print-schema   print the GraphQL schema (SDL)
+  check          check that a WordPress URL serves a REST API the gateway can use
+
+Options (each falls back to the environment variable shown):
+${Object.entries(SETTINGS)
+  .map(([name, s]) => `  --${name.padEnd(22)} ${s.env.padEnd(22)} ${s.help}`)
+  .join('\n')}
+  -h, --help                                     show this help
+`;
+
+/** Runs the CLI; resolves to the exit code (serve resolves only once listening and stays up). */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(Object.keys(SETTINGS).map((name) => [name, { type: 'string' as const }])),
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command = 'serve', ...rest] = parsed.positionals;
+  if (parsed.values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (rest.length || !['serve', 'print-schema', 'check'].includes(command)) {
+    process.stderr.write(`Unknown command: ${[command, ...rest].join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'print-schema') {
+    const { printGatewaySchema } = await import('./schema/index.ts');
+    process.stdout.write(printGatewaySchema());
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig(parsed.values as Partial<Record<SettingName, string>>);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (command === 'check') {
+    const { checkWordPress } = await import('./check.ts');
+    return checkWordPress(config);
+  }
+  const { serve } = await import('./serve.ts');
+  return serve(config);
+}

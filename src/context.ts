@@ -1,0 +1,51 @@
+import { createLoaders, type Loaders } from './loaders/index.ts';
+import type { UpstreamRequestScope } from './loaders/records.ts';
+import type { SiteContext } from './models/site.ts';
+import type { WordPressClient } from './wordpress/client.ts';
+import type { Collection } from './wordpress/rest-types.ts';
+
+/**
+ * What every resolver of one GraphQL request sees. Built fresh per request, so nothing loaded for one viewer
+ * can be read by another: loaders (and what they hold) die with the request.
+ */
+export interface GatewayContext {
+  client: WordPressClient;
+  site: SiteContext;
+  /** The viewer's `Authorization` header, forwarded to WordPress and nowhere else; undefined when anonymous. */
+  authorization: string | undefined;
+  /** `_fields` per collection for this operation, set by the field-plan plugin before execution. */
+  fieldPlan: Map<Collection, readonly string[] | undefined> | undefined;
+  scope: UpstreamRequestScope;
+  loaders: Loaders;
+}
+
+/** What the context factory needs from the running gateway. */
+export interface ContextDependencies {
+  client: WordPressClient;
+  site: SiteContext;
+}
+
+/** The smallest field set a record fetch can use: collections nobody selected fields of still need ids. */
+const ID_ONLY = ['id'] as const;
+
+/** Builds a request's context from its HTTP request. */
+export function createContext(deps: ContextDependencies, request: Request): GatewayContext {
+  const authorization = request.headers.get('authorization') ?? undefined;
+  const context = {
+    client: deps.client,
+    site: deps.site,
+    authorization,
+    fieldPlan: undefined,
+  } as Omit<GatewayContext, 'scope' | 'loaders'> as GatewayContext;
+  context.scope = {
+    client: deps.client,
+    authorization,
+    fieldsFor(collection) {
+      const plan = context.fieldPlan;
+      if (!plan) return undefined;
+      return plan.has(collection) ? plan.get(collection) : ID_ONLY;
+    },
+  };
+  context.loaders = createLoaders(context.scope);
+  return context;
+}

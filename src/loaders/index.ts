@@ -1,0 +1,18 @@
+import type DataLoader from 'dataloader';
+import type { RestComment } from '../wordpress/rest-types.ts';
+import { createCommentsByPostLoader } from './lists.ts';
+import type { UpstreamRequestScope } from './records.ts';
+
+/**
+ * The loaders that are not keyed by record id, built once per GraphQL request. (Loaders by id, one per REST
+ * collection, are held by the Pothos dataloader plugin on each record type's ref: src/schema/refs.ts.)
+ */
+export interface Loaders {
+  /** All comments of a post, batched over posts. */
+  commentsByPost: DataLoader<number, RestComment[]>;
+}
+
+/** Builds a request's loaders over one upstream scope (client, viewer credentials, `_fields` plan). */
+export function createLoaders(scope: UpstreamRequestScope): Loaders {
+  return { commentsByPost: createCommentsByPostLoader(scope) };
+}

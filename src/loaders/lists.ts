@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import type { RestQuery } from '../wordpress/client.ts';
+import type { Collection, CollectionRecord, RestComment } from '../wordpress/rest-types.ts';
+import { MAX_PER_PAGE, type UpstreamRequestScope } from './records.ts';
+
+/** One page of a collection and WordPress's count of all matching records. */
+export interface ListPage<T> {
+  records: T[];
+  /** `X-WP-Total` */
+  total: number;
+}
+
+/**
+ * GETs one page of a collection (`/wp/v2/posts?per_page=10&offset=20&…`) with the request's `_fields` for that
+ * collection. The schema layer primes the record loaders with what comes back.
+ */
+export async function loadListPage<C extends Collection>(
+  scope: UpstreamRequestScope,
+  collection: C,
+  query: RestQuery,
+  /** REST fields this caller needs beyond the plan (to group records by a parent). */
+  alsoFields: readonly string[] = [],
+): Promise<ListPage<CollectionRecord[C]>> {
+  const planned = scope.fieldsFor(collection);
+  const answer = await scope.client.get<CollectionRecord[C][]>(
+    `/wp/v2/${collection}`,
+    { ...query, _fields: planned && [...new Set([...planned, ...alsoFields])] },
+    { authorization: scope.authorization },
+  );
+  const records = Array.isArray(answer.data) ? answer.data : [];
+  return { records, total: answer.total ?? records.length };
+}
+
+/**
+ * Every page of a list query, the later pages fetched in parallel once the first answer told how many there
+ * are. Used where the gateway must see the whole set to cut it per parent (comments of many posts at once).
+ */
+export async function loadAllPages<C extends Collection>(
+  scope: UpstreamRequestScope,
+  collection: C,
+  query: RestQuery,
+  alsoFields: readonly string[] = [],
+): Promise<CollectionRecord[C][]> {
+  const first = await loadListPage(scope, collection, { ...query, per_page: MAX_PER_PAGE, page: 1 }, alsoFields);
+  const pages = Math.ceil(first.total / MAX_PER_PAGE);
+  if (pages <= 1) return first.records;
+  const rest = await Promise.all(
+    Array.from({ length: pages - 1 }, (_, i) =>
+      loadListPage(scope, collection, { ...query, per_page: MAX_PER_PAGE, page: i + 2 }, alsoFields),
+    ),
+  );
+  return [first, ...rest].flatMap((page) => page.records);
+}
+
+/**
+ * A Function, which when given an Array of post ids, returns a Promise of an Array of each post's comments
+ * (newest first, as WPGraphQL orders them), in one query for all posts: `comments?post=<ids>` takes a list.
+ */
+export function createCommentsByPostLoader(
+  scope: UpstreamRequestScope,
+): DataLoader<number, RestComment[]> {
+  return new DataLoader<number, RestComment[]>(
+    async (postIds) => {
+      const comments = await loadAllPages(scope, 'comments', {
+        post: postIds,
+        orderby: 'date',
+        order: 'desc',
+      }, ['post']);
+      const byPost = new Map<number, RestComment[]>(postIds.map((id) => [id, []]));
+      for (const comment of comments) if (comment.post !== undefined) byPost.get(comment.post)?.push(comment);
+      return postIds.map((id) => byPost.get(id) ?? []);
+    },
+    { maxBatchSize: MAX_PER_PAGE },
+  );
+}

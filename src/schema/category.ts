@@ -1,0 +1,132 @@
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { CATEGORY_FIELD_SOURCES, type CategoryModel } from '../models/term.ts';
+import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs } from './connections.ts';
+import { contentConnectionField } from './content-fields.ts';
+import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
+import { ContentNode, DatabaseIdentifier, HierarchicalNode, HierarchicalTermNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
+import { restConnection } from './lists.ts';
+import { ownScalarFieldNames } from './reference.ts';
+import { CategoryRef, PostRef, loadById } from './refs.ts';
+import { scalarFields } from './scalar-fields.ts';
+import { termById } from './term-fields.ts';
+import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+
+/** `Category`: a `/wp/v2/categories` record (src/models/term.ts). */
+
+const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'HierarchicalTermNode', 'HierarchicalNode'];
+
+const CategoryToParentCategoryConnectionEdge = defineOneToOneEdge<CategoryModel>('CategoryToParentCategoryConnectionEdge', 'Category', CategoryRef);
+const CategoryToCategoryConnection = defineConnection<CategoryModel>('CategoryToCategoryConnection', 'Category', CategoryRef);
+const CategoryToAncestorsCategoryConnection = defineConnection<CategoryModel>('CategoryToAncestorsCategoryConnection', 'Category', CategoryRef);
+const CategoryToCategoryWhere = referenceInput('CategoryToCategoryConnectionWhereArgs', TERM_WHERE_FIELDS, offsetPaginationField);
+const RootQueryToCategoryWhere = referenceInput('RootQueryToCategoryConnectionWhereArgs', TERM_WHERE_FIELDS, offsetPaginationField);
+
+/** Parents, nearest first: one loader call per level (each level's id is only known from the one below). */
+async function ancestors(context: GatewayContext, category: CategoryModel): Promise<CategoryModel[]> {
+  const chain: CategoryModel[] = [];
+  const seen = new Set([category.databaseId]);
+  let parentId = category.parentDatabaseId;
+  while (parentId && !seen.has(parentId)) {
+    seen.add(parentId);
+    const parent = await loadById(context, 'categories', parentId);
+    if (!parent) break;
+    chain.push(parent);
+    parentId = parent.parentDatabaseId;
+  }
+  return chain;
+}
+
+function pagingArgs(t: PothosSchemaTypes.ObjectFieldBuilder<never, CategoryModel>, where?: unknown) {
+  return {
+    first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+    last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+    after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+    before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+    ...(where ? { where: t.arg({ type: where as never, description: 'Arguments for filtering the connection' }) } : {}),
+  } as never;
+}
+
+CategoryRef.implement({
+  description: 'The category type',
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
+  fields: (t) => {
+    const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, CategoryModel>;
+    return {
+      id: t.exposeID('id', { nullable: false }),
+      ...scalarFields(t, 'Category', ownScalarFieldNames('Category', CATEGORY_FIELD_SOURCES, INTERFACES)),
+      parent: t.field({
+        type: CategoryToParentCategoryConnectionEdge,
+        description: 'Connection between the category type and its parent category type',
+        resolve: async (c, _args, context) => (c.parentDatabaseId ? oneToOne(await loadById(context, 'categories', c.parentDatabaseId)) : null) as never,
+      }),
+      children: t.field({
+        type: CategoryToCategoryConnection,
+        description: 'Connection between the category type and its children categories.',
+        args: pagingArgs(tt, CategoryToCategoryWhere),
+        resolve: (c, args, context) => {
+          const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
+          return restConnection(context, 'categories', { ...paging, where }, { ...termWhereToRest(where, true), parent: c.databaseId }) as never;
+        },
+      }),
+      ancestors: t.field({
+        type: CategoryToAncestorsCategoryConnection,
+        description: 'The ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
+        args: pagingArgs(tt),
+        resolve: async (c, args, context) => {
+          const chain = await ancestors(context, c);
+          // WPGraphQL answers null, not an empty connection, for a top-level category.
+          return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
+        },
+      }),
+      contentNodes: contentConnectionField(t as never, {
+        connection: 'CategoryToContentNodeConnection',
+        kind: 'ContentNode',
+        nodeRef: ContentNode,
+        collection: 'posts',
+        whereInput: 'CategoryToContentNodeConnectionWhereArgs',
+        description: 'Connection between the Category type and the ContentNode type',
+        // Only posts carry category terms on a stock site.
+        fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': true }),
+      }),
+      posts: contentConnectionField(t as never, {
+        connection: 'CategoryToPostConnection',
+        kind: 'Post',
+        nodeRef: PostRef,
+        collection: 'posts',
+        whereInput: 'CategoryToPostConnectionWhereArgs',
+        description: 'Connection between the Category type and the post type',
+        // WP_Query's `cat`, which WPGraphQL uses, includes posts of child categories.
+        fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': true }),
+      }),
+    };
+  },
+});
+
+
+builder.queryFields((t) => ({
+  category: t.field({
+    type: CategoryRef,
+    description: 'A 0bject',
+    args: {
+      id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
+      idType: t.arg({ type: referenceEnum('CategoryIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
+    },
+    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType) as never,
+  }),
+  categories: t.field({
+    type: defineConnection<CategoryModel>('RootQueryToCategoryConnection', 'Category', CategoryRef),
+    description: 'Connection between the RootQuery type and the category type',
+    args: {
+      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+      where: t.arg({ type: RootQueryToCategoryWhere as never, description: 'Arguments for filtering the connection' }),
+    },
+    // WPGraphQL lists empty terms too (`hide_empty` false), unlike WordPress's own default.
+    resolve: (_root, args, context) =>
+      restConnection(context, 'categories', args as ConnectionArgs, { hide_empty: false, ...termWhereToRest(args.where as TermWhere | null, true) }) as never,
+  }),
+}));

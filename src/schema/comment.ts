@@ -1,0 +1,253 @@
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import type { AvatarModel } from '../models/avatar.ts';
+import {
+  COMMENT_AUTHOR_FIELD_SOURCES,
+  COMMENT_FIELD_SOURCES,
+  commentAuthorAvatar,
+  commentContent,
+  toCommentAuthorModel,
+  type CommentAuthorModel,
+  type CommentModel,
+} from '../models/comment.ts';
+import { userAvatar, type UserModel } from '../models/user.ts';
+import type { RestQuery } from '../wordpress/client.ts';
+import {
+  defineConnection,
+  defineOneToOneEdge,
+  EdgeInterface,
+  OneToOneConnection,
+  offsetToCursor,
+  sliceConnection,
+  type ConnectionArgs,
+  type EdgeShape,
+} from './connections.ts';
+import { databaseIdArgument } from './content-fields.ts';
+import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
+import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
+import { restConnection } from './lists.ts';
+import { ownScalarFieldNames } from './reference.ts';
+import { CommentRef, loadById, prime, toModel } from './refs.ts';
+import { followLink } from './relations.ts';
+import { scalarFields } from './scalar-fields.ts';
+import { badInput } from './where/args.ts';
+import { COMMENT_WHERE_FIELDS, commentWhereToRest, type CommentWhere } from './where/comments.ts';
+import { fromGlobalId } from '../models/global-id.ts';
+
+/** `Comment`, its commenters (`User` or the guest `CommentAuthor`) and `Avatar`. */
+
+const AvatarRatingEnum = referenceEnum('AvatarRatingEnum');
+
+export const Avatar = builder.objectRef<AvatarModel>('Avatar').implement({
+  description: 'Avatars are profile images for users. WordPress by default uses the Gravatar service to host and fetch avatars from.',
+  fields: (t) =>
+    scalarFields(t, 'Avatar', ['default', 'extraAttr', 'forceDefault', 'foundAvatar', 'height', 'isRestricted', 'rating', 'scheme', 'size', 'url', 'width']),
+});
+
+/** `avatar(size: Int = 96, forceDefault, rating)`, as User, CommentAuthor and Commenter declare it. */
+export function avatarField<M>(t: PothosSchemaTypes.FieldBuilder<never, M, 'Object' | 'Interface'>, resolve: (model: M, args: never) => AvatarModel | null) {
+  const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, M>;
+  return b.field({
+    type: Avatar as never,
+    description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
+    args: {
+      size: b.arg.int({ defaultValue: 96, description: 'The size attribute of the avatar field can be used to fetch avatars of different sizes. The value corresponds to the dimension in pixels to fetch. The default is 96 pixels.' }),
+      forceDefault: b.arg.boolean({ description: 'Whether to always show the default image, never the Gravatar. Default false' }),
+      rating: b.arg({ type: AvatarRatingEnum as never, description: 'The rating level of the avatar.' }),
+    } as never,
+    resolve: (model, args) => resolve(model as M, args as never) as never,
+  });
+}
+
+type CommenterModel = UserModel | CommentAuthorModel;
+
+export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').implement({
+  description: 'The author of a comment',
+  interfaces: [Node, DatabaseIdentifier],
+  resolveType: (value) => value.__typename,
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'Commenter', ['databaseId', 'email', 'isRestricted', 'name', 'url']),
+    // WPGraphQL declares `avatar` without arguments here; User and CommentAuthor add `size`, `forceDefault`, `rating`.
+    avatar: t.field({
+      type: Avatar,
+      description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
+      resolve: (m) => (m.__typename === 'User' ? userAvatar(m, { size: 96 }) : commentAuthorAvatar(m, { size: 96 })),
+    }),
+  }),
+});
+
+export const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
+  description: 'A Comment Author object',
+  interfaces: [Node, Commenter, DatabaseIdentifier] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'CommentAuthor',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'Commenter', ['databaseId', 'email', 'isRestricted', 'name', 'url'].filter((f) => f in COMMENT_AUTHOR_FIELD_SOURCES)),
+    avatar: avatarField(t as never, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args)),
+  }),
+});
+
+/** `Comment.author`: an edge with the commenter and, on the edge, the name/url the comment was left with. */
+interface CommenterEdge extends EdgeShape<CommenterModel> {
+  name: string | null;
+  url: string | null;
+  email: null;
+  ipAddress: null;
+}
+
+const CommenterConnectionEdge = builder.interfaceRef<CommenterEdge>('CommenterConnectionEdge').implement({
+  description: 'Edge between a node and a connected Commenter',
+  interfaces: [EdgeInterface] as never,
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: Commenter, nullable: false, resolve: (e) => e.node }),
+  }),
+});
+
+const CommentToCommenterConnectionEdge = builder.objectRef<CommenterEdge>('CommentToCommenterConnectionEdge').implement({
+  description: 'Connection between the Comment type and the Commenter type',
+  interfaces: [OneToOneConnection, EdgeInterface, CommenterConnectionEdge] as never,
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: Commenter, nullable: false, resolve: (e) => e.node }),
+    ...scalarFields(t, 'CommentToCommenterConnectionEdge', ['name', 'url', 'email', 'ipAddress']),
+  }),
+});
+
+const CommentToContentNodeConnectionEdge = defineOneToOneEdge('CommentToContentNodeConnectionEdge', 'ContentNode', ContentNode);
+const CommentToParentCommentConnectionEdge = defineOneToOneEdge<CommentModel>('CommentToParentCommentConnectionEdge', 'Comment', CommentRef);
+
+const CommentStatusEnum = referenceEnum('CommentStatusEnum');
+const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
+
+/** The commenter: the registered user when WordPress shows them to this viewer, else the guest details. */
+async function commenter(comment: CommentModel, context: GatewayContext): Promise<CommenterModel> {
+  if (comment.commenterUserDatabaseId !== null) {
+    const user = (await followLink(context, comment.links, 'author', ['users'], comment.commenterUserDatabaseId)) as UserModel | null;
+    if (user) return user;
+  }
+  return toCommentAuthorModel(comment);
+}
+
+CommentRef.implement({
+  description: 'A Comment object',
+  interfaces: [Node, DatabaseIdentifier, UniformResourceIdentifiable] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Comment',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'Comment', ownScalarFieldNames('Comment', COMMENT_FIELD_SOURCES, ['Node', 'DatabaseIdentifier', 'UniformResourceIdentifiable'])),
+    status: t.field({
+      type: CommentStatusEnum,
+      description: 'The approval status of the comment. This field is equivalent to WP_Comment->comment_approved and the value matching the "comment_approved" column in SQL.',
+      resolve: (c) => c.status as never,
+    }),
+    content: t.string({
+      description: 'Content of the comment. This field is equivalent to WP_Comment->comment_content and the value matching the "comment_content" column in SQL.',
+      args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
+      resolve: (c, args) => commentContent(c, args as never),
+    }),
+    author: t.field({
+      type: CommentToCommenterConnectionEdge,
+      description: 'The author of the comment',
+      resolve: async (c, _args, context) => ({
+        cursor: offsetToCursor(0),
+        node: await commenter(c, context),
+        ...c._authorEdge,
+      }),
+    }),
+    commentedOn: t.field({
+      type: CommentToContentNodeConnectionEdge,
+      description: 'Connection between the Comment type and the ContentNode type',
+      resolve: async (c, _args, context) => {
+        const node = await followLink(context, c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
+        return node ? ({ cursor: offsetToCursor(0), node } as never) : null;
+      },
+    }),
+    parent: t.field({
+      type: CommentToParentCommentConnectionEdge,
+      description: 'Parent comment of current comment. This field is equivalent to the WP_Comment instance matching the WP_Comment->comment_parent ID.',
+      resolve: async (c, _args, context) => {
+        if (!c.parentDatabaseId) return null;
+        const node = await loadById(context, 'comments', c.parentDatabaseId);
+        return node ? { cursor: offsetToCursor(0), node } : null;
+      },
+    }),
+    replies: commentConnectionField(t as never, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({ parent: c.databaseId })),
+  }),
+});
+
+
+/**
+ * A connection to comments with WPGraphQL's comment where-args. On a post or page with no where-args, the
+ * comments come from the batched comments-by-post loader (one request for every post on the page); otherwise
+ * one REST list query with the parent's filter (`fixed`) and the where-args.
+ */
+export function commentConnectionField(
+  t: PothosSchemaTypes.ObjectFieldBuilder<never, { databaseId: number }>,
+  name: string,
+  whereInputName: string,
+  fixed?: (parent: never) => RestQuery,
+) {
+  const connection = defineConnection<CommentModel>(name, 'Comment', CommentRef);
+  const where = referenceInput(whereInputName, COMMENT_WHERE_FIELDS, offsetPaginationField);
+  return t.field({
+    type: connection as never,
+    description: `Connection between the ${name.split('To')[0]} type and the Comment type`,
+    args: {
+      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+      where: t.arg({ type: where as never, description: 'Arguments for filtering the connection' }),
+    } as never,
+    resolve: async (parent, rawArgs, rawContext) => {
+      const context = rawContext as GatewayContext;
+      const { where: whereArgs, ...paging } = rawArgs as ConnectionArgs & { where?: CommentWhere | null };
+      const filters = commentWhereToRest(whereArgs, context.authorization !== undefined);
+      const hasFilters = Object.keys(filters).length > 0 || whereArgs?.offsetPagination;
+      if (!fixed && !hasFilters) {
+        const records = await context.loaders.commentsByPost.load(parent.databaseId);
+        const models = records.map((r) => toModel.comments(r, context));
+        prime(context, 'comments', models);
+        return sliceConnection(models, paging) as never;
+      }
+      const base = fixed ? fixed(parent as never) : { post: parent.databaseId };
+      return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base }) as never;
+    },
+  });
+}
+
+builder.queryFields((t) => ({
+  comment: t.field({
+    type: CommentRef,
+    description: 'Returns a Comment',
+    args: {
+      id: t.arg.id({ required: true, description: 'Unique identifier for the comment node.' }),
+      idType: t.arg({ type: referenceEnum('CommentNodeIdTypeEnum'), description: 'Type of unique identifier to fetch a comment by. Default is Global ID' }),
+    },
+    resolve: (_root, args, context) => {
+      const id = String(args.id);
+      if ((args.idType ?? 'ID') === 'DATABASE_ID') return loadById(context, 'comments', databaseIdArgument(id)) as never;
+      const parts = fromGlobalId(id);
+      if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
+      if (parts.type !== 'comment') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a comment.`, 'id');
+      return loadById(context, 'comments', Number(parts.id)) as never;
+    },
+  }),
+  comments: t.field({
+    type: defineConnection<CommentModel>('RootQueryToCommentConnection', 'Comment', CommentRef),
+    description: 'Connection between the RootQuery type and the Comment type',
+    args: {
+      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+      where: t.arg({ type: referenceInput('RootQueryToCommentConnectionWhereArgs', COMMENT_WHERE_FIELDS, offsetPaginationField) as never, description: 'Arguments for filtering the connection' }),
+    },
+    resolve: (_root, args, context) => {
+      const filters = commentWhereToRest(args.where as CommentWhere | null, context.authorization !== undefined);
+      return restConnection(context, 'comments', args as ConnectionArgs, filters) as never;
+    },
+  }),
+}));

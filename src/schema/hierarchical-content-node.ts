@@ -1,0 +1,93 @@
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs } from './connections.ts';
+import { contentWhereInput } from './content-fields.ts';
+import { CONTENT_NODE_SCALARS, ContentNode, DatabaseIdentifier, HierarchicalNode, Node, UniformResourceIdentifiable } from './interfaces.ts';
+import { lookupIds, restConnection } from './lists.ts';
+import type { ContentNodeModel } from './refs.ts';
+import { followLink } from './relations.ts';
+import { scalarFields } from './scalar-fields.ts';
+import { contentWhereToRest, type ContentWhere } from './where/content.ts';
+
+/** `HierarchicalContentNode`: pages (and attachments) with a parent, children and ancestors. */
+
+type Hierarchical = ContentNodeModel & { parentDatabaseId: number | null };
+
+export const HierarchicalContentNodeToParentContentNodeConnectionEdge = defineOneToOneEdge(
+  'HierarchicalContentNodeToParentContentNodeConnectionEdge',
+  'ContentNode',
+  ContentNode,
+);
+const AncestorsConnection = defineConnection<ContentNodeModel>('HierarchicalContentNodeToContentNodeAncestorsConnection', 'ContentNode', ContentNode);
+const ChildrenConnection = defineConnection<ContentNodeModel>('HierarchicalContentNodeToContentNodeChildrenConnection', 'ContentNode', ContentNode);
+const AncestorsWhere = contentWhereInput('HierarchicalContentNodeToContentNodeAncestorsConnectionWhereArgs', 'pages');
+const ChildrenWhere = contentWhereInput('HierarchicalContentNodeToContentNodeChildrenConnectionWhereArgs', 'pages');
+
+/** The parent through the record's `up` link (a page's parent page; an attachment's post). */
+export function parentOf(context: GatewayContext, node: Hierarchical): Promise<unknown> {
+  if (node.parentDatabaseId == null) return Promise.resolve(null);
+  const collections = node.__typename === 'Page' ? (['pages'] as const) : (['posts', 'pages', 'media'] as const);
+  return followLink(context, node.links, 'up', collections, node.parentDatabaseId);
+}
+
+/** Parents, nearest first; one round trip per level, since each level's id is only known from the one below. */
+async function ancestors(context: GatewayContext, node: Hierarchical): Promise<ContentNodeModel[]> {
+  const chain: ContentNodeModel[] = [];
+  const seen = new Set([node.databaseId]);
+  let current: Hierarchical | null = node;
+  while (current && current.parentDatabaseId != null && !seen.has(current.parentDatabaseId)) {
+    seen.add(current.parentDatabaseId);
+    current = (await parentOf(context, current)) as Hierarchical | null;
+    if (current) chain.push(current);
+  }
+  return chain;
+}
+
+function pagingArgs(t: PothosSchemaTypes.FieldBuilder<never, Hierarchical, 'Interface'>, where: unknown) {
+  const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, Hierarchical>;
+  return {
+    first: b.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+    last: b.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+    after: b.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+    before: b.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+    where: b.arg({ type: where as never, description: 'Arguments for filtering the connection' }),
+  } as never;
+}
+
+export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('HierarchicalContentNode').implement({
+  description: 'Content node with hierarchical (parent/child) relationships',
+  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode] as never,
+  resolveType: (value) => value.__typename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'HierarchicalContentNode', [...CONTENT_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
+    parent: t.field({
+      type: HierarchicalContentNodeToParentContentNodeConnectionEdge,
+      description: 'The parent of the node. The parent object can be of various types',
+      resolve: async (node, _args, context) => oneToOne(await parentOf(context, node)) as never,
+    }),
+    ancestors: t.field({
+      type: AncestorsConnection,
+      description: 'Returns ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
+      args: pagingArgs(t as never, AncestorsWhere),
+      resolve: async (node, args, context) => {
+        const chain = await ancestors(context, node);
+        return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
+      },
+    }),
+    children: t.field({
+      type: ChildrenConnection,
+      description: 'Connection between the HierarchicalContentNode type and the ContentNode type',
+      args: pagingArgs(t as never, ChildrenWhere),
+      resolve: async (node, rawArgs, context) => {
+        const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
+        const query = await contentWhereToRest(args.where, {
+          authenticated: context.authorization !== undefined,
+          lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+        });
+        const collection = node.__typename === 'Page' ? 'pages' : 'media';
+        return restConnection(context, collection, args, { ...query, parent: [node.databaseId] }) as never;
+      },
+    }),
+  }),
+});

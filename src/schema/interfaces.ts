@@ -1,0 +1,210 @@
+import { builder } from '../builder.ts';
+import { withFormat } from '../models/content-node.ts';
+import { defineOneToOneEdge, oneToOne } from './connections.ts';
+import { referenceEnum } from './inputs.ts';
+import { MediaItemRef, UserRef } from './refs.ts';
+import { followLink } from './relations.ts';
+import { scalarFields } from './scalar-fields.ts';
+
+/**
+ * WPGraphQL's interfaces over our record types. Scalar fields are declared from the reference SDL and read the
+ * model property of the same name; implementing types inherit them. Each interface resolves a value's type
+ * from the model's `__typename`.
+ */
+
+type Model = Record<string, unknown> & { __typename: string };
+const byTypename = (value: unknown) => (value as Model).__typename;
+
+export const Node = builder.nodeInterfaceRef();
+
+export const DatabaseIdentifier = builder.interfaceRef<Model>('DatabaseIdentifier').implement({
+  description: 'Object that can be identified with a Database ID',
+  resolveType: byTypename,
+  fields: (t) => scalarFields(t, 'DatabaseIdentifier', ['databaseId']),
+});
+
+export const UniformResourceIdentifiable = builder.interfaceRef<Model>('UniformResourceIdentifiable').implement({
+  description: 'Any node that has a URI',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'UniformResourceIdentifiable', ['isComment', 'isContentNode', 'isFrontPage', 'isPostsPage', 'isTermNode', 'uri']),
+  }),
+});
+
+/** The served scalar fields of ContentNode (enclosure: REST does not expose the `enclosure` meta). */
+export const CONTENT_NODE_SCALARS = [
+  'contentTypeName', 'databaseId', 'date', 'dateGmt', 'desiredSlug', 'guid', 'isComment', 'isContentNode',
+  'isFrontPage', 'isPostsPage', 'isPreview', 'isRestricted', 'isTermNode', 'link', 'modified', 'modifiedGmt',
+  'previewRevisionDatabaseId', 'previewRevisionId', 'slug', 'status', 'uri',
+] as const;
+
+export const ContentNode = builder.interfaceRef<Model>('ContentNode').implement({
+  description: 'Nodes used to manage content',
+  interfaces: [Node, UniformResourceIdentifiable],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
+  }),
+});
+
+/** The served scalar fields of TermNode (termGroupId, termTaxonomyId: REST terms do not carry them). */
+export const TERM_NODE_SCALARS = [
+  'count', 'databaseId', 'description', 'isComment', 'isContentNode', 'isFrontPage', 'isPostsPage', 'isRestricted',
+  'isTermNode', 'link', 'name', 'slug', 'taxonomyName', 'uri',
+] as const;
+
+export const TermNode = builder.interfaceRef<Model>('TermNode').implement({
+  description: 'Terms are nodes within a Taxonomy, used to group and relate other nodes.',
+  interfaces: [Node, UniformResourceIdentifiable],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'TermNode', TERM_NODE_SCALARS),
+  }),
+});
+
+export const HierarchicalNode = builder.interfaceRef<Model>('HierarchicalNode').implement({
+  description: 'Node with hierarchical (parent/child) relationships',
+  interfaces: [Node, DatabaseIdentifier],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'HierarchicalNode', ['databaseId', 'parentDatabaseId', 'parentId']),
+  }),
+});
+
+export const HierarchicalTermNode = builder.interfaceRef<Model>('HierarchicalTermNode').implement({
+  description: 'Term node with hierarchical (parent/child) relationships',
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'HierarchicalTermNode', [...TERM_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
+  }),
+});
+
+const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
+
+/** A `(format: PostObjectFieldFormatEnum)` string field reading the model's RENDERED value. */
+function formatted(t: PothosSchemaTypes.FieldBuilder<never, Model, 'Interface'>, property: string, description: string) {
+  return t.string({
+    description,
+    args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
+    resolve: (model, args) => withFormat(model[property] as string | null | undefined, args as never),
+  });
+}
+
+export const NodeWithTitle = builder.interfaceRef<Model>('NodeWithTitle').implement({
+  description: 'A node that NodeWith a title',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    title: formatted(t as never, 'title', 'The title of the post. This is currently just the raw title. An amendment to support rendered title needs to be made.'),
+  }),
+});
+
+export const NodeWithContentEditor = builder.interfaceRef<Model>('NodeWithContentEditor').implement({
+  description: 'A node that supports the content editor',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    content: formatted(t as never, 'content', 'The content of the post.'),
+  }),
+});
+
+export const NodeWithExcerpt = builder.interfaceRef<Model>('NodeWithExcerpt').implement({
+  description: 'A node that can have an excerpt',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    excerpt: formatted(t as never, 'excerpt', 'The excerpt of the post.'),
+  }),
+});
+
+export const NodeWithAuthorToUserConnectionEdge = defineOneToOneEdge('NodeWithAuthorToUserConnectionEdge', 'User', UserRef);
+
+export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').implement({
+  description: 'A node that can have an author assigned to it',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'NodeWithAuthor', ['authorDatabaseId', 'authorId']),
+    author: t.field({
+      type: NodeWithAuthorToUserConnectionEdge,
+      description: 'Connection between the NodeWithAuthor type and the User type',
+      // Anonymous viewers cannot see users without published posts: WordPress drops them, and the edge is null.
+      resolve: async (model, _args, context) =>
+        oneToOne(await followLink(context, model.links as never, 'author', ['users'], model.authorDatabaseId as number | null)) as never,
+    }),
+  }),
+});
+
+export const NodeWithFeaturedImageToMediaItemConnectionEdge = defineOneToOneEdge(
+  'NodeWithFeaturedImageToMediaItemConnectionEdge',
+  'MediaItem',
+  MediaItemRef,
+);
+
+export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeaturedImage').implement({
+  description: 'A node that can have a featured image set',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'NodeWithFeaturedImage', ['featuredImageDatabaseId', 'featuredImageId']),
+    featuredImage: t.field({
+      type: NodeWithFeaturedImageToMediaItemConnectionEdge,
+      description: 'Connection between the NodeWithFeaturedImage type and the MediaItem type',
+      resolve: async (model, _args, context) =>
+        model.featuredImageDatabaseId == null
+          ? null
+          : (oneToOne(await followLink(context, model.links as never, 'wp:featuredmedia', ['media'], model.featuredImageDatabaseId as number)) as never),
+    }),
+  }),
+});
+
+export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').implement({
+  description: 'A node that can have comments associated with it',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'NodeWithComments', ['commentStatus']),
+    commentCount: t.int({
+      description: 'The number of comments. Even though WPGraphQL denotes this field as an integer, in WordPress this field should be saved as a numeric string for compatibility.',
+      // REST records carry no comment count: count the post's approved comments, batched over posts.
+      resolve: async (model, _args, context) => {
+        if (model.isRestricted) return null;
+        const comments = await context.loaders.commentsByPost.load(model.databaseId as number);
+        return comments.length;
+      },
+    }),
+  }),
+});
+
+export const NodeWithTrackbacks = builder.interfaceRef<Model>('NodeWithTrackbacks').implement({
+  description: 'A node that can have trackbacks and pingbacks',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'NodeWithTrackbacks', ['pingStatus']),
+  }),
+});
+
+export const NodeWithPageAttributes = builder.interfaceRef<Model>('NodeWithPageAttributes').implement({
+  description: 'A node that can have page attributes',
+  interfaces: [Node],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.exposeID('id' as never, { nullable: false }),
+    ...scalarFields(t, 'NodeWithPageAttributes', ['menuOrder']),
+  }),
+});

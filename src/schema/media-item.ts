@@ -1,0 +1,140 @@
+import { builder } from '../builder.ts';
+import {
+  MEDIA_ITEM_FIELD_SOURCES,
+  MEDIA_ITEM_SIZE_ENUM,
+  mediaDetailsSizes,
+  mediaItemCaption,
+  mediaItemDescription,
+  mediaItemFile,
+  mediaItemFilePath,
+  mediaItemFileSize,
+  mediaItemSizes,
+  mediaItemSourceUrl,
+  mediaItemSrcSet,
+  type MediaDetailsModel,
+  type MediaItemMetaModel,
+  type MediaItemModel,
+  type MediaSizeModel,
+} from '../models/media.ts';
+import { commentConnectionField } from './comment.ts';
+import { contentConnectionField, contentNodeByIdField } from './content-fields.ts';
+import { referenceEnum } from './inputs.ts';
+import {
+  ContentNode,
+  DatabaseIdentifier,
+  HierarchicalNode,
+  Node,
+  NodeWithAuthor,
+  NodeWithComments,
+  NodeWithTitle,
+  UniformResourceIdentifiable,
+} from './interfaces.ts';
+import { ownScalarFieldNames } from './reference.ts';
+import { MediaItemRef } from './refs.ts';
+import { HierarchicalContentNode } from './hierarchical-content-node.ts';
+import { scalarFields } from './scalar-fields.ts';
+
+/** `MediaItem` (an attachment), `MediaDetails`, `MediaSize`, `MediaItemMeta`: src/models/media.ts. */
+
+const INTERFACES = ['Node', 'ContentNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'NodeWithTitle', 'NodeWithAuthor', 'NodeWithComments', 'HierarchicalContentNode', 'HierarchicalNode'];
+
+/** Values are WordPress size names (`MEDIUM_LARGE` → `medium_large`), which the model functions take. */
+const MediaItemSizeEnum = referenceEnum('MediaItemSizeEnum', undefined, MEDIA_ITEM_SIZE_ENUM);
+const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
+
+const MediaItemMeta = builder.objectRef<MediaItemMetaModel>('MediaItemMeta').implement({
+  description: 'Meta connected to a MediaItem',
+  fields: (t) =>
+    scalarFields(t, 'MediaItemMeta', ['aperture', 'camera', 'caption', 'copyright', 'createdTimestamp', 'credit', 'focalLength', 'iso', 'keywords', 'orientation', 'shutterSpeed', 'title']),
+});
+
+const MediaSize = builder.objectRef<MediaSizeModel>('MediaSize').implement({
+  description: 'Details of an available size for a media item',
+  fields: (t) => scalarFields(t, 'MediaSize', ['file', 'filePath', 'fileSize', 'height', 'mimeType', 'name', 'sourceUrl', 'width']),
+});
+
+const MediaDetails = builder.objectRef<MediaDetailsModel>('MediaDetails').implement({
+  description: 'File details for a Media Item',
+  fields: (t) => ({
+    ...scalarFields(t, 'MediaDetails', ['file', 'filePath', 'height', 'width']),
+    meta: t.field({ type: MediaItemMeta, description: 'Meta information associated with the mediaItem', resolve: (d) => d.meta }),
+    sizes: t.field({
+      type: [MediaSize],
+      nullable: { list: true, items: true },
+      description: 'The available sizes of the mediaItem',
+      args: {
+        exclude: t.arg({ type: [MediaItemSizeEnum], required: { list: false, items: false }, description: 'The sizes to exclude. Will take precedence over `include`.' }),
+        include: t.arg({ type: [MediaItemSizeEnum], required: { list: false, items: false }, description: 'The sizes to include. Can be overridden by `exclude`.' }),
+      },
+      resolve: (d, args) => mediaDetailsSizes(d, args as never),
+    }),
+  }),
+});
+
+
+/** A `(size: MediaItemSizeEnum)` field computed by a model function. */
+function sized<R>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<never, MediaItemModel>,
+  type: 'String' | 'Int',
+  description: string,
+  compute: (model: MediaItemModel, args: { size?: string | null }) => R,
+) {
+  return t.field({
+    type: type as never,
+    description,
+    args: { size: t.arg({ type: MediaItemSizeEnum as never, description: 'Size of the MediaItem to return' }) } as never,
+    resolve: (m, args) => compute(m, args as never) as never,
+  });
+}
+
+MediaItemRef.implement({
+  description: 'The mediaItem type',
+  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, NodeWithTitle, NodeWithAuthor, NodeWithComments, HierarchicalContentNode, HierarchicalNode] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'MediaItem',
+  fields: (t) => {
+    const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, MediaItemModel>;
+    return {
+      id: t.exposeID('id', { nullable: false }),
+      ...scalarFields(t, 'MediaItem', ownScalarFieldNames('MediaItem', MEDIA_ITEM_FIELD_SOURCES, INTERFACES).filter(
+        (f) => !['sourceUrl', 'srcSet', 'sizes', 'file', 'filePath', 'fileSize'].includes(f),
+      )),
+      caption: t.string({
+        description: 'The caption for the resource',
+        args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
+        resolve: (m, args) => mediaItemCaption(m, args as never),
+      }),
+      description: t.string({
+        description: 'Description of the image (stored as post_content)',
+        args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
+        resolve: (m, args) => mediaItemDescription(m, args as never),
+      }),
+      sourceUrl: sized(tt, 'String', 'Url of the mediaItem', mediaItemSourceUrl),
+      srcSet: sized(tt, 'String', 'The srcset attribute specifies the URL of the image to use in different situations. It is a comma separated string of urls and their widths.', mediaItemSrcSet),
+      sizes: sized(tt, 'String', 'The sizes attribute value for an image.', mediaItemSizes),
+      file: sized(tt, 'String', 'The filename of the mediaItem for the specified size (default size is full)', mediaItemFile),
+      filePath: sized(tt, 'String', 'The path to the original file relative to the uploads directory', mediaItemFilePath),
+      fileSize: sized(tt, 'Int', 'The filesize in bytes of the resource', mediaItemFileSize),
+      mediaDetails: t.field({ type: MediaDetails, description: 'Details about the mediaItem', resolve: (m) => m.mediaDetails }),
+      comments: commentConnectionField(t as never, 'MediaItemToCommentConnection', 'MediaItemToCommentConnectionWhereArgs'),
+    };
+  },
+});
+
+builder.queryFields((t) => ({
+  mediaItem: contentNodeByIdField(t as never, {
+    type: MediaItemRef,
+    collection: 'media',
+    idTypeEnum: 'MediaItemIdType',
+    // SOURCE_URL: REST media cannot be looked up by file URL.
+    servedIdTypes: ['DATABASE_ID', 'ID', 'SLUG', 'URI'],
+    description: 'An object of the mediaItem Type. ',
+  }),
+  mediaItems: contentConnectionField(t as never, {
+    connection: 'RootQueryToMediaItemConnection',
+    kind: 'MediaItem',
+    nodeRef: MediaItemRef,
+    collection: 'media',
+    whereInput: 'RootQueryToMediaItemConnectionWhereArgs',
+    description: 'Connection between the RootQuery type and the mediaItem type',
+  }),
+}));

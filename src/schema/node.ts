@@ -1,0 +1,149 @@
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { fromGlobalId } from '../models/global-id.ts';
+import { toCommentAuthorModel, type CommentModel } from '../models/comment.ts';
+import { toGeneralSettingsModel } from '../models/settings.ts';
+import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { contentById, contentByUri, contentWhereInput, databaseIdArgument, normaliseUri, postDatabaseIdFromGlobalId, type ContentCollection } from './content-fields.ts';
+import { referenceEnum } from './inputs.ts';
+import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
+import { lookupIds, restConnection } from './lists.ts';
+import { loadById, type ContentNodeModel } from './refs.ts';
+import { termById, type TermCollection } from './term-fields.ts';
+import { badInput } from './where/args.ts';
+import { contentWhereToRest, type ContentWhere } from './where/content.ts';
+
+/**
+ * The fields that find a node without knowing its type: `node(id)`, `nodeByUri(uri)`, `contentNode`,
+ * `termNode`, `contentNodes`. A global id says `post`, `term`, `user` or `comment`; which post type or taxonomy
+ * is only known by asking, so those ask every candidate collection in parallel (each through its batched loader).
+ */
+
+const CONTENT: readonly ContentCollection[] = ['posts', 'pages', 'media'];
+const TERMS: readonly TermCollection[] = ['categories', 'tags'];
+
+async function firstFound<T>(lookups: Promise<T | null>[]): Promise<T | null> {
+  const found = await Promise.all(lookups);
+  return found.find((x) => x != null) ?? null;
+}
+
+/** `node(id)`: WPGraphQL's global ids, whatever their type; null for ids that name nothing visible. */
+export async function nodeById(context: GatewayContext, id: string): Promise<unknown> {
+  const parts = fromGlobalId(id);
+  if (!parts) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
+  if (parts.type === 'setting_group' && parts.id === 'general') return toGeneralSettingsModel(context.site);
+  const n = /^\d+$/.test(parts.id) ? Number(parts.id) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
+  switch (parts.type) {
+    case 'post':
+      return firstFound(CONTENT.map((c) => loadById(context, c, n) as Promise<unknown>));
+    case 'term':
+      return firstFound(TERMS.map((c) => loadById(context, c, n) as Promise<unknown>));
+    case 'user':
+      return loadById(context, 'users', n);
+    case 'comment':
+      return loadById(context, 'comments', n);
+    case 'comment_author': {
+      const comment = (await loadById(context, 'comments', n)) as CommentModel | null;
+      return comment && comment.commenterUserDatabaseId === null ? toCommentAuthorModel(comment) : null;
+    }
+    default:
+      throw badInput(`\`id\` names a ${parts.type}, which this gateway does not serve`, 'id');
+  }
+}
+
+/**
+ * `nodeByUri(uri)`: the home page, an author archive (`/author/<slug>/`), a category or tag archive
+ * (`/category/a/b/`, `/tag/x/`), or a post, page or attachment permalink.
+ */
+export async function nodeByUri(context: GatewayContext, uri: string): Promise<unknown> {
+  const path = normaliseUri(uri, context);
+  const bare = path.split(/[?#]/)[0] ?? '/';
+  if (bare === '/' && !/[?&](p|page_id)=/.test(path)) {
+    // The front page: a static page when the site has one (its link is the home URL), else nothing typed we serve.
+    return firstFound([contentByUri(context, 'pages', '/')]);
+  }
+  const segments = bare.split('/').filter(Boolean);
+  if (segments[0] === 'author' && segments.length === 2) {
+    const ids = await lookupIds(context, 'users', [decodeURIComponent(segments[1] ?? '')]);
+    return ids[0] ? loadById(context, 'users', ids[0]) : null;
+  }
+  if (segments[0] === 'category' && segments.length >= 2) return termById(context, 'categories', path, 'URI');
+  if (segments[0] === 'tag' && segments.length === 2) return termById(context, 'tags', path, 'URI');
+  return firstFound(CONTENT.map((c) => contentByUri(context, c, path)));
+}
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: Node,
+    description: 'Fetches an object given its ID',
+    args: { id: t.arg.id({ description: 'The unique identifier of the node' }) },
+    resolve: (_root, args, context) => (args.id == null ? null : (nodeById(context, String(args.id)) as never)),
+  }),
+  nodeByUri: t.field({
+    type: UniformResourceIdentifiable,
+    description: 'Fetches an object given its Unique Resource Identifier',
+    args: { uri: t.arg.string({ required: true, description: 'Unique Resource Identifier in the form of a path or permalink for a node. Ex: "/hello-world"' }) },
+    resolve: (_root, args, context) => nodeByUri(context, args.uri) as never,
+  }),
+  contentNode: t.field({
+    type: ContentNode,
+    description: 'A node used to manage content',
+    args: {
+      id: t.arg.id({ required: true, description: 'Unique identifier for the content node.' }),
+      idType: t.arg({ type: referenceEnum('ContentNodeIdTypeEnum'), description: 'Type of unique identifier to fetch a content node by. Default is Global ID' }),
+    },
+    resolve: (_root, args, context) => {
+      const id = String(args.id);
+      switch (args.idType ?? 'ID') {
+        case 'URI':
+          return firstFound(CONTENT.map((c) => contentByUri(context, c, id))) as never;
+        case 'DATABASE_ID': {
+          const n = databaseIdArgument(id);
+          return firstFound(CONTENT.map((c) => loadById(context, c, n) as Promise<ContentNodeModel | null>)) as never;
+        }
+        default: {
+          const n = postDatabaseIdFromGlobalId(id, 'content node');
+          return firstFound(CONTENT.map((c) => contentById(context, c, String(n), 'DATABASE_ID', 'content node'))) as never;
+        }
+      }
+    },
+  }),
+  termNode: t.field({
+    type: TermNode,
+    description: 'A node in a taxonomy used to group and relate content nodes',
+    args: {
+      id: t.arg.id({ required: true, description: 'Unique identifier for the term node.' }),
+      idType: t.arg({ type: referenceEnum('TermNodeIdTypeEnum'), description: 'Type of unique identifier to fetch a term node by. Default is Global ID' }),
+      taxonomy: t.arg({ type: referenceEnum('TaxonomyEnum', ['CATEGORY', 'TAG']), description: 'The taxonomy of the tern node. Required when idType is set to "name" or "slug"' }),
+    },
+    resolve: (_root, args, context) => {
+      const collections: TermCollection[] = args.taxonomy === 'CATEGORY' ? ['categories'] : args.taxonomy === 'TAG' ? ['tags'] : [...TERMS];
+      if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
+        throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
+      }
+      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType))) as never;
+    },
+  }),
+  contentNodes: t.field({
+    type: defineConnection<ContentNodeModel>('RootQueryToContentNodeConnection', 'ContentNode', ContentNode),
+    description: 'Connection between the RootQuery type and the ContentNode type',
+    args: {
+      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+      where: t.arg({ type: contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages') as never, description: 'Arguments for filtering the connection' }),
+    },
+    // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; without a
+    // REST endpoint that lists several types in one ordered query, this serves posts (the usual default
+    // front-end use); see docs/compatibility.md.
+    resolve: async (_root, args, context) => {
+      const query = await contentWhereToRest(args.where as ContentWhere | null, {
+        authenticated: context.authorization !== undefined,
+        lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+      });
+      return restConnection(context, 'posts', args as ConnectionArgs, query) as never;
+    },
+  }),
+}));

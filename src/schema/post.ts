@@ -1,0 +1,133 @@
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import type { PostModel } from '../models/post.ts';
+import { POST_FIELD_SOURCES } from '../models/post.ts';
+import type { CategoryModel, TagModel } from '../models/term.ts';
+import { defineConnection, sliceConnection, type ConnectionArgs } from './connections.ts';
+import { commentConnectionField } from './comment.ts';
+import { contentNodeByIdField, contentConnectionField } from './content-fields.ts';
+import { referenceInput } from './inputs.ts';
+import {
+  ContentNode,
+  DatabaseIdentifier,
+  Node,
+  NodeWithAuthor,
+  NodeWithComments,
+  NodeWithContentEditor,
+  NodeWithExcerpt,
+  NodeWithFeaturedImage,
+  NodeWithTitle,
+  NodeWithTrackbacks,
+  TermNode,
+  UniformResourceIdentifiable,
+} from './interfaces.ts';
+import { restConnection } from './lists.ts';
+import { ownScalarFieldNames } from './reference.ts';
+import { CategoryRef, PostRef, TagRef } from './refs.ts';
+import { loadMany } from './relations.ts';
+import { scalarFields } from './scalar-fields.ts';
+import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+
+/** `Post`: a `/wp/v2/posts` record, as WPGraphQL shapes it (src/models/post.ts). */
+
+const INTERFACES = [
+  'Node', 'ContentNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'NodeWithTitle', 'NodeWithContentEditor',
+  'NodeWithAuthor', 'NodeWithFeaturedImage', 'NodeWithExcerpt', 'NodeWithComments', 'NodeWithTrackbacks',
+];
+
+const PostToCategoryConnection = defineConnection<CategoryModel>('PostToCategoryConnection', 'Category', CategoryRef);
+const PostToTagConnection = defineConnection<TagModel>('PostToTagConnection', 'Tag', TagRef);
+const PostToTermNodeConnection = defineConnection<CategoryModel | TagModel>('PostToTermNodeConnection', 'TermNode', TermNode);
+
+const PostToCategoryWhere = referenceInput('PostToCategoryConnectionWhereArgs', TERM_WHERE_FIELDS);
+const PostToTagWhere = referenceInput('PostToTagConnectionWhereArgs', TERM_WHERE_FIELDS.filter((f) => f !== 'parent'));
+const PostToTermNodeWhere = referenceInput('PostToTermNodeConnectionWhereArgs', TERM_WHERE_FIELDS.filter((f) => f !== 'parent'));
+
+/** WPGraphQL orders a post's terms like any term connection: by name, ascending. */
+const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
+
+/**
+ * A post's terms of one taxonomy. Without where-args the ids on the post record go to the batched loader (one
+ * request for all posts of the page); with where-args WordPress filters: `/wp/v2/<taxonomy>?post=<id>&…`.
+ */
+async function postTerms<T extends CategoryModel | TagModel>(
+  context: GatewayContext,
+  collection: 'categories' | 'tags',
+  ids: readonly number[],
+  post: PostModel,
+  args: ConnectionArgs & { where?: TermWhere | null },
+) {
+  const { where, ...paging } = args;
+  const filters = termWhereToRest(where, collection === 'categories');
+  if (Object.keys(filters).length > 0) {
+    return restConnection(context, collection, paging, { ...filters, post: post.databaseId });
+  }
+  const terms = (await loadMany<T>(context, collection, ids)).sort(byName);
+  return sliceConnection(terms, paging);
+}
+
+PostRef.implement({
+  description: 'The post type',
+  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, NodeWithTitle, NodeWithContentEditor, NodeWithAuthor, NodeWithFeaturedImage, NodeWithExcerpt, NodeWithComments, NodeWithTrackbacks] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'Post', ownScalarFieldNames('Post', POST_FIELD_SOURCES, INTERFACES)),
+    categories: t.field({
+      type: PostToCategoryConnection,
+      description: 'Connection between the Post type and the category type',
+      args: connectionArgsOf(t, PostToCategoryWhere),
+      resolve: (post, args, context) => postTerms(context, 'categories', post.categoryDatabaseIds, post, args as never) as never,
+    }),
+    tags: t.field({
+      type: PostToTagConnection,
+      description: 'Connection between the Post type and the tag type',
+      args: connectionArgsOf(t, PostToTagWhere),
+      resolve: (post, args, context) => postTerms(context, 'tags', post.tagDatabaseIds, post, args as never) as never,
+    }),
+    terms: t.field({
+      type: PostToTermNodeConnection,
+      description: 'Connection between the Post type and the TermNode type',
+      args: connectionArgsOf(t, PostToTermNodeWhere),
+      resolve: async (post, args, context) => {
+        const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
+        void where;
+        const [categories, tags] = await Promise.all([
+          loadMany<CategoryModel>(context, 'categories', post.categoryDatabaseIds),
+          loadMany<TagModel>(context, 'tags', post.tagDatabaseIds),
+        ]);
+        return sliceConnection([...categories, ...tags].sort(byName), paging) as never;
+      },
+    }),
+    comments: commentConnectionField(t as never, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),
+  }),
+});
+
+/** `first`, `last`, `after`, `before` and a where-args input. */
+export function connectionArgsOf(t: { arg: PothosSchemaTypes.ArgFieldBuilder<never> } | never, where?: unknown) {
+  const arg = (t as unknown as { arg: PothosSchemaTypes.ArgFieldBuilder<never> }).arg;
+  return {
+    first: arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+    last: arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+    after: arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+    before: arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+    ...(where ? { where: arg({ type: where as never, description: 'Arguments for filtering the connection' }) } : {}),
+  } as never;
+}
+
+builder.queryFields((t) => ({
+  post: contentNodeByIdField(t as never, {
+    type: PostRef,
+    collection: 'posts',
+    idTypeEnum: 'PostIdType',
+    description: 'An object of the post Type. ',
+  }),
+  posts: contentConnectionField(t as never, {
+    connection: 'RootQueryToPostConnection',
+    kind: 'Post',
+    nodeRef: PostRef,
+    collection: 'posts',
+    whereInput: 'RootQueryToPostConnectionWhereArgs',
+    description: 'Connection between the RootQuery type and the post type',
+  }),
+}));

@@ -1,0 +1,71 @@
+import { builder } from '../builder.ts';
+import { TAG_FIELD_SOURCES, type TagModel } from '../models/term.ts';
+import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { contentConnectionField } from './content-fields.ts';
+import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
+import { ContentNode, DatabaseIdentifier, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
+import { restConnection } from './lists.ts';
+import { ownScalarFieldNames } from './reference.ts';
+import { PostRef, TagRef } from './refs.ts';
+import { scalarFields } from './scalar-fields.ts';
+import { termById } from './term-fields.ts';
+import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+
+/** `Tag`: a `/wp/v2/tags` record (src/models/term.ts). */
+
+const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier'];
+const TAG_WHERE_FIELDS = TERM_WHERE_FIELDS.filter((f) => f !== 'parent');
+
+TagRef.implement({
+  description: 'The tag type',
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Tag',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'Tag', ownScalarFieldNames('Tag', TAG_FIELD_SOURCES, INTERFACES)),
+    contentNodes: contentConnectionField(t as never, {
+      connection: 'TagToContentNodeConnection',
+      kind: 'ContentNode',
+      nodeRef: ContentNode,
+      collection: 'posts',
+      whereInput: 'TagToContentNodeConnectionWhereArgs',
+      description: 'Connection between the Tag type and the ContentNode type',
+      // Only posts carry tag terms on a stock site.
+      fixed: (tag: TagModel) => ({ tags: [tag.databaseId] }),
+    }),
+    posts: contentConnectionField(t as never, {
+      connection: 'TagToPostConnection',
+      kind: 'Post',
+      nodeRef: PostRef,
+      collection: 'posts',
+      whereInput: 'TagToPostConnectionWhereArgs',
+      description: 'Connection between the Tag type and the post type',
+      fixed: (tag: TagModel) => ({ tags: [tag.databaseId] }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  tag: t.field({
+    type: TagRef,
+    description: 'A 0bject',
+    args: {
+      id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
+      idType: t.arg({ type: referenceEnum('TagIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
+    },
+    resolve: (_root, args, context) => termById(context, 'tags', String(args.id), args.idType) as never,
+  }),
+  tags: t.field({
+    type: defineConnection<TagModel>('RootQueryToTagConnection', 'Tag', TagRef),
+    description: 'Connection between the RootQuery type and the tag type',
+    args: {
+      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+      where: t.arg({ type: referenceInput('RootQueryToTagConnectionWhereArgs', TAG_WHERE_FIELDS, offsetPaginationField) as never, description: 'Arguments for filtering the connection' }),
+    },
+    resolve: (_root, args, context) =>
+      restConnection(context, 'tags', args as ConnectionArgs, { hide_empty: false, ...termWhereToRest(args.where as TermWhere | null, false) }) as never,
+  }),
+}));

@@ -1,0 +1,59 @@
+import type { GatewayContext } from '../context.ts';
+import { loadListPage } from '../loaders/lists.ts';
+import { fromGlobalId } from '../models/global-id.ts';
+import type { CategoryModel, TagModel } from '../models/term.ts';
+import { databaseIdArgument, normaliseUri } from './content-fields.ts';
+import { loadById, prime, toModel } from './refs.ts';
+import { badInput } from './where/args.ts';
+
+/** Lookups shared by Category and Tag: by global id, database id, slug, name or uri. */
+
+export type TermCollection = 'categories' | 'tags';
+type TermModel = CategoryModel | TagModel;
+
+/** The database id a term's global id names, checked to be a term id. */
+export function termDatabaseIdFromGlobalId(id: string): number {
+  const parts = fromGlobalId(id);
+  const n = parts && /^\d+$/.test(parts.id) ? Number(parts.id) : Number.NaN;
+  if (!parts || !Number.isSafeInteger(n) || n <= 0) {
+    throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}. Pass a term's \`id\` field, or set \`idType\`.`, 'id');
+  }
+  if (parts.type !== 'term') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a term.`, 'id');
+  return n;
+}
+
+async function findTerms(context: GatewayContext, collection: TermCollection, query: Record<string, string | number>): Promise<TermModel[]> {
+  const page = await loadListPage(context.scope, collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
+  const models = page.records.map((r) => toModel[collection](r, context) as TermModel);
+  prime(context, collection, models);
+  return models;
+}
+
+/** One term by (`id`, `idType`) as `category(id, idType)` and `tag(id, idType)` take them. */
+export async function termById(
+  context: GatewayContext,
+  collection: TermCollection,
+  id: string,
+  idType: string | null | undefined,
+): Promise<TermModel | null> {
+  switch (idType ?? 'ID') {
+    case 'ID':
+      return loadById(context, collection, termDatabaseIdFromGlobalId(id)) as Promise<TermModel | null>;
+    case 'DATABASE_ID':
+      return loadById(context, collection, databaseIdArgument(id)) as Promise<TermModel | null>;
+    case 'SLUG':
+      return (await findTerms(context, collection, { slug: id }))[0] ?? null;
+    case 'NAME':
+      // REST terms have no name filter: search, then keep the exact (decoded) name, as get_term_by('name').
+      return (await findTerms(context, collection, { search: id })).find((t) => t.name === id) ?? null;
+    case 'URI': {
+      const path = normaliseUri(id, context);
+      const slug = path.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1);
+      if (!slug) return null;
+      const withSlash = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+      return (await findTerms(context, collection, { slug: decodeURIComponent(slug) })).find((t) => t.uri !== null && withSlash(t.uri) === withSlash(path)) ?? null;
+    }
+    default:
+      throw badInput(`idType ${idType} is not served for terms`, 'idType');
+  }
+}

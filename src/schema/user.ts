@@ -1,0 +1,133 @@
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.ts';
+import type { GatewayContext } from '../context.ts';
+import { loadListPage } from '../loaders/lists.ts';
+import { fromGlobalId } from '../models/global-id.ts';
+import { USER_FIELD_SOURCES, userAvatar, type UserModel } from '../models/user.ts';
+import { WordPressError } from '../wordpress/errors.ts';
+import { avatarField, commentConnectionField, Commenter } from './comment.ts';
+import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
+import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
+import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
+import { restConnection } from './lists.ts';
+import { ownScalarFieldNames } from './reference.ts';
+import { MediaItemRef, PageRef, PostRef, UserRef, loadById, prime, toModel } from './refs.ts';
+import { scalarFields } from './scalar-fields.ts';
+import { badInput } from './where/args.ts';
+import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
+
+/** `User`, `viewer`, `user(id, idType)`, `users`: `/wp/v2/users` records (src/models/user.ts). */
+
+const INTERFACES = ['Node', 'UniformResourceIdentifiable', 'Commenter', 'DatabaseIdentifier'];
+
+UserRef.implement({
+  description: 'A User object',
+  interfaces: [Node, UniformResourceIdentifiable, Commenter, DatabaseIdentifier] as never,
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'User',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'User', ownScalarFieldNames('User', USER_FIELD_SOURCES, INTERFACES)),
+    avatar: avatarField(t as never, (m: UserModel, args) => userAvatar(m, args)),
+    posts: contentConnectionField(t as never, {
+      connection: 'UserToPostConnection',
+      kind: 'Post',
+      nodeRef: PostRef,
+      collection: 'posts',
+      whereInput: 'UserToPostConnectionWhereArgs',
+      description: 'Connection between the User type and the post type',
+      fixed: (u: UserModel) => ({ author: [u.databaseId] }),
+    }),
+    pages: contentConnectionField(t as never, {
+      connection: 'UserToPageConnection',
+      kind: 'Page',
+      nodeRef: PageRef,
+      collection: 'pages',
+      whereInput: 'UserToPageConnectionWhereArgs',
+      description: 'Connection between the User type and the page type',
+      fixed: (u: UserModel) => ({ author: [u.databaseId] }),
+    }),
+    mediaItems: contentConnectionField(t as never, {
+      connection: 'UserToMediaItemConnection',
+      kind: 'MediaItem',
+      nodeRef: MediaItemRef,
+      collection: 'media',
+      whereInput: 'UserToMediaItemConnectionWhereArgs',
+      description: 'Connection between the User type and the mediaItem type',
+      fixed: (u: UserModel) => ({ author: [u.databaseId] }),
+    }),
+    comments: commentConnectionField(t as never, 'UserToCommentConnection', 'UserToCommentConnectionWhereArgs', (u: UserModel) => ({
+      author: [u.databaseId],
+    })),
+  }),
+});
+
+/** A user by slug (nicename): anonymous viewers only find users with published posts, as in WordPress. */
+async function userBySlug(context: GatewayContext, slug: string): Promise<UserModel | null> {
+  const page = await loadListPage(context.scope, 'users', { slug, per_page: 1 });
+  const record = page.records[0];
+  if (!record) return null;
+  const model = toModel.users(record, context);
+  prime(context, 'users', [model]);
+  return model;
+}
+
+builder.queryFields((t) => ({
+  user: t.field({
+    type: UserRef,
+    description: 'Returns a user',
+    args: {
+      id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
+      // EMAIL, USERNAME: REST users expose neither email nor login to look up by.
+      idType: t.arg({ type: referenceEnum('UserNodeIdTypeEnum', ['DATABASE_ID', 'ID', 'SLUG', 'URI']), description: 'Type of unique identifier to fetch a user by. Default is Global ID' }),
+    },
+    resolve: (_root, args, context) => {
+      const id = String(args.id);
+      switch (args.idType ?? 'ID') {
+        case 'DATABASE_ID':
+          return loadById(context, 'users', databaseIdArgument(id)) as never;
+        case 'SLUG':
+          return userBySlug(context, id) as never;
+        case 'URI': {
+          const slug = normaliseUri(id, context).split('/').filter(Boolean).at(-1);
+          return (slug ? userBySlug(context, decodeURIComponent(slug)) : null) as never;
+        }
+        default: {
+          const parts = fromGlobalId(id);
+          if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
+          if (parts.type !== 'user') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a user.`, 'id');
+          return loadById(context, 'users', Number(parts.id)) as never;
+        }
+      }
+    },
+  }),
+  users: t.field({
+    type: defineConnection<UserModel>('RootQueryToUserConnection', 'User', UserRef),
+    description: 'Connection between the RootQuery type and the User type',
+    args: {
+      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+      where: t.arg({ type: referenceInput('RootQueryToUserConnectionWhereArgs', USER_WHERE_FIELDS, offsetPaginationField) as never, description: 'Arguments for filtering the connection' }),
+    },
+    resolve: (_root, args, context) => restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)) as never,
+  }),
+  viewer: t.field({
+    type: UserRef,
+    description: 'Returns the current user',
+    // Anonymous: null, as WPGraphQL. Signed in: `/wp/v2/users/me` with the viewer's credentials.
+    resolve: async (_root, _args, context) => {
+      if (!context.authorization) return null;
+      try {
+        const { data } = await context.client.get<Parameters<typeof toModel.users>[0]>('/wp/v2/users/me', {}, { authorization: context.authorization });
+        return toModel.users(data, context) as never;
+      } catch (error) {
+        if (error instanceof WordPressError && error.code === 'UNAUTHENTICATED') {
+          throw new GraphQLError('WordPress did not accept the credentials sent in Authorization.', { extensions: { code: 'UNAUTHENTICATED' } });
+        }
+        throw error;
+      }
+    },
+  }),
+}));

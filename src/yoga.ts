@@ -1,0 +1,77 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
+import { schema } from './schema/index.ts';
+import { useFieldPlan } from './use-field-plan.ts';
+import { maskError } from './use-upstream-errors.ts';
+
+/** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
+export const EXAMPLE_QUERY = `# The home page of a blog: the latest posts with author, terms and featured image.
+# Press the play button (or Ctrl-Enter) to run it.
+query HomePage {
+  generalSettings {
+    url
+  }
+  posts(first: 5) {
+    pageInfo {
+      total
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      title
+      date
+      uri
+      excerpt
+      author {
+        node {
+          name
+          avatar {
+            url
+          }
+        }
+      }
+      categories {
+        nodes {
+          name
+          uri
+        }
+      }
+      tags {
+        nodes {
+          name
+        }
+      }
+      featuredImage {
+        node {
+          sourceUrl(size: MEDIUM)
+          altText
+        }
+      }
+    }
+  }
+}
+`;
+
+export interface GatewayYogaOptions extends ContextDependencies {
+  /**
+   * Serve GraphiQL on `GET /graphql` from a browser. Its assets are bundled (no CDN).
+   * @default true
+   */
+  graphiql?: boolean;
+}
+
+/** Builds the Yoga instance over a connected WordPress client. It does not listen: see src/server.ts. */
+export function createGatewayYoga(options: GatewayYogaOptions): YogaServerInstance<Record<string, unknown>, GatewayContext> {
+  return createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    context: ({ request }) => createContext(options, request),
+    graphiql: options.graphiql === false ? false : { title: 'WordPress GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
+    renderGraphiQL,
+    maskedErrors: { maskError },
+    plugins: [useFieldPlan()],
+  });
+}
