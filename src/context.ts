@@ -13,8 +13,11 @@ export interface GatewayContext {
   site: SiteContext;
   /** The viewer's `Authorization` header, forwarded to WordPress and nowhere else; undefined when anonymous. */
   authorization: string | undefined;
-  /** `_fields` per collection for this operation, set by the field-plan plugin before execution. */
-  fieldPlan: Map<Collection, readonly string[] | undefined> | undefined;
+  /**
+   * `_fields` per collection for this operation, set by the field-plan plugin before execution. A holder object,
+   * because Yoga copies the context object this factory returns: the holder is shared by the copies.
+   */
+  fieldPlan: { current: Map<Collection, readonly string[] | undefined> | undefined };
   scope: UpstreamRequestScope;
   loaders: Loaders;
 }
@@ -35,13 +38,13 @@ export function createContext(deps: ContextDependencies, request: Request): Gate
     client: deps.client,
     site: deps.site,
     authorization,
-    fieldPlan: undefined,
+    fieldPlan: { current: undefined },
   } as Omit<GatewayContext, 'scope' | 'loaders'> as GatewayContext;
   context.scope = {
     client: deps.client,
     authorization,
     fieldsFor(collection) {
-      const plan = context.fieldPlan;
+      const plan = context.fieldPlan.current;
       if (!plan) return undefined;
       return plan.has(collection) ? plan.get(collection) : ID_ONLY;
     },

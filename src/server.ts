@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSiteContext } from './models/site.ts';
-import { WordPressClient } from './wordpress/client.ts';
+import { WordPressClient, type WordPressClientOptions } from './wordpress/client.ts';
 import { createGatewayYoga } from './yoga.ts';
 
 export interface GatewayServerOptions {
@@ -13,6 +13,8 @@ export interface GatewayServerOptions {
   host?: string;
   /** Upstream timeouts in ms. @default 15_000 */
   upstreamTimeoutMs?: number;
+  /** Told after every request to WordPress (metrics, tests). */
+  onUpstreamRequest?: WordPressClientOptions['onRequest'];
 }
 
 export interface RunningGateway {
@@ -31,6 +33,7 @@ export async function startGateway(options: GatewayServerOptions): Promise<Runni
     url: options.wordpressUrl,
     headersTimeoutMs: options.upstreamTimeoutMs,
     bodyTimeoutMs: options.upstreamTimeoutMs,
+    onRequest: options.onUpstreamRequest,
   });
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });

@@ -11,7 +11,7 @@ export function useFieldPlan(): Plugin<GatewayContext> {
   return {
     onExecute({ args }) {
       const context = args.contextValue as GatewayContext;
-      context.fieldPlan = planFields(args.schema, args.document, FIELD_SOURCES_BY_TYPE);
+      context.fieldPlan.current = planFields(args.schema, args.document, FIELD_SOURCES_BY_TYPE);
     },
   };
 }

@@ -139,9 +139,12 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
     author: t.field({
       type: NodeWithAuthorToUserConnectionEdge,
       description: 'Connection between the NodeWithAuthor type and the User type',
-      // Anonymous viewers cannot see users without published posts: WordPress drops them, and the edge is null.
+      // Null when the model withholds the author (password posts seen anonymously, as WPGraphQL), and when
+      // WordPress hides the user (no published posts) from this viewer.
       resolve: async (model, _args, context) =>
-        oneToOne(await followLink(context, model.links as never, 'author', ['users'], model.authorDatabaseId as number | null)) as never,
+        model.authorDatabaseId == null
+          ? null
+          : (oneToOne(await followLink(context, model.links as never, 'author', ['users'], model.authorDatabaseId as number)) as never),
     }),
   }),
 });

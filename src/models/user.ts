@@ -1,0 +1,142 @@
+/**
+ * `User` from a `/wp/v2/users` record. Rules: plugins/wp-graphql/src/Model/User.php,
+ * Type/ObjectType/User.php.
+ *
+ * Visibility: the User model's restricted cap is `list_users` and anonymous viewers lack it, so for them
+ * every user WPGraphQL shows (those with published posts — the same users REST shows anonymously) is
+ * *restricted*: only `databaseId`, `description`, `firstName`, `id`, `isRestricted`, `lastName`, `name`,
+ * `slug`, `uri`, `url`, `userId` keep a value, and `isRestricted` is true. `avatar` is a type-level resolver
+ * keyed on `userId` and still resolves.
+ */
+import type { RestLinks, RestUser } from '../wordpress/rest-types.ts';
+import { type AvatarArgs, type AvatarModel, type AvatarUrls, avatarFromUrls } from './avatar.ts';
+import { toGlobalId } from './global-id.ts';
+import { nonEmptyString } from './php.ts';
+import { type SiteContext, uriFromLink } from './site.ts';
+
+/** What WPGraphQL outputs for a `User` seen by an anonymous viewer. */
+export interface UserModel {
+  __typename: 'User';
+  /** Relay::toGlobalId( 'user', ID ). */
+  id: string;
+  databaseId: number;
+  /** Deprecated `userId`: the database id. */
+  userId: number;
+  /** `display_name` as stored — not entity-decoded. */
+  name: string | null;
+  /** `user_nicename` (REST `slug`), not urldecoded. */
+  slug: string | null;
+  /** `str_ireplace( home_url(), '', get_author_posts_url() )`: `/author/<nicename>/`; `''` (not null) if empty. */
+  uri: string;
+  /** `user_url`, `''` → null. */
+  url: string | null;
+  /** Raw `description`, `''` → null. */
+  description: string | null;
+  /** True for anonymous viewers (restricted visibility). */
+  isRestricted: true;
+  // Not in the restricted allow-list, so null for anonymous viewers in WPGraphQL:
+  nicename: null;
+  email: null;
+  username: null;
+  nickname: null;
+  locale: null;
+  registeredDate: null;
+  capabilities: null;
+  extraCapabilities: null;
+  capKey: null;
+  adminColor: null;
+  shouldShowAdminToolbar: null;
+  hasRichEditingEnabled: null;
+  hasSyntaxHighlightingEnabled: null;
+  hasCommentShortcutsEnabled: null;
+  isComment: false;
+  isContentNode: false;
+  isTermNode: false;
+  isFrontPage: false;
+  isPostsPage: false;
+  /** REST `avatar_urls` (24/48/96), for {@link userAvatar}; absent when the site turned avatars off. */
+  _avatarUrls: AvatarUrls | null;
+  links: RestLinks;
+}
+
+/** Maps a `/wp/v2/users` record (possibly trimmed by `_fields`) to {@link UserModel}. */
+export function toUserModel(record: RestUser, site: SiteContext): UserModel {
+  return {
+    __typename: 'User',
+    id: toGlobalId('user', record.id),
+    databaseId: record.id,
+    userId: record.id,
+    name: nonEmptyString(record.name),
+    slug: nonEmptyString(record.slug),
+    uri: uriFromLink(record.link, site) ?? '',
+    url: nonEmptyString(record.url),
+    description: nonEmptyString(record.description),
+    isRestricted: true,
+    nicename: null,
+    email: null,
+    username: null,
+    nickname: null,
+    locale: null,
+    registeredDate: null,
+    capabilities: null,
+    extraCapabilities: null,
+    capKey: null,
+    adminColor: null,
+    shouldShowAdminToolbar: null,
+    hasRichEditingEnabled: null,
+    hasSyntaxHighlightingEnabled: null,
+    hasCommentShortcutsEnabled: null,
+    isComment: false,
+    isContentNode: false,
+    isTermNode: false,
+    isFrontPage: false,
+    isPostsPage: false,
+    _avatarUrls: record.avatar_urls ?? null,
+    links: record._links ?? {},
+  };
+}
+
+/**
+ * `User.avatar(size = 96, forceDefault, rating)`: `DataSource::resolve_avatar()` — null when there is no URL or
+ * when `show_avatars` is off (REST then omits `avatar_urls`). See ./avatar.ts for which sizes REST can serve.
+ */
+export function userAvatar(model: Pick<UserModel, '_avatarUrls'>, args?: AvatarArgs | null): AvatarModel | null {
+  return avatarFromUrls(model._avatarUrls, args);
+}
+
+/** REST fields (`_fields` entries) each `User` field needs. */
+export const USER_FIELD_SOURCES: Record<string, string[]> = {
+  id: ['id'],
+  databaseId: ['id'],
+  userId: ['id'],
+  name: ['name'],
+  slug: ['slug'],
+  uri: ['link'],
+  url: ['url'],
+  description: ['description'],
+  avatar: ['avatar_urls'],
+  isRestricted: [],
+  nicename: [],
+  email: [],
+  username: [],
+  nickname: [],
+  locale: [],
+  registeredDate: [],
+  capabilities: [],
+  extraCapabilities: [],
+  capKey: [],
+  adminColor: [],
+  shouldShowAdminToolbar: [],
+  hasRichEditingEnabled: [],
+  hasSyntaxHighlightingEnabled: [],
+  hasCommentShortcutsEnabled: [],
+  isComment: [],
+  isContentNode: [],
+  isTermNode: [],
+  isFrontPage: [],
+  isPostsPage: [],
+  posts: ['id'],
+  pages: ['id'],
+  mediaItems: ['id'],
+  comments: ['id'],
+};
