@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { mediaSourceFromRest } from '../../src/models/media.ts';
+import { generalSettingsSiteIconUrl, toGeneralSettingsModel } from '../../src/models/settings.ts';
+import { createSiteContext, uriFromLink } from '../../src/models/site.ts';
+import { site } from './models-fixtures.ts';
+
+describe('site context', () => {
+  it('reads the REST index and trims trailing slashes from home', () => {
+    const ctx = createSiteContext({ home: 'https://example.org/blog/', url: 'https://example.org/wp', gmt_offset: '5.5' }, { baseUrl: 'https://x' });
+    expect(ctx.homeUrl).toBe('https://example.org/blog');
+    expect(ctx.siteUrl).toBe('https://example.org/wp');
+    expect(ctx.gmtOffset).toBe(5.5);
+    expect(uriFromLink('https://example.org/blog/2025/hello/', ctx)).toBe('/2025/hello/');
+    expect(uriFromLink('', ctx)).toBeNull();
+  });
+
+  it('falls back to the configured URL', () => {
+    expect(createSiteContext({}, { baseUrl: 'https://wp.example/' }).homeUrl).toBe('https://wp.example');
+  });
+});
+
+describe('GeneralSettings', () => {
+  const model = toGeneralSettingsModel(site);
+
+  it('maps url, homeUrl and id', () => {
+    expect(model.id).toBe(btoa('setting_group:general'));
+    expect(model.url).toBe('https://example.org');
+    expect(model.homeUrl).toBe('https://example.org');
+    expect(model.siteIconUrl).toBe('https://example.org/wp-content/uploads/2025/01/icon.png');
+  });
+
+  it('siteIconUrl(size): 512 and above is the full icon; smaller picks the stored crop', () => {
+    const U = 'https://example.org/wp-content/uploads/2025/01';
+    const icon = mediaSourceFromRest(
+      {
+        id: 77,
+        media_type: 'image',
+        source_url: `${U}/icon.png`,
+        media_details: {
+          width: 512,
+          height: 512,
+          file: '2025/01/icon.png',
+          sizes: {
+            'site_icon-270': { file: 'icon-270x270.png', width: 270, height: 270, source_url: `${U}/icon-270x270.png` },
+            'site_icon-192': { file: 'icon-192x192.png', width: 192, height: 192, source_url: `${U}/icon-192x192.png` },
+            'site_icon-32': { file: 'icon-32x32.png', width: 32, height: 32, source_url: `${U}/icon-32x32.png` },
+            full: { file: 'icon.png', width: 512, height: 512, source_url: `${U}/icon.png` },
+          },
+        },
+      },
+      site,
+    );
+    expect(generalSettingsSiteIconUrl(model, { size: 1024 }, icon)).toBe(`${U}/icon.png`);
+    expect(generalSettingsSiteIconUrl(model, { size: 32 }, icon)).toBe(`${U}/icon-32x32.png`);
+    expect(generalSettingsSiteIconUrl(model, { size: 100 }, icon)).toBe(`${U}/icon-192x192.png`);
+    expect(generalSettingsSiteIconUrl(model, { size: 100 })).toBeNull();
+    expect(generalSettingsSiteIconUrl(toGeneralSettingsModel({ ...site, siteIconId: null, siteIconUrl: null }), {})).toBeNull();
+    expect(generalSettingsSiteIconUrl(toGeneralSettingsModel({ ...site, siteIconId: null }), { size: 32 }, icon)).toBeNull();
+  });
+});
