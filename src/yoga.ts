@@ -2,8 +2,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
 import { schema } from './schema/index.ts';
-import { useFieldPlan } from './use-field-plan.ts';
-import { maskError } from './use-upstream-errors.ts';
+import { useFieldPlan } from './plugins/use-field-plan.ts';
+import { maskError } from './plugins/mask-upstream-errors.ts';
 
 /** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
 export const EXAMPLE_QUERY = `# The home page of a blog: the latest posts with author, terms and featured image.

@@ -170,7 +170,7 @@ function collectionArgs(type: PostType): Args {
 }
 
 /** A date parameter as site-local wall time (`WP_Date_Query` assumes the site's zone when none is given). */
-function localWall(site: Site, value: string): string {
+export function localWall(site: Site, value: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
   if (!m) return value;
   if (!m[3]) return `${m[1]}T${m[2]}`;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { WordPressError } from './wordpress/errors.ts';
+import { WordPressError } from '../wordpress/errors.ts';
 
 /**
  * Yoga's error masking, taught about WordPress: a field that failed because WordPress failed gets a GraphQL

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayContext } from './context.ts';
-import { planFields } from './loaders/field-plan.ts';
-import { FIELD_SOURCES_BY_TYPE } from './schema/field-sources.ts';
+import type { GatewayContext } from '../context.ts';
+import { planFields } from '../loaders/field-plan.ts';
+import { FIELD_SOURCES_BY_TYPE } from '../schema/field-sources.ts';
 
 /**
  * Works out, before execution, which REST fields each collection is asked for in this operation (`_fields`),
