@@ -15,7 +15,7 @@ Commands:
 
 Options (each falls back to the environment variable shown):
 ${Object.entries(SETTINGS)
-  .map(([name, s]) => `  --${name.padEnd(22)} ${s.env.padEnd(22)} ${s.help}`)
+  .map(([name, s]) => `  --${name.padEnd(21)} ${s.env.padEnd(21)} ${s.help}${s.default !== undefined ? ` (default ${s.default})` : ''}`)
   .join('\n')}
   -h, --help                                     show this help
 `;

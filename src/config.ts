@@ -1,17 +1,78 @@
 /**
  * Settings from command-line flags, falling back to environment variables, validated once into a frozen
- * Config. One ConfigError lists every bad value with what was expected.
+ * Config. One ConfigError lists every bad value with what was expected. Every setting is declared once in
+ * SETTINGS (flag name, variable, kind, default, help): the CLI help, `.env.example` and the README table are
+ * read off it.
  */
 
+type Kind =
+  | { type: 'url' }
+  | { type: 'string' }
+  | { type: 'int'; min: number; max: number }
+  | { type: 'bool' }
+  | { type: 'list' }
+  | { type: 'enum'; values: readonly string[] };
+
+interface Setting {
+  env: string;
+  kind: Kind;
+  /** The default as it would be typed; undefined for "unset". */
+  default: string | undefined;
+  help: string;
+}
+
+const int = (min: number, max: number): Kind => ({ type: 'int', min, max });
+
+/** Every setting, by flag name (`--wordpress-url`). */
+export const SETTINGS = {
+  'wordpress-url': { env: 'WORDPRESS_URL', kind: { type: 'url' }, default: undefined, help: 'WordPress site URL, e.g. https://example.com (unset: the embedded demo site)' },
+  port: { env: 'PORT', kind: int(0, 65535), default: '4000', help: 'port to listen on (0 picks a free one)' },
+  host: { env: 'HOST', kind: { type: 'string' }, default: '127.0.0.1', help: 'address to listen on (0.0.0.0 for every interface)' },
+  workers: { env: 'WORKERS', kind: int(1, 64), default: '1', help: 'processes serving the same port (node:cluster)' },
+  'log-level': { env: 'LOG_LEVEL', kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
+  'upstream-timeout-ms': { env: 'UPSTREAM_TIMEOUT_MS', kind: int(100, 600_000), default: '15000', help: 'how long to wait for WordPress, in ms' },
+  'upstream-retries': { env: 'UPSTREAM_RETRIES', kind: int(0, 10), default: '2', help: 'retries of a failed idempotent GET to WordPress' },
+  'max-depth': { env: 'MAX_DEPTH', kind: int(1, 1000), default: '15', help: 'deepest selection a query may have' },
+  'max-aliases': { env: 'MAX_ALIASES', kind: int(0, 10_000), default: '30', help: 'most aliases in one operation' },
+  'max-tokens': { env: 'MAX_TOKENS', kind: int(10, 1_000_000), default: '5000', help: 'most tokens in one document' },
+  'max-cost': { env: 'MAX_COST', kind: int(1, 100_000_000), default: '50000', help: 'most estimated cost (records WordPress must produce) per operation' },
+  'max-batch': { env: 'MAX_BATCH', kind: int(1, 1000), default: '10', help: 'most operations in one batched HTTP request' },
+  introspection: { env: 'INTROSPECTION', kind: { type: 'bool' }, default: 'true', help: 'answer introspection queries (turn off in production if you like)' },
+  'cors-origins': { env: 'CORS_ORIGINS', kind: { type: 'list' }, default: '*', help: 'comma-separated origins allowed by CORS (* for any)' },
+  'redis-url': { env: 'REDIS_URL', kind: { type: 'url' }, default: undefined, help: 'Redis for the shared caches and persisted queries (unset: in memory)' },
+  'cache-ttl-ms': { env: 'CACHE_TTL_MS', kind: int(0, 86_400_000), default: '60000', help: 'response cache lifetime (0 turns the response cache off)' },
+  'entity-cache-ttl-ms': { env: 'ENTITY_CACHE_TTL_MS', kind: int(0, 86_400_000), default: '30000', help: 'lifetime of records kept by collection and id (0: off)' },
+  'stale-if-error-ms': { env: 'STALE_IF_ERROR_MS', kind: int(0, 604_800_000), default: '300000', help: 'how old a cached answer may be when served because WordPress is failing' },
+  'purge-secret': { env: 'PURGE_SECRET', kind: { type: 'string' }, default: undefined, help: 'bearer secret for POST /cache/purge (unset: purge endpoint off)' },
+  'debug-upstream': { env: 'DEBUG_UPSTREAM', kind: { type: 'bool' }, default: 'false', help: 'always add extensions.upstream (else only with header x-gateway-debug: 1)' },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The validated settings. */
 export interface Config {
-  /** The WordPress site URL (`--wordpress-url`, `WORDPRESS_URL`); undefined → the embedded demo site. */
+  /** undefined → the embedded demo site. */
   readonly wordpressUrl: string | undefined;
-  /** @default 4000 (`--port`, `PORT`) */
   readonly port: number;
-  /** @default '127.0.0.1' (`--host`, `HOST`); use 0.0.0.0 to listen on every interface */
   readonly host: string;
-  /** Upstream header/body timeout in ms. @default 15000 (`--upstream-timeout-ms`, `UPSTREAM_TIMEOUT_MS`) */
+  readonly workers: number;
+  readonly logLevel: string;
   readonly upstreamTimeoutMs: number;
+  readonly upstreamRetries: number;
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+  readonly maxBatch: number;
+  readonly introspection: boolean;
+  /** `['*']` allows any origin. */
+  readonly corsOrigins: readonly string[];
+  readonly redisUrl: string | undefined;
+  readonly cacheTtlMs: number;
+  readonly entityCacheTtlMs: number;
+  readonly staleIfErrorMs: number;
+  readonly purgeSecret: string | undefined;
+  readonly debugUpstream: boolean;
 }
 
 export class ConfigError extends Error {
@@ -21,46 +82,56 @@ export class ConfigError extends Error {
   }
 }
 
-/** The settings, by flag name, with their environment variable. */
-export const SETTINGS = {
-  'wordpress-url': { env: 'WORDPRESS_URL', help: 'WordPress site URL, e.g. https://example.com (unset: the embedded demo site)' },
-  port: { env: 'PORT', help: 'port to listen on (default 4000; 0 picks a free one)' },
-  host: { env: 'HOST', help: 'address to listen on (default 127.0.0.1)' },
-  'upstream-timeout-ms': { env: 'UPSTREAM_TIMEOUT_MS', help: 'how long to wait for WordPress, in ms (default 15000)' },
-} as const;
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export type SettingName = keyof typeof SETTINGS;
-
-function integer(raw: string, name: string, min: number, max: number, problems: string[]): number {
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    problems.push(`${name}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-    return min;
+function parse(name: SettingName, raw: string, problems: string[]): unknown {
+  const setting: Setting = SETTINGS[name];
+  const label = `--${name} / ${setting.env}`;
+  const kind = setting.kind;
+  switch (kind.type) {
+    case 'url':
+      try {
+        const url = new URL(raw);
+        if (!['http:', 'https:', 'redis:', 'rediss:'].includes(url.protocol)) throw new Error('protocol');
+        return raw;
+      } catch {
+        problems.push(`${label}: expected a URL like ${name === 'redis-url' ? 'redis://127.0.0.1:6379' : 'https://example.com'}, got ${JSON.stringify(raw)}`);
+        return undefined;
+      }
+    case 'int': {
+      const n = /^\s*\d+\s*$/.test(raw) ? Number(raw.trim()) : Number.NaN;
+      if (!Number.isSafeInteger(n) || n < kind.min || n > kind.max) {
+        problems.push(`${label}: expected a whole number from ${kind.min} to ${kind.max}, got ${JSON.stringify(raw)}`);
+        return kind.min;
+      }
+      return n;
+    }
+    case 'bool':
+      if (/^(true|1|yes|on)$/i.test(raw)) return true;
+      if (/^(false|0|no|off)$/i.test(raw)) return false;
+      problems.push(`${label}: expected true or false, got ${JSON.stringify(raw)}`);
+      return false;
+    case 'list':
+      return raw.split(',').map((s) => s.trim()).filter(Boolean);
+    case 'enum':
+      if (!kind.values.includes(raw)) problems.push(`${label}: expected one of ${kind.values.join(', ')}, got ${JSON.stringify(raw)}`);
+      return raw;
+    case 'string':
+      if (!raw.trim()) problems.push(`${label}: expected a non-empty value`);
+      return raw;
   }
-  return n;
 }
 
 /** Builds the Config from flags (already parsed) and the environment; throws ConfigError listing every problem. */
-export function loadConfig(flags: Partial<Record<SettingName, string>>, env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(flags: Partial<Record<SettingName, string>> = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const value = (name: SettingName) => flags[name] ?? env[SETTINGS[name].env] ?? undefined;
-  const label = (name: SettingName) => `--${name} / ${SETTINGS[name].env}`;
-
-  let wordpressUrl = value('wordpress-url');
-  if (wordpressUrl === '') wordpressUrl = undefined;
-  if (wordpressUrl !== undefined) {
-    try {
-      const url = new URL(wordpressUrl);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
-    } catch {
-      problems.push(`${label('wordpress-url')}: expected an http(s) URL like https://example.com, got ${JSON.stringify(wordpressUrl)}`);
-    }
+  const config: Record<string, unknown> = {};
+  for (const name of Object.keys(SETTINGS) as SettingName[]) {
+    const setting: Setting = SETTINGS[name];
+    const given = flags[name] ?? env[setting.env];
+    const raw = given === '' ? undefined : (given ?? setting.default);
+    config[camel(name)] = raw === undefined ? undefined : parse(name, raw, problems);
   }
-  const port = integer(value('port') ?? '4000', label('port'), 0, 65535, problems);
-  const host = value('host') ?? '127.0.0.1';
-  if (!host.trim()) problems.push(`${label('host')}: expected an address like 127.0.0.1 or 0.0.0.0`);
-  const upstreamTimeoutMs = integer(value('upstream-timeout-ms') ?? '15000', label('upstream-timeout-ms'), 100, 600_000, problems);
-
   if (problems.length) throw new ConfigError(problems);
-  return Object.freeze({ wordpressUrl, port, host, upstreamTimeoutMs });
+  return Object.freeze(config) as unknown as Config;
 }

@@ -8,7 +8,7 @@ import { WordPressError } from './wordpress/errors.ts';
  * in-process on a free loopback port). Resolves with the exit code once the server has shut down.
  */
 export async function serve(config: Config): Promise<number> {
-  const log = pino({ name: 'wp-graphql-gateway' });
+  const log = pino({ name: 'wp-graphql-gateway', level: config.logLevel });
   let demo: { url: string; close(): Promise<void> } | undefined;
   let wordpressUrl = config.wordpressUrl;
   if (!wordpressUrl) {
@@ -19,12 +19,7 @@ export async function serve(config: Config): Promise<number> {
   }
   let gateway;
   try {
-    gateway = await startGateway({
-      wordpressUrl,
-      port: config.port,
-      host: config.host,
-      upstreamTimeoutMs: config.upstreamTimeoutMs,
-    });
+    gateway = await startGateway({ ...config, wordpressUrl });
   } catch (error) {
     await demo?.close();
     const code = (error as NodeJS.ErrnoException).code;

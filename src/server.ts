@@ -1,18 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
 import { createSiteContext } from './models/site.ts';
 import { WordPressClient, type WordPressClientOptions } from './wordpress/client.ts';
 import { createGatewayYoga } from './yoga.ts';
 
-export interface GatewayServerOptions {
-  /** The WordPress site URL. */
-  wordpressUrl: string;
-  /** @default 4000 */
-  port?: number;
-  /** @default '127.0.0.1' */
-  host?: string;
-  /** Upstream timeouts in ms. @default 15_000 */
-  upstreamTimeoutMs?: number;
+export interface GatewayHooks {
   /** Told after every request to WordPress (metrics, tests). */
   onUpstreamRequest?: WordPressClientOptions['onRequest'];
 }
@@ -26,22 +19,22 @@ export interface RunningGateway {
 
 /**
  * Connects to WordPress (reads its REST index once: a site that cannot be reached fails here, with the URL and
- * the reason), then serves the gateway over node:http.
+ * the reason), then serves the gateway over node:http on `config.host`:`config.port`.
  */
-export async function startGateway(options: GatewayServerOptions): Promise<RunningGateway> {
+export async function startGateway(config: Config & { wordpressUrl: string }, hooks: GatewayHooks = {}): Promise<RunningGateway> {
   const client = new WordPressClient({
-    url: options.wordpressUrl,
-    headersTimeoutMs: options.upstreamTimeoutMs,
-    bodyTimeoutMs: options.upstreamTimeoutMs,
-    onRequest: options.onUpstreamRequest,
+    url: config.wordpressUrl,
+    headersTimeoutMs: config.upstreamTimeoutMs,
+    bodyTimeoutMs: config.upstreamTimeoutMs,
+    onRequest: hooks.onUpstreamRequest,
   });
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
-  const yoga = createGatewayYoga({ client, site });
+  const yoga = createGatewayYoga({ client, site, config });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
+    server.listen(config.port, config.host, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,8 +1,9 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config.ts';
 import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
 import { schema } from './schema/index.ts';
-import { useFieldPlan } from './plugins/use-field-plan.ts';
+import { gatewayPlugins } from './plugins/index.ts';
 import { maskError } from './plugins/mask-upstream-errors.ts';
 
 /** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
@@ -55,11 +56,7 @@ query HomePage {
 `;
 
 export interface GatewayYogaOptions extends ContextDependencies {
-  /**
-   * Serve GraphiQL on `GET /graphql` from a browser. Its assets are bundled (no CDN).
-   * @default true
-   */
-  graphiql?: boolean;
+  config: Config;
 }
 
 /** Builds the Yoga instance over a connected WordPress client. It does not listen: see src/server.ts. */
@@ -69,9 +66,9 @@ export function createGatewayYoga(options: GatewayYogaOptions): YogaServerInstan
     graphqlEndpoint: '/graphql',
     landingPage: false,
     context: ({ request }) => createContext(options, request),
-    graphiql: options.graphiql === false ? false : { title: 'WordPress GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
+    graphiql: { title: 'WordPress GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     maskedErrors: { maskError },
-    plugins: [useFieldPlan()],
+    plugins: gatewayPlugins(options),
   });
 }

@@ -1,4 +1,5 @@
 import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import { startGateway, type RunningGateway } from '../../src/server.ts';
 
 /** A GraphQL answer as the tests read it. */
@@ -23,9 +24,9 @@ export interface Harness {
  * The gateway against the embedded demo site, both on loopback ports, talking real HTTP. The demo site logs
  * every REST request it answers, which is how tests count what reached the upstream.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const demo = await createDemoSite();
-  const gateway = await startGateway({ wordpressUrl: demo.url, port: 0 });
+  const gateway = await startGateway({ ...loadConfig({}, {}), wordpressUrl: demo.url, port: 0, ...overrides });
   demo.resetRequests();
   return {
     demo,
