@@ -1,7 +1,7 @@
-import { builder } from '../builder.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { CATEGORY_FIELD_SOURCES, type CategoryModel } from '../models/term.ts';
-import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, HierarchicalNode, HierarchicalTermNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
@@ -37,22 +37,12 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
   return chain;
 }
 
-function pagingArgs(t: PothosSchemaTypes.ObjectFieldBuilder<never, CategoryModel>, where?: unknown) {
-  return {
-    first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-    last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-    after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-    before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-    ...(where ? { where: t.arg({ type: where as never, description: 'Arguments for filtering the connection' }) } : {}),
-  } as never;
-}
-
 CategoryRef.implement({
   description: 'The category type',
   interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode] as never,
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
   fields: (t) => {
-    const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, CategoryModel>;
+    const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, CategoryModel>;
     return {
       id: t.exposeID('id', { nullable: false }),
       ...scalarFields(t, 'Category', ownScalarFieldNames('Category', CATEGORY_FIELD_SOURCES, INTERFACES)),
@@ -64,7 +54,7 @@ CategoryRef.implement({
       children: t.field({
         type: CategoryToCategoryConnection,
         description: 'Connection between the category type and its children categories.',
-        args: pagingArgs(tt, CategoryToCategoryWhere),
+        args: paginationArgs(tt, CategoryToCategoryWhere),
         resolve: (c, args, context) => {
           const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
           return restConnection(context, 'categories', { ...paging, where }, { ...termWhereToRest(where, true), parent: c.databaseId }) as never;
@@ -73,7 +63,7 @@ CategoryRef.implement({
       ancestors: t.field({
         type: CategoryToAncestorsCategoryConnection,
         description: 'The ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
-        args: pagingArgs(tt),
+        args: paginationArgs(tt),
         resolve: async (c, args, context) => {
           const chain = await ancestors(context, c);
           // WPGraphQL answers null, not an empty connection, for a top-level category.
@@ -113,18 +103,12 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: referenceEnum('CategoryIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
     },
-    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType) as never,
+    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType as string | null | undefined) as never,
   }),
   categories: t.field({
     type: defineConnection<CategoryModel>('RootQueryToCategoryConnection', 'Category', CategoryRef),
     description: 'Connection between the RootQuery type and the category type',
-    args: {
-      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: t.arg({ type: RootQueryToCategoryWhere as never, description: 'Arguments for filtering the connection' }),
-    },
+    args: paginationArgs(t, RootQueryToCategoryWhere),
     // WPGraphQL lists empty terms too (`hide_empty` false), unlike WordPress's own default.
     resolve: (_root, args, context) =>
       restConnection(context, 'categories', args as ConnectionArgs, { hide_empty: false, ...termWhereToRest(args.where as TermWhere | null, true) }) as never,

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import type { AvatarModel } from '../models/avatar.ts';
 import {
@@ -20,8 +20,7 @@ import {
   offsetToCursor,
   sliceConnection,
   type ConnectionArgs,
-  type EdgeShape,
-} from './connections.ts';
+  type EdgeShape, paginationArgs } from './connections.ts';
 import { databaseIdArgument } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
@@ -45,8 +44,8 @@ export const Avatar = builder.objectRef<AvatarModel>('Avatar').implement({
 });
 
 /** `avatar(size: Int = 96, forceDefault, rating)`, as User, CommentAuthor and Commenter declare it. */
-export function avatarField<M>(t: PothosSchemaTypes.FieldBuilder<never, M, 'Object' | 'Interface'>, resolve: (model: M, args: never) => AvatarModel | null) {
-  const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, M>;
+export function avatarField<M>(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, M, 'Object' | 'Interface'>, resolve: (model: M, args: never) => AvatarModel | null) {
+  const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M>;
   return b.field({
     type: Avatar as never,
     description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
@@ -184,7 +183,7 @@ CommentRef.implement({
  * one REST list query with the parent's filter (`fixed`) and the where-args.
  */
 export function commentConnectionField(
-  t: PothosSchemaTypes.ObjectFieldBuilder<never, { databaseId: number }>,
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { databaseId: number }>,
   name: string,
   whereInputName: string,
   fixed?: (parent: never) => RestQuery,
@@ -194,13 +193,7 @@ export function commentConnectionField(
   return t.field({
     type: connection as never,
     description: `Connection between the ${name.split('To')[0]} type and the Comment type`,
-    args: {
-      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: t.arg({ type: where as never, description: 'Arguments for filtering the connection' }),
-    } as never,
+    args: paginationArgs(t, where) as never,
     resolve: async (parent, rawArgs, rawContext) => {
       const context = rawContext as GatewayContext;
       const { where: whereArgs, ...paging } = rawArgs as ConnectionArgs & { where?: CommentWhere | null };
@@ -238,13 +231,7 @@ builder.queryFields((t) => ({
   comments: t.field({
     type: defineConnection<CommentModel>('RootQueryToCommentConnection', 'Comment', CommentRef),
     description: 'Connection between the RootQuery type and the Comment type',
-    args: {
-      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: t.arg({ type: referenceInput('RootQueryToCommentConnectionWhereArgs', COMMENT_WHERE_FIELDS, offsetPaginationField) as never, description: 'Arguments for filtering the connection' }),
-    },
+    args: paginationArgs(t, referenceInput('RootQueryToCommentConnectionWhereArgs', COMMENT_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) => {
       const filters = commentWhereToRest(args.where as CommentWhere | null, context.authorization !== undefined);
       return restConnection(context, 'comments', args as ConnectionArgs, filters) as never;

@@ -1,4 +1,4 @@
-import type { InterfaceRef, ObjectRef } from '@pothos/core';
+import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { MAX_PER_PAGE } from '../loaders/records.ts';
@@ -339,12 +339,17 @@ export function oneToOne<T>(node: T | null | undefined): EdgeShape<T> | null {
   return node == null ? null : { cursor: offsetToCursor(0), node };
 }
 
-/** The pagination arguments, for fields declared with `t.field` (WPGraphQL's names and types). */
-export function connectionArgs(t: PothosSchemaTypes.FieldBuilder<never, never>): Record<string, never> {
+/**
+ * `first`, `last`, `after`, `before` (WPGraphQL's names and descriptions) and, when given, `where` of that input
+ * type: the arguments of every connection field.
+ */
+export function paginationArgs(t: { arg: ArgBuilder<BuilderTypes> }, where?: unknown) {
+  const arg = t.arg;
   return {
-    first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-    last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-    after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-    before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-  } as never;
+    first: arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
+    last: arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
+    after: arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
+    before: arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
+    ...(where ? { where: arg({ type: where as never, description: 'Arguments for filtering the connection' }) } : {}),
+  };
 }

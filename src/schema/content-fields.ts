@@ -1,10 +1,10 @@
-import { builder } from '../builder.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { loadListPage } from '../loaders/lists.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { uriFromLink } from '../models/site.ts';
 import type { RestQuery } from '../wordpress/client.ts';
-import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { lookupIds, restConnection } from './lists.ts';
 import { reference } from './reference.ts';
@@ -148,7 +148,7 @@ interface ByIdOptions {
 }
 
 /** `post(id, idType)`, `page(id, idType)`, `mediaItem(id, idType)`. */
-export function contentNodeByIdField(t: PothosSchemaTypes.QueryFieldBuilder<never, object>, options: ByIdOptions) {
+export function contentNodeByIdField(t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, object>, options: ByIdOptions) {
   const idTypeEnum = referenceEnum(options.idTypeEnum, options.servedIdTypes);
   return t.field({
     type: options.type as never,
@@ -158,7 +158,7 @@ export function contentNodeByIdField(t: PothosSchemaTypes.QueryFieldBuilder<neve
       idType: t.arg({ type: idTypeEnum, description: 'Type of unique identifier to fetch by. Default is Global ID' }),
     } as never,
     resolve: (_root, args, context) => {
-      const { id, idType } = args as { id: string; idType?: string | null };
+      const { id, idType } = args as unknown as { id: string; idType?: string | null };
       return contentById(context as GatewayContext, options.collection, String(id), idType, options.idTypeEnum.replace(/IdType$/, '').toLowerCase()) as never;
     },
   });
@@ -176,20 +176,14 @@ interface ConnectionFieldOptions {
 }
 
 /** A connection over a content collection with WPGraphQL's where-args, defaults and pagination. */
-export function contentConnectionField(t: PothosSchemaTypes.FieldBuilder<never, never>, options: ConnectionFieldOptions) {
+export function contentConnectionField(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, never>, options: ConnectionFieldOptions) {
   const connection = defineConnection(options.connection, options.kind, options.nodeRef as never);
   const where = contentWhereInput(options.whereInput, options.collection);
-  const builderT = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, object>;
+  const builderT = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, object>;
   return builderT.field({
     type: connection as never,
     description: options.description,
-    args: {
-      first: builderT.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: builderT.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: builderT.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: builderT.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: builderT.arg({ type: where as never, description: 'Arguments for filtering the connection' }),
-    } as never,
+    args: paginationArgs(builderT, where) as never,
     resolve: async (parent, rawArgs, rawContext) => {
       const context = rawContext as GatewayContext;
       const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };

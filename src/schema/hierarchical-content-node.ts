@@ -1,6 +1,6 @@
-import { builder } from '../builder.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentWhereInput } from './content-fields.ts';
 import { CONTENT_NODE_SCALARS, ContentNode, DatabaseIdentifier, HierarchicalNode, Node, UniformResourceIdentifiable } from './interfaces.ts';
 import { lookupIds, restConnection } from './lists.ts';
@@ -43,23 +43,12 @@ async function ancestors(context: GatewayContext, node: Hierarchical): Promise<C
   return chain;
 }
 
-function pagingArgs(t: PothosSchemaTypes.FieldBuilder<never, Hierarchical, 'Interface'>, where: unknown) {
-  const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, Hierarchical>;
-  return {
-    first: b.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-    last: b.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-    after: b.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-    before: b.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-    where: b.arg({ type: where as never, description: 'Arguments for filtering the connection' }),
-  } as never;
-}
-
 export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('HierarchicalContentNode').implement({
   description: 'Content node with hierarchical (parent/child) relationships',
   interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode] as never,
   resolveType: (value) => value.__typename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'HierarchicalContentNode', [...CONTENT_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
     parent: t.field({
       type: HierarchicalContentNodeToParentContentNodeConnectionEdge,
@@ -69,7 +58,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
     ancestors: t.field({
       type: AncestorsConnection,
       description: 'Returns ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
-      args: pagingArgs(t as never, AncestorsWhere),
+      args: paginationArgs(t as never, AncestorsWhere),
       resolve: async (node, args, context) => {
         const chain = await ancestors(context, node);
         return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
@@ -78,7 +67,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
     children: t.field({
       type: ChildrenConnection,
       description: 'Connection between the HierarchicalContentNode type and the ContentNode type',
-      args: pagingArgs(t as never, ChildrenWhere),
+      args: paginationArgs(t as never, ChildrenWhere),
       resolve: async (node, rawArgs, context) => {
         const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
         const query = await contentWhereToRest(args.where, {

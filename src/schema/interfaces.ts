@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
 import { withFormat } from '../models/content-node.ts';
 import { defineOneToOneEdge, oneToOne } from './connections.ts';
 import { referenceEnum } from './inputs.ts';
@@ -28,7 +28,7 @@ export const UniformResourceIdentifiable = builder.interfaceRef<Model>('UniformR
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'UniformResourceIdentifiable', ['isComment', 'isContentNode', 'isFrontPage', 'isPostsPage', 'isTermNode', 'uri']),
   }),
 });
@@ -45,7 +45,7 @@ export const ContentNode = builder.interfaceRef<Model>('ContentNode').implement(
   interfaces: [Node, UniformResourceIdentifiable],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
   }),
 });
@@ -61,7 +61,7 @@ export const TermNode = builder.interfaceRef<Model>('TermNode').implement({
   interfaces: [Node, UniformResourceIdentifiable],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'TermNode', TERM_NODE_SCALARS),
   }),
 });
@@ -71,7 +71,7 @@ export const HierarchicalNode = builder.interfaceRef<Model>('HierarchicalNode').
   interfaces: [Node, DatabaseIdentifier],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'HierarchicalNode', ['databaseId', 'parentDatabaseId', 'parentId']),
   }),
 });
@@ -81,7 +81,7 @@ export const HierarchicalTermNode = builder.interfaceRef<Model>('HierarchicalTer
   interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'HierarchicalTermNode', [...TERM_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
   }),
 });
@@ -89,7 +89,7 @@ export const HierarchicalTermNode = builder.interfaceRef<Model>('HierarchicalTer
 const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 
 /** A `(format: PostObjectFieldFormatEnum)` string field reading the model's RENDERED value. */
-function formatted(t: PothosSchemaTypes.FieldBuilder<never, Model, 'Interface'>, property: string, description: string) {
+function formatted(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, Model, 'Interface'>, property: string, description: string) {
   return t.string({
     description,
     args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
@@ -102,7 +102,7 @@ export const NodeWithTitle = builder.interfaceRef<Model>('NodeWithTitle').implem
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     title: formatted(t as never, 'title', 'The title of the post. This is currently just the raw title. An amendment to support rendered title needs to be made.'),
   }),
 });
@@ -112,7 +112,7 @@ export const NodeWithContentEditor = builder.interfaceRef<Model>('NodeWithConten
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     content: formatted(t as never, 'content', 'The content of the post.'),
   }),
 });
@@ -122,7 +122,7 @@ export const NodeWithExcerpt = builder.interfaceRef<Model>('NodeWithExcerpt').im
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     excerpt: formatted(t as never, 'excerpt', 'The excerpt of the post.'),
   }),
 });
@@ -134,7 +134,7 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'NodeWithAuthor', ['authorDatabaseId', 'authorId']),
     author: t.field({
       type: NodeWithAuthorToUserConnectionEdge,
@@ -160,7 +160,7 @@ export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeatur
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'NodeWithFeaturedImage', ['featuredImageDatabaseId', 'featuredImageId']),
     featuredImage: t.field({
       type: NodeWithFeaturedImageToMediaItemConnectionEdge,
@@ -178,7 +178,7 @@ export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'NodeWithComments', ['commentStatus']),
     commentCount: t.int({
       description: 'The number of comments. Even though WPGraphQL denotes this field as an integer, in WordPress this field should be saved as a numeric string for compatibility.',
@@ -197,7 +197,7 @@ export const NodeWithTrackbacks = builder.interfaceRef<Model>('NodeWithTrackback
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'NodeWithTrackbacks', ['pingStatus']),
   }),
 });
@@ -207,7 +207,7 @@ export const NodeWithPageAttributes = builder.interfaceRef<Model>('NodeWithPageA
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.exposeID('id' as never, { nullable: false }),
+    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'NodeWithPageAttributes', ['menuOrder']),
   }),
 });

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
 import {
   MEDIA_ITEM_FIELD_SOURCES,
   MEDIA_ITEM_SIZE_ENUM,
@@ -74,7 +74,7 @@ const MediaDetails = builder.objectRef<MediaDetailsModel>('MediaDetails').implem
 
 /** A `(size: MediaItemSizeEnum)` field computed by a model function. */
 function sized<R>(
-  t: PothosSchemaTypes.ObjectFieldBuilder<never, MediaItemModel>,
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>,
   type: 'String' | 'Int',
   description: string,
   compute: (model: MediaItemModel, args: { size?: string | null }) => R,
@@ -92,7 +92,7 @@ MediaItemRef.implement({
   interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, NodeWithTitle, NodeWithAuthor, NodeWithComments, HierarchicalContentNode, HierarchicalNode] as never,
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'MediaItem',
   fields: (t) => {
-    const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<never, MediaItemModel>;
+    const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>;
     return {
       id: t.exposeID('id', { nullable: false }),
       ...scalarFields(t, 'MediaItem', ownScalarFieldNames('MediaItem', MEDIA_ITEM_FIELD_SOURCES, INTERFACES).filter(

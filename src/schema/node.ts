@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { toCommentAuthorModel, type CommentModel } from '../models/comment.ts';
 import { toGeneralSettingsModel } from '../models/settings.ts';
-import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentById, contentByUri, contentWhereInput, databaseIdArgument, normaliseUri, postDatabaseIdFromGlobalId, type ContentCollection } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
@@ -122,19 +122,13 @@ builder.queryFields((t) => ({
       if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
         throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
       }
-      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType))) as never;
+      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType as string | null | undefined))) as never;
     },
   }),
   contentNodes: t.field({
     type: defineConnection<ContentNodeModel>('RootQueryToContentNodeConnection', 'ContentNode', ContentNode),
     description: 'Connection between the RootQuery type and the ContentNode type',
-    args: {
-      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: t.arg({ type: contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages') as never, description: 'Arguments for filtering the connection' }),
-    },
+    args: paginationArgs(t, contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages')),
     // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; without a
     // REST endpoint that lists several types in one ordered query, this serves posts (the usual default
     // front-end use); see docs/compatibility.md.

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.ts';
 import type { PostModel } from '../models/post.ts';
 import { POST_FIELD_SOURCES } from '../models/post.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
-import { defineConnection, sliceConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { commentConnectionField } from './comment.ts';
 import { contentNodeByIdField, contentConnectionField } from './content-fields.ts';
 import { referenceInput } from './inputs.ts';
@@ -76,19 +76,19 @@ PostRef.implement({
     categories: t.field({
       type: PostToCategoryConnection,
       description: 'Connection between the Post type and the category type',
-      args: connectionArgsOf(t, PostToCategoryWhere),
+      args: paginationArgs(t, PostToCategoryWhere),
       resolve: (post, args, context) => postTerms(context, 'categories', post.categoryDatabaseIds, post, args as never) as never,
     }),
     tags: t.field({
       type: PostToTagConnection,
       description: 'Connection between the Post type and the tag type',
-      args: connectionArgsOf(t, PostToTagWhere),
+      args: paginationArgs(t, PostToTagWhere),
       resolve: (post, args, context) => postTerms(context, 'tags', post.tagDatabaseIds, post, args as never) as never,
     }),
     terms: t.field({
       type: PostToTermNodeConnection,
       description: 'Connection between the Post type and the TermNode type',
-      args: connectionArgsOf(t, PostToTermNodeWhere),
+      args: paginationArgs(t, PostToTermNodeWhere),
       resolve: async (post, args, context) => {
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
         void where;
@@ -102,18 +102,6 @@ PostRef.implement({
     comments: commentConnectionField(t as never, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),
   }),
 });
-
-/** `first`, `last`, `after`, `before` and a where-args input. */
-export function connectionArgsOf(t: { arg: PothosSchemaTypes.ArgFieldBuilder<never> } | never, where?: unknown) {
-  const arg = (t as unknown as { arg: PothosSchemaTypes.ArgFieldBuilder<never> }).arg;
-  return {
-    first: arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-    last: arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-    after: arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-    before: arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-    ...(where ? { where: arg({ type: where as never, description: 'Arguments for filtering the connection' }) } : {}),
-  } as never;
-}
 
 builder.queryFields((t) => ({
   post: contentNodeByIdField(t as never, {

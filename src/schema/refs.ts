@@ -21,15 +21,17 @@ function loader<C extends Collection, M extends { databaseId: number }>(
   toModel: (record: CollectionRecord[C], context: GatewayContext) => M,
 ) {
   return {
-    load: async (ids: readonly number[], context: GatewayContext): Promise<(M | null)[]> => {
+    // Missing ids resolve to null (WordPress dropped them: deleted, or hidden from this viewer); the plugin's
+    // types have no room for null in a load result, hence the cast.
+    load: async (ids: number[], context: GatewayContext): Promise<M[]> => {
       const records = await loadRecordsById(context.scope, collection, ids);
-      return records.map((record) => (record ? toModel(record, context) : null));
+      return records.map((record) => (record ? toModel(record, context) : null)) as M[];
     },
     toKey: (model: M) => model.databaseId,
     // Models a list query brought are handed to the loader, so a later lookup of the same id costs nothing.
     cacheResolved: true,
     loaderOptions: { maxBatchSize: MAX_PER_PAGE },
-  } as const;
+  };
 }
 
 /** REST record → model, per collection: the one place a record becomes what resolvers read. */
@@ -43,13 +45,13 @@ export const toModel = {
   comments: (r: CollectionRecord['comments'], c: GatewayContext): CommentModel => toCommentModel(r, c.site),
 } as const;
 
-export const PostRef = builder.loadableObjectRef<PostModel | null, number>('Post', loader('posts', toModel.posts));
-export const PageRef = builder.loadableObjectRef<PageModel | null, number>('Page', loader('pages', toModel.pages));
-export const MediaItemRef = builder.loadableObjectRef<MediaItemModel | null, number>('MediaItem', loader('media', toModel.media));
-export const CategoryRef = builder.loadableObjectRef<CategoryModel | null, number>('Category', loader('categories', toModel.categories));
-export const TagRef = builder.loadableObjectRef<TagModel | null, number>('Tag', loader('tags', toModel.tags));
-export const UserRef = builder.loadableObjectRef<UserModel | null, number>('User', loader('users', toModel.users));
-export const CommentRef = builder.loadableObjectRef<CommentModel | null, number>('Comment', loader('comments', toModel.comments));
+export const PostRef = builder.loadableObjectRef<PostModel, number>('Post', loader('posts', toModel.posts));
+export const PageRef = builder.loadableObjectRef<PageModel, number>('Page', loader('pages', toModel.pages));
+export const MediaItemRef = builder.loadableObjectRef<MediaItemModel, number>('MediaItem', loader('media', toModel.media));
+export const CategoryRef = builder.loadableObjectRef<CategoryModel, number>('Category', loader('categories', toModel.categories));
+export const TagRef = builder.loadableObjectRef<TagModel, number>('Tag', loader('tags', toModel.tags));
+export const UserRef = builder.loadableObjectRef<UserModel, number>('User', loader('users', toModel.users));
+export const CommentRef = builder.loadableObjectRef<CommentModel, number>('Comment', loader('comments', toModel.comments));
 
 /** Any record a content-node field can give: the three post types WordPress's REST API serves. */
 export type ContentNodeModel = PostModel | PageModel | MediaItemModel;

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { TAG_FIELD_SOURCES, type TagModel } from '../models/term.ts';
-import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
@@ -53,18 +53,12 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: referenceEnum('TagIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
     },
-    resolve: (_root, args, context) => termById(context, 'tags', String(args.id), args.idType) as never,
+    resolve: (_root, args, context) => termById(context, 'tags', String(args.id), args.idType as string | null | undefined) as never,
   }),
   tags: t.field({
     type: defineConnection<TagModel>('RootQueryToTagConnection', 'Tag', TagRef),
     description: 'Connection between the RootQuery type and the tag type',
-    args: {
-      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: t.arg({ type: referenceInput('RootQueryToTagConnectionWhereArgs', TAG_WHERE_FIELDS, offsetPaginationField) as never, description: 'Arguments for filtering the connection' }),
-    },
+    args: paginationArgs(t, referenceInput('RootQueryToTagConnectionWhereArgs', TAG_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) =>
       restConnection(context, 'tags', args as ConnectionArgs, { hide_empty: false, ...termWhereToRest(args.where as TermWhere | null, false) }) as never,
   }),

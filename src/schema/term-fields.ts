@@ -43,9 +43,12 @@ export async function termById(
       return loadById(context, collection, databaseIdArgument(id)) as Promise<TermModel | null>;
     case 'SLUG':
       return (await findTerms(context, collection, { slug: id }))[0] ?? null;
-    case 'NAME':
+    case 'NAME': {
       // REST terms have no name filter: search, then keep the exact (decoded) name, as get_term_by('name').
-      return (await findTerms(context, collection, { search: id })).find((t) => t.name === id) ?? null;
+      // WordPress stores names HTML-escaped (`Arts &amp; Culture`) and searches the stored form.
+      const stored = id.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return (await findTerms(context, collection, { search: stored })).find((t) => t.name === id) ?? null;
+    }
     case 'URI': {
       const path = normaliseUri(id, context);
       const slug = path.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1);

@@ -6,7 +6,7 @@ import { fromGlobalId } from '../models/global-id.ts';
 import { USER_FIELD_SOURCES, userAvatar, type UserModel } from '../models/user.ts';
 import { WordPressError } from '../wordpress/errors.ts';
 import { avatarField, commentConnectionField, Commenter } from './comment.ts';
-import { defineConnection, type ConnectionArgs } from './connections.ts';
+import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
@@ -104,13 +104,7 @@ builder.queryFields((t) => ({
   users: t.field({
     type: defineConnection<UserModel>('RootQueryToUserConnection', 'User', UserRef),
     description: 'Connection between the RootQuery type and the User type',
-    args: {
-      first: t.arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
-      last: t.arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
-      after: t.arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
-      before: t.arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-      where: t.arg({ type: referenceInput('RootQueryToUserConnectionWhereArgs', USER_WHERE_FIELDS, offsetPaginationField) as never, description: 'Arguments for filtering the connection' }),
-    },
+    args: paginationArgs(t, referenceInput('RootQueryToUserConnectionWhereArgs', USER_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) => restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)) as never,
   }),
   viewer: t.field({
