@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import pino from 'pino';
 import type { Config } from './config.ts';
 import { startGateway } from './server.ts';
@@ -5,7 +6,9 @@ import { WordPressError } from './wordpress/errors.ts';
 
 /**
  * `serve`: with a WordPress URL, the gateway over that site; without one, over the embedded demo site (started
- * in-process on a free loopback port). Resolves with the exit code once the server has shut down.
+ * in-process on a free loopback port). With `workers > 1`, node:cluster forks that many processes sharing the
+ * port; the primary only supervises (and hosts the demo site, so every worker reads the same one).
+ * Resolves with the exit code once the server has shut down.
  */
 export async function serve(config: Config): Promise<number> {
   const log = pino({ name: 'wp-graphql-gateway', level: config.logLevel });
@@ -17,6 +20,8 @@ export async function serve(config: Config): Promise<number> {
     wordpressUrl = demo.url;
     log.info({ demo: demo.url }, 'No WORDPRESS_URL given: serving the embedded demo site');
   }
+  if (config.workers > 1 && cluster.isPrimary) return supervise(config, wordpressUrl, log, demo);
+
   let gateway;
   try {
     gateway = await startGateway({ ...config, wordpressUrl });
@@ -44,5 +49,48 @@ export async function serve(config: Config): Promise<number> {
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}
+
+/**
+ * The cluster primary: forks the workers with the resolved WordPress URL, restarts one that dies unexpectedly,
+ * and on SIGTERM/SIGINT asks each to finish its in-flight requests and waits for them.
+ */
+function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo: { close(): Promise<void> } | undefined): Promise<number> {
+  let stopping = false;
+  const fork = () => cluster.fork({ WORDPRESS_URL: wordpressUrl, WORKERS: '1' });
+  for (let i = 0; i < config.workers; i++) fork();
+  let failedAtStart = 0;
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    // A worker that exits with 1 or 2 failed at start-up (port taken, WordPress unreachable): do not loop.
+    if (code === 1 || code === 2) {
+      failedAtStart++;
+      if (failedAtStart >= config.workers) {
+        log.error('Every worker failed to start; stopping');
+        process.kill(process.pid, 'SIGTERM');
+      }
+      return;
+    }
+    log.warn({ worker: worker.process.pid, code }, 'Worker died; starting another');
+    fork();
+  });
+  log.info({ workers: config.workers, port: config.port }, `Starting ${config.workers} workers`);
+  return new Promise<number>((resolve) => {
+    const shutdown = () => {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {});
+      let left = workers.length;
+      const done = () => void demo?.close().finally(() => resolve(failedAtStart >= config.workers ? 1 : 0));
+      if (left === 0) return done();
+      for (const worker of workers) {
+        worker?.once('exit', () => {
+          if (--left === 0) done();
+        });
+        worker?.process.kill('SIGTERM');
+      }
+    };
+    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', shutdown);
   });
 }

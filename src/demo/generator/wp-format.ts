@@ -129,11 +129,12 @@ export function sanitizeTitle(title: string): string {
     .toLowerCase()
     .normalize('NFC')
     .replace(/[^\u0000-\u007f]/gu, (ch) => ACCENTS[ch] ?? stripLatinAccent(ch));
+  // In `save` context WordPress turns nbsp/en/em dashes into hyphens and drops curly quotes and the like.
+  t = t.replace(/[\u00a0\u2013\u2014]/g, '-').replace(/[\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4]/g, '');
   t = Array.from(t)
     .map((ch) => (ch.charCodeAt(0) < 0x80 ? ch : encodeURIComponent(ch).toLowerCase()))
     .join('');
   return t
-    .replace(/[’‘“”]/g, '')
     .replace(/\./g, '-')
     .replace(/[^%a-z0-9 _-]/g, '')
     .replace(/\s+/g, '-')

@@ -78,8 +78,8 @@ export function shapeRecord(
   links: () => RestLinks,
 ): Record<string, unknown> {
   let data = record;
-  if (context === 'embed') {
-    const allowed = EMBED_FIELDS[collection] ?? [];
+  const allowed = EMBED_FIELDS[collection];
+  if (context === 'embed' && allowed) {
     data = Object.fromEntries(Object.entries(record).filter(([k]) => allowed.includes(k)));
   }
   if (fields) data = intersect(data, keepMap(fields));

@@ -380,7 +380,8 @@ function listEndpoint(type: PostType) {
       const sorted = sortRows(req.site, matched, req);
       const perPage = toInt(p.get('per_page') ?? 10);
       const page = toInt(p.get('page') ?? 1);
-      const offset = req.query.has('offset') ? toInt(p.get('offset')) : (page - 1) * perPage;
+      // WP_Query: a non-empty offset wins over page (which still drives the page-bounds check and Link headers).
+      const offset = toInt(p.get('offset') ?? 0) ? Math.abs(toInt(p.get('offset'))) : (page - 1) * perPage;
       const total = sorted.length;
       const maxPages = Math.ceil(total / perPage);
       if (page > maxPages && total > 0) {

@@ -103,7 +103,8 @@ function list(tax: Taxonomy) {
         if (include.length > 0 && !include.includes(t.id)) return false;
         if (exclude.includes(t.id)) return false;
         if (slugs.length > 0 && !slugs.includes(t.slug ?? '')) return false;
-        if (search && !(fold(t.name ?? '').includes(fold(search)) || (t.slug ?? '').includes(saveSlug(search)))) return false;
+        // `(t.name LIKE %s) OR (t.slug LIKE %s)` with the same pattern for both columns.
+        if (search && !(fold(t.name ?? '').includes(fold(search)) || fold(t.slug ?? '').includes(fold(search)))) return false;
         if (parent !== null && t.parent !== parent) return false;
         return true;
       });
