@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+
+/** Runs the installed command (bin/wp-graphql-gateway.js) as a user would, collecting output and exit code. */
+function run(args: string[], env: Record<string, string> = {}, untilExit = true) {
+  const child = spawn(process.execPath, ['bin/wp-graphql-gateway.js', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }), untilExit };
+}
+
+let demo: DemoSite;
+beforeAll(async () => {
+  demo = await createDemoSite({ latencyMs: 150 });
+});
+afterAll(() => demo.close());
+
+describe('wp-graphql-gateway CLI', () => {
+  it('--help lists every command and setting, exit 0', async () => {
+    const r = run(['--help']);
+    expect(await r.exited).toBe(0);
+    expect(r.output().stdout).toMatch(/serve[\s\S]*print-schema[\s\S]*check[\s\S]*--wordpress-url\s+WORDPRESS_URL/);
+  });
+
+  it('a wrong flag names it, with the usage, exit 2', async () => {
+    const r = run(['serve', '--prot', '4000']);
+    expect(await r.exited).toBe(2);
+    expect(r.output().stderr).toMatch(/--prot/);
+    expect(r.output().stderr).toMatch(/Usage:/);
+  });
+
+  it('bad values are all listed with the expected form, exit 2', async () => {
+    const r = run(['serve', '--port', 'abc', '--max-depth', '0', '--wordpress-url', 'ftp://x']);
+    expect(await r.exited).toBe(2);
+    const { stderr } = r.output();
+    expect(stderr).toMatch(/--port \/ PORT: expected a whole number from 0 to 65535, got "abc"/);
+    expect(stderr).toMatch(/--max-depth \/ MAX_DEPTH: expected a whole number from 1/);
+    expect(stderr).toMatch(/--wordpress-url \/ WORDPRESS_URL: expected a URL/);
+  });
+
+  it('a port in use: one line saying so, exit 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = run(['serve', '--port', String(port), '--wordpress-url', demo.url]);
+      expect(await r.exited).toBe(1);
+      expect(r.output().stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or pass --port.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('an unreachable WordPress: one line with the URL and the reason, exit 1', async () => {
+    const r = run(['serve', '--port', '0', '--wordpress-url', 'http://127.0.0.1:9']);
+    expect(await r.exited).toBe(1);
+    expect(r.output().stderr.trim()).toMatch(/^Cannot use WordPress at http:\/\/127\.0\.0\.1:9: .*ECONNREFUSED/);
+  });
+
+  it('check prints what it found', async () => {
+    const r = run(['check', '--wordpress-url', demo.url]);
+    expect(await r.exited).toBe(0);
+    expect(r.output().stdout).toMatch(/WordPress REST API found at .*\/wp-json\//);
+    expect(r.output().stdout).toMatch(/published posts visible anonymously: \d+/);
+  });
+
+  it('SIGTERM while requests are in flight: every request is answered whole, then exit 0', async () => {
+    const r = run(['serve', '--port', '0', '--wordpress-url', demo.url]);
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${JSON.stringify(r.output())}`)), 15_000);
+      r.child.stdout.on('data', () => {
+        const match = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(r.output().stdout);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    // Each answer takes ≥ 2 demo round trips of 150 ms, so they are all in flight when SIGTERM arrives.
+    const inFlight = Array.from({ length: 8 }, () =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ posts(first: 3) { nodes { title author { node { name } } } } }' }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { posts: { nodes: unknown[] } } } })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    r.child.kill('SIGTERM');
+    const answers = await Promise.all(inFlight);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.data?.posts.nodes).toHaveLength(3);
+    }
+    expect(await r.exited).toBe(0);
+  });
+});
