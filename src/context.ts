@@ -1,3 +1,4 @@
+import type { EntityCache } from './cache/entity-cache.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { UpstreamRequestScope } from './loaders/records.ts';
 import type { SiteContext } from './models/site.ts';
@@ -9,6 +10,7 @@ import type { Collection } from './wordpress/rest-types.ts';
  * can be read by another: loaders (and what they hold) die with the request.
  */
 export interface GatewayContext {
+  /** The WordPress client, seen through this request's {@link UpstreamLedger} (every GET is counted). */
   client: WordPressClient;
   site: SiteContext;
   /** The viewer's `Authorization` header, forwarded to WordPress and nowhere else; undefined when anonymous. */
@@ -20,12 +22,19 @@ export interface GatewayContext {
   fieldPlan: { current: Map<Collection, readonly string[] | undefined> | undefined };
   scope: UpstreamRequestScope;
   loaders: Loaders;
+  /** What this request cost upstream, for `extensions.upstream`. */
+  upstream: UpstreamLedger;
 }
 
 /** What the context factory needs from the running gateway. */
 export interface ContextDependencies {
   client: WordPressClient;
   site: SiteContext;
+  /**
+   * Records shared between anonymous requests (src/cache/entity-cache.ts).
+   * @default none: every record lookup asks WordPress
+   */
+  entityCache?: EntityCache | undefined;
 }
 
 /** The smallest field set a record fetch can use: collections nobody selected fields of still need ids. */
@@ -34,21 +43,101 @@ const ID_ONLY = ['id'] as const;
 /** Builds a request's context from its HTTP request. */
 export function createContext(deps: ContextDependencies, request: Request): GatewayContext {
   const authorization = request.headers.get('authorization') ?? undefined;
+  const upstream = new UpstreamLedger();
+  const client = upstream.watch(deps.client);
   const context = {
-    client: deps.client,
+    client,
     site: deps.site,
     authorization,
     fieldPlan: { current: undefined },
+    upstream,
   } as Omit<GatewayContext, 'scope' | 'loaders'> as GatewayContext;
   context.scope = {
-    client: deps.client,
+    client,
     authorization,
     fieldsFor(collection) {
       const plan = context.fieldPlan.current;
       if (!plan) return undefined;
       return plan.has(collection) ? plan.get(collection) : ID_ONLY;
     },
+    // A signed-in viewer's records are theirs alone: such a request neither reads nor fills the shared cache.
+    entityCache: authorization === undefined ? deps.entityCache : undefined,
+    entityStats: upstream.entity,
+    listStats: upstream.lists,
   };
   context.loaders = createLoaders(context.scope);
   return context;
+}
+
+/** One upstream GET as the ledger saw it. */
+export interface UpstreamCall {
+  /** `GET /wp/v2/posts?_fields=id,title&per_page=10` (the REST route and query, not the host). */
+  request: string;
+  /** The gateway's code for a failed request (`UPSTREAM_TIMEOUT`, `NOT_FOUND`…); absent when it succeeded. */
+  error?: string;
+  ms: number;
+  /** Which sequential round trip it belonged to (1 = sent first). */
+  roundTrip: number;
+}
+
+/**
+ * Counts what one GraphQL request asked of WordPress: requests, sequential round trips, time spent waiting, and
+ * entity-cache hits. Round trips are the longest chain of requests each sent after the previous one answered:
+ * a request's round trip is one more than the highest of those already finished when it was sent, so requests
+ * sent together (one batch per collection) share one.
+ */
+export class UpstreamLedger {
+  requests = 0;
+  roundTrips = 0;
+  readonly entity = { hits: 0, misses: 0 };
+  readonly lists = { hits: 0, misses: 0 };
+  readonly calls: UpstreamCall[] = [];
+  private finishedLevel = 0;
+  private inFlight = 0;
+  private busySince = 0;
+  private busyMs = 0;
+
+  /** Wall-clock milliseconds during which at least one request to WordPress was in flight. */
+  get ms(): number {
+    return this.busyMs + (this.inFlight > 0 ? performance.now() - this.busySince : 0);
+  }
+
+  /**
+   * The client as this request sees it: the same object for everything but `get`, which is counted. (Through
+   * the prototype, so the shared client's connection state stays the shared one.)
+   */
+  watch(client: WordPressClient): WordPressClient {
+    const get: WordPressClient['get'] = (route, query, options) => this.track(route, query, () => client.get(route, query, options));
+    return Object.create(client, { get: { value: get } }) as WordPressClient;
+  }
+
+  private async track<T>(route: string, query: Record<string, unknown> | undefined, send: () => Promise<T>): Promise<T> {
+    const level = this.finishedLevel + 1;
+    const started = performance.now();
+    if (this.inFlight++ === 0) this.busySince = started;
+    this.requests++;
+    this.roundTrips = Math.max(this.roundTrips, level);
+    let failure: string | undefined;
+    try {
+      return await send();
+    } catch (error) {
+      failure = String((error as { code?: unknown }).code ?? 'ERROR');
+      throw error;
+    } finally {
+      const ended = performance.now();
+      if (--this.inFlight === 0) this.busyMs += ended - this.busySince;
+      this.finishedLevel = Math.max(this.finishedLevel, level);
+      const call: UpstreamCall = { request: describe(route, query), ms: Math.round((ended - started) * 10) / 10, roundTrip: level };
+      if (failure) call.error = failure;
+      this.calls.push(call);
+    }
+  }
+}
+
+function describe(route: string, query: Record<string, unknown> | undefined): string {
+  const params = Object.entries(query ?? {})
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
+  return `GET ${route}${params.length ? `?${params.join('&')}` : ''}`;
 }

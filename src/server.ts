@@ -27,6 +27,7 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
     headersTimeoutMs: config.upstreamTimeoutMs,
     bodyTimeoutMs: config.upstreamTimeoutMs,
     onRequest: hooks.onUpstreamRequest,
+    retry: { retries: config.upstreamRetries },
   });
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
@@ -47,6 +48,8 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      // Plugins' resources: the caches' Redis connection.
+      await yoga.dispose();
       await client.close();
     },
   };

@@ -1,9 +1,12 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import pino from 'pino';
+import { createGatewayCaches, type GatewayCaches } from './cache/index.ts';
+import type { CacheLog } from './cache/log.ts';
 import type { Config } from './config.ts';
 import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
 import { schema } from './schema/index.ts';
 import { gatewayPlugins } from './plugins/index.ts';
+import { corsOptions } from './plugins/browser-requests.ts';
 import { maskError } from './plugins/mask-upstream-errors.ts';
 
 /** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
@@ -57,18 +60,42 @@ query HomePage {
 
 export interface GatewayYogaOptions extends ContextDependencies {
   config: Config;
+  /**
+   * The response cache, entity cache and persisted-query stores (src/cache/index.ts).
+   * @default built from `config` by createGatewayYoga, and closed when the Yoga instance is disposed
+   */
+  caches: GatewayCaches;
+  /**
+   * Lifetimes per GraphQL type or field for the response cache, on top of `config.cacheTtlMs`:
+   * `{ Comment: 10_000 }`.
+   * @default {}
+   */
+  cacheTtlPerType?: Readonly<Record<string, number>>;
+  /** @default a pino logger at `config.logLevel` */
+  log: CacheLog;
 }
 
 /** Builds the Yoga instance over a connected WordPress client. It does not listen: see src/server.ts. */
-export function createGatewayYoga(options: GatewayYogaOptions): YogaServerInstance<Record<string, unknown>, GatewayContext> {
+export function createGatewayYoga(
+  given: Omit<GatewayYogaOptions, 'caches' | 'log'> & Partial<Pick<GatewayYogaOptions, 'caches' | 'log'>>,
+): YogaServerInstance<Record<string, unknown>, GatewayContext> {
+  const log = given.log ?? pino({ name: 'wp-graphql-gateway', level: given.config.logLevel });
+  const caches = given.caches ?? createGatewayCaches(given.config, { log });
+  const options: GatewayYogaOptions = { ...given, log, caches, entityCache: given.entityCache ?? caches.entities };
+  // Caches built here are closed here (their Redis connection) when the instance is disposed.
+  const ownCaches: Plugin[] = given.caches ? [] : [{ onDispose: () => caches.close() }];
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     context: ({ request }) => createContext(options, request),
     graphiql: { title: 'WordPress GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL,
+    // Loaded on the first GraphiQL page: its bundle is ~35 MB of heap an API-only gateway never needs.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     maskedErrors: { maskError },
-    plugins: gatewayPlugins(options),
+    // Limits and browser rules: src/plugins/use-query-limits.ts, src/plugins/browser-requests.ts.
+    batching: { limit: options.config.maxBatch },
+    cors: corsOptions(options.config.corsOrigins),
+    plugins: [...gatewayPlugins(options), ...ownCaches],
   });
 }

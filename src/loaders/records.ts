@@ -1,9 +1,28 @@
+import type { EntityCache } from '../cache/entity-cache.ts';
 import type { RestQuery, WordPressClient } from '../wordpress/client.ts';
 import { WordPressError } from '../wordpress/errors.ts';
 import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
 
 /** WordPress refuses `per_page` over 100 with a 400, so no batch may ask for more ids than that. */
 export const MAX_PER_PAGE = 100;
+
+/**
+ * `_fields` as WordPress can take it: a field named together with one of its own sub-fields (`content` and
+ * `content.protected`) is sent once, as the parent. WordPress 6.1 answers `_fields=content,content.protected,id`
+ * with `content` alone — every other field dropped — so the pair must never reach it. Sorted, so equal sets give
+ * equal URLs (in-flight coalescing and caches key on them). Undefined stays undefined (whole records).
+ */
+export function restFields(fields: readonly string[] | undefined): string[] | undefined {
+  if (!fields) return undefined;
+  const set = new Set(fields);
+  return [...set]
+    .filter((field) => {
+      const parts = field.split('.');
+      for (let i = 1; i < parts.length; i++) if (set.has(parts.slice(0, i).join('.'))) return false;
+      return true;
+    })
+    .sort();
+}
 
 /** What every request to WordPress made on behalf of one GraphQL request shares. */
 export interface UpstreamRequestScope {
@@ -12,6 +31,15 @@ export interface UpstreamRequestScope {
   authorization: string | undefined;
   /** The `_fields` to send for each collection (undefined: the whole record). */
   fieldsFor(collection: Collection): readonly string[] | undefined;
+  /**
+   * Records kept across requests by collection and id, read before asking WordPress and filled with what it
+   * gives. Undefined for authenticated requests (their records are private to them) and when the cache is off.
+   */
+  entityCache?: EntityCache | undefined;
+  /** Counts what the entity cache saved this request, in records (for `extensions.upstream`). */
+  entityStats?: { hits: number; misses: number };
+  /** The same, in list pages. */
+  listStats?: { hits: number; misses: number };
 }
 
 /**
@@ -20,8 +48,9 @@ export interface UpstreamRequestScope {
  *
  * A Function, which when given an Array of record ids of one collection, returns a Promise of an Array of the
  * records in the same order, with `null` for each id WordPress did not return (missing, or hidden from this
- * viewer: WordPress silently drops those from `include`). One GET per call:
- * `/wp/v2/<collection>?include=<ids>&per_page=<n>&_fields=…`.
+ * viewer: WordPress silently drops those from `include`). At most one GET per call, for the ids the entity
+ * cache (anonymous requests only) does not hold with the fields this request needs:
+ * `/wp/v2/<collection>?include=<ids>&per_page=<n>&_fields=…`. Ids WordPress did not return are not cached.
  */
 export async function loadRecordsById<C extends Collection>(
   scope: UpstreamRequestScope,
@@ -31,10 +60,35 @@ export async function loadRecordsById<C extends Collection>(
   if (ids.length > MAX_PER_PAGE) {
     throw new RangeError(`loadRecordsById takes at most ${MAX_PER_PAGE} ids, got ${ids.length}`);
   }
-  const query: RestQuery = { include: ids, per_page: ids.length, _fields: scope.fieldsFor(collection) };
-  const data = await getIncluded<C>(scope, collection, query);
+  const fields = restFields(scope.fieldsFor(collection));
+  const cache = scope.entityCache;
   const byId = new Map<number, CollectionRecord[C]>();
-  if (Array.isArray(data)) for (const record of data) if (record && typeof record.id === 'number') byId.set(record.id, record);
+  let missing = ids;
+  let partial;
+  if (cache) {
+    const found = await cache.read(collection, ids, fields);
+    for (const [id, record] of found.hits) byId.set(id, record as unknown as CollectionRecord[C]);
+    missing = ids.filter((id) => !found.hits.has(id));
+    partial = found.partial;
+    if (scope.entityStats) {
+      scope.entityStats.hits += found.hits.size;
+      scope.entityStats.misses += missing.length;
+    }
+  }
+  if (missing.length === 0) return ids.map((id) => byId.get(id) ?? null);
+  const query: RestQuery = { include: missing, per_page: missing.length, _fields: fields };
+  const data = await getIncluded<C>(scope, collection, query);
+  const fetched: CollectionRecord[C][] = [];
+  if (Array.isArray(data)) {
+    for (const record of data) {
+      if (record && typeof record.id === 'number') {
+        byId.set(record.id, record);
+        fetched.push(record);
+      }
+    }
+  }
+  // Not awaited: the answer does not wait for the cache (its store never rejects).
+  if (cache) void cache.write(collection, fetched as unknown as Record<string, unknown>[], fields, partial);
   return ids.map((id) => byId.get(id) ?? null);
 }
 

@@ -1,7 +1,16 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayYogaOptions } from '../yoga.ts';
+import { useCsrfPrevention } from './browser-requests.ts';
 import { useFieldPlan } from './use-field-plan.ts';
+import { useInputErrorCodes } from './use-input-error-codes.ts';
+import { useIntrospectionSetting } from './use-introspection-setting.ts';
+import { useQueryLimits } from './use-query-limits.ts';
+import { useCachePurge } from './use-cache-purge.ts';
+import { usePersistedQueries } from './use-persisted-queries.ts';
+import { useReadiness } from './use-readiness.ts';
+import { useGatewayResponseCache } from './use-response-cache.ts';
+import { useUpstreamDebug } from './use-upstream-debug.ts';
 
 /**
  * The Yoga/envelop plugins of the gateway, in order. Each lives in its own file named for what it does; the
@@ -12,9 +21,32 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
   void options;
   return [
     // --- limits and request hygiene (reliability & security) ---
+    // First, so nothing after them runs for a refused request. CORS is Yoga's `cors` option (src/yoga.ts).
+    useCsrfPrevention(),
+    useIntrospectionSetting(options.config.introspection),
+    useQueryLimits(options.config),
+    useInputErrorCodes(),
     // --- caching (response cache, persisted queries) ---
+    // Persisted queries first: the response cache keys on the document they resolve. Stores: src/cache/.
+    usePersistedQueries(options.caches.persistedQueries),
+    useGatewayResponseCache({
+      store: options.caches.responses,
+      ttlMs: options.config.cacheTtlMs,
+      ttlPerType: options.cacheTtlPerType,
+      staleIfErrorMs: options.config.staleIfErrorMs,
+      now: options.caches.now,
+    }),
+    useCachePurge({
+      secret: options.config.purgeSecret,
+      responses: options.caches.responses,
+      entities: options.caches.entities,
+      log: options.log,
+    }),
+    useReadiness(() => options.caches.status()),
     // --- execution ---
     useFieldPlan(),
     // --- observability (logs, metrics, upstream debug) ---
+    // Last: it reports on the answer as sent, after the response cache stored it (so the report is never cached).
+    useUpstreamDebug({ always: options.config.debugUpstream, responseCache: options.caches.responses !== undefined }),
   ];
 }

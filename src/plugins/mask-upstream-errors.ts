@@ -4,8 +4,13 @@ import { WordPressError } from '../wordpress/errors.ts';
 
 /**
  * Yoga's error masking, taught about WordPress: a field that failed because WordPress failed gets a GraphQL
- * error with `extensions.code` (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_TIMEOUT`, …) and a message safe to show;
- * the upstream body and stack stay in the logs. Anything else unexpected is masked by Yoga as usual.
+ * error with `extensions.code` (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_TIMEOUT`, `UPSTREAM_BAD_RESPONSE`,
+ * `UPSTREAM_RATE_LIMITED`, …) and a message safe to show; the upstream body and stack stay in the logs. Anything
+ * else unexpected is masked by Yoga as "Unexpected error.".
+ *
+ * Yoga's development mode (NODE_ENV=development) would add the original error's message and stack to masked
+ * errors; that is refused here whatever the environment, because a gateway started with the wrong NODE_ENV
+ * must still not print stacks, file paths or upstream text to the public.
  */
 export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>>['maskError'] = (
   error,
@@ -29,5 +34,6 @@ export const maskError: NonNullable<Exclude<YogaServerOptions<object, object>['m
       },
     });
   }
-  return (yogaMaskError as (e: unknown, m: string, d?: boolean) => Error)(error, message, isDev);
+  void isDev;
+  return (yogaMaskError as (e: unknown, m: string, d?: boolean) => Error)(error, message, false);
 };

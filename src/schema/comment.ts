@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import type { AvatarModel } from '../models/avatar.ts';
@@ -187,6 +188,8 @@ export function commentConnectionField(
   name: string,
   whereInputName: string,
   fixed?: (parent: never) => RestQuery,
+  /** When set, anonymous viewers get this FORBIDDEN message: WordPress refuses the filter `fixed` needs. */
+  signedInOnly?: string,
 ) {
   const connection = defineConnection<CommentModel>(name, 'Comment', CommentRef);
   const where = referenceInput(whereInputName, COMMENT_WHERE_FIELDS, offsetPaginationField);
@@ -199,6 +202,14 @@ export function commentConnectionField(
       const { where: whereArgs, ...paging } = rawArgs as ConnectionArgs & { where?: CommentWhere | null };
       const filters = commentWhereToRest(whereArgs, context.authorization !== undefined);
       const hasFilters = Object.keys(filters).length > 0 || whereArgs?.offsetPagination;
+      // WordPress refuses to list comments of a password-protected post to a viewer who has not unlocked it
+      // (401 for the whole request, so it must not join a batch): there are none to show.
+      if (!fixed && (parent as { isRestricted?: boolean; hasPassword?: boolean }).hasPassword && (parent as { isRestricted?: boolean }).isRestricted) {
+        return sliceConnection([], paging) as never;
+      }
+      if (fixed && signedInOnly && !context.authorization) {
+        throw new GraphQLError(signedInOnly, { extensions: { code: 'FORBIDDEN' } });
+      }
       if (!fixed && !hasFilters) {
         const records = await context.loaders.commentsByPost.load(parent.databaseId);
         const models = records.map((r) => toModel.comments(r, context));

@@ -142,17 +142,20 @@ export function windowFor(args: ConnectionArgs): Window {
 export function buildConnection<T>(items: T[], window: Window, total: number | null): ConnectionShape<T> {
   const start = window.reverse ? Math.max(0, (total ?? items.length) - items.length) : window.offset;
   const edges = items.map((node, i) => ({ cursor: offsetToCursor(start + i), node }));
-  const end = start + items.length;
-  const knownTotal = total ?? undefined;
-  const hasMore = knownTotal !== undefined ? end < knownTotal : items.length === window.limit;
+  // Positions this page covers. WordPress pages in SQL and then drops rows the viewer may not read (a comment
+  // on a password post), so a page can come back short while more follow: the next page must start after the
+  // whole window asked for, not after the last item received, or it repeats an item.
+  const covered = window.reverse || total === null ? items.length : Math.max(items.length, Math.min(window.limit, total - start));
+  const end = start + covered;
+  const hasMore = total !== null ? end < total : items.length === window.limit;
   return {
     edges,
     nodes: items,
     pageInfo: {
-      hasNextPage: window.backward ? knownTotal !== undefined && end < knownTotal : hasMore,
+      hasNextPage: window.backward ? total !== null && end < total : hasMore,
       hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      endCursor: covered > 0 ? offsetToCursor(end - 1) : null,
       total,
       offsetPagination: { total, hasMore, hasPrevious: start > 0 },
     },

@@ -184,6 +184,7 @@ export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').
       description: 'The number of comments. Even though WPGraphQL denotes this field as an integer, in WordPress this field should be saved as a numeric string for compatibility.',
       // REST records carry no comment count: count the post's approved comments, batched over posts.
       resolve: async (model, _args, context) => {
+        // Null on password posts seen anonymously (restricted, as WPGraphQL); WordPress would refuse the read.
         if (model.isRestricted) return null;
         const comments = await context.loaders.commentsByPost.load(model.databaseId as number);
         return comments.length;

@@ -1,5 +1,7 @@
 import type { GatewayContext } from '../context.ts';
 import { loadListPage } from '../loaders/lists.ts';
+import { MAX_PER_PAGE } from '../loaders/records.ts';
+import { WordPressError } from '../wordpress/errors.ts';
 import type { RestQuery } from '../wordpress/client.ts';
 import type { Collection } from '../wordpress/rest-types.ts';
 import { pagedConnection, type ConnectionArgs, type ConnectionShape } from './connections.ts';
@@ -20,8 +22,34 @@ const DEFAULT_ORDER: Record<Collection, 'asc' | 'desc'> = {
 };
 
 /**
- * A connection over a REST collection query: one GET per connection, `per_page`/`offset` from the pagination
- * args, totals from `X-WP-Total`. The models it brings prime their collection's loader.
+ * Collections whose REST route does not register `offset` (WordPress leaves it out for hierarchical taxonomies):
+ * their windows are read by page number instead.
+ */
+const NO_OFFSET: ReadonlySet<Collection> = new Set(['categories']);
+
+/**
+ * One window of a list query: `per_page`/`offset` where the route takes an offset, page numbers otherwise (one
+ * page when the window is page-aligned or fits in the first 100, else the two pages around it).
+ */
+async function loadWindow<C extends Collection>(context: GatewayContext, collection: C, query: RestQuery, offset: number, limit: number) {
+  if (!NO_OFFSET.has(collection) || offset === 0) {
+    return loadListPage(context.scope, collection, { ...query, per_page: limit, offset: offset || undefined });
+  }
+  if (offset % limit === 0) return loadListPage(context.scope, collection, { ...query, per_page: limit, page: offset / limit + 1 });
+  if (offset + limit <= MAX_PER_PAGE) {
+    const page = await loadListPage(context.scope, collection, { ...query, per_page: offset + limit, page: 1 });
+    return { ...page, records: page.records.slice(offset) };
+  }
+  const first = Math.floor(offset / limit) + 1;
+  const pages = await Promise.all([first, first + 1].map((page) => loadListPage(context.scope, collection, { ...query, per_page: limit, page })));
+  const records = pages.flatMap((p) => p.records).slice(offset - (first - 1) * limit, offset - (first - 1) * limit + limit);
+  return { records, total: pages[0]!.total };
+}
+
+/**
+ * A connection over a REST collection query: one GET per connection (two for an unaligned category window),
+ * `per_page`/`offset` from the pagination args, totals from `X-WP-Total`. The models it brings prime their
+ * collection's loader.
  */
 export function restConnection<C extends Collection>(
   context: GatewayContext,
@@ -31,12 +59,16 @@ export function restConnection<C extends Collection>(
 ): Promise<ConnectionShape<ReturnType<(typeof toModel)[C]>>> {
   return pagedConnection(args, async (offset, limit, flipped) => {
     const order = (query.order as string | undefined) ?? DEFAULT_ORDER[collection];
-    const page = await loadListPage(context.scope, collection, {
-      ...query,
-      per_page: limit,
-      offset: offset || undefined,
-      order: flipped ? (order === 'asc' ? 'desc' : 'asc') : query.order,
-    });
+    const ordered: RestQuery = { ...query, order: flipped ? (order === 'asc' ? 'desc' : 'asc') : query.order };
+    let page;
+    try {
+      page = await loadWindow(context, collection, ordered, offset, limit);
+    } catch (error) {
+      // Credentials WordPress does not honour (a subscriber's, or ones it ignores) make it refuse non-public
+      // statuses; WPGraphQL then lists what the viewer may see, so ask again for published records only.
+      if (!(error instanceof WordPressError) || error.code !== 'BAD_USER_INPUT' || ordered.status === undefined) throw error;
+      page = await loadWindow(context, collection, { ...ordered, status: undefined }, offset, limit);
+    }
     const convert = toModel[collection] as (record: unknown, context: GatewayContext) => ReturnType<(typeof toModel)[C]>;
     const items = page.records.map((record) => convert(record, context));
     prime(context, collection, items as never);

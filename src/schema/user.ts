@@ -56,9 +56,14 @@ UserRef.implement({
       description: 'Connection between the User type and the mediaItem type',
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
-    comments: commentConnectionField(t as never, 'UserToCommentConnection', 'UserToCommentConnectionWhereArgs', (u: UserModel) => ({
-      author: [u.databaseId],
-    })),
+    comments: commentConnectionField(
+      t as never,
+      'UserToCommentConnection',
+      'UserToCommentConnectionWhereArgs',
+      (u: UserModel) => ({ author: [u.databaseId] }),
+      // REST answers `comments?author=` only to users who can edit posts (rest_forbidden_param).
+      "A user's comments can only be listed for a signed-in viewer: WordPress's REST API refuses to filter comments by author for anonymous clients. Send Authorization.",
+    ),
   }),
 });
 

@@ -1,5 +1,6 @@
-import { Agent, request, type Dispatcher } from 'undici';
-import { errorFromResponse, WordPressError } from './errors.ts';
+import { request, type Dispatcher } from 'undici';
+import { CircuitOpenError, createUpstreamDispatcher, retryAfterMs, type CircuitBreakerOptions, type RetryOptions } from './dispatcher.ts';
+import { errorFromResponse, notJsonError, WordPressError } from './errors.ts';
 import type { RestIndex } from './rest-types.ts';
 
 /** A REST query string: lists are sent comma-separated, which every WordPress list parameter accepts. */
@@ -28,18 +29,38 @@ export interface WordPressClientOptions {
   url: string;
   /**
    * The undici dispatcher to send through. Injected rather than set globally so tests can use a MockAgent and
-   * later layers can add interceptors (retry, deduplicate) without this file knowing.
-   * @default a keep-alive Agent owned (and closed) by the client
+   * later layers can add interceptors (deduplicate, cache) without this file knowing.
+   * @default `createUpstreamDispatcher()` (src/wordpress/dispatcher.ts: keep-alive Agent, retries of idempotent
+   * GETs with jittered back-off, a circuit breaker), owned and closed by the client
    */
   dispatcher?: Dispatcher;
+  /**
+   * Retries of a failed GET, for the default dispatcher only (an injected one brings its own).
+   * @default { retries: 2 } (see RetryOptions)
+   */
+  retry?: RetryOptions;
+  /**
+   * The circuit breaker of the default dispatcher; `false` turns it off.
+   * @default see CircuitBreakerOptions
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
   /**
    * How long to wait for WordPress's response headers; PHP renders the whole answer before sending them, so
    * this is the one that bounds a slow query.
    * @default 15_000
    */
   headersTimeoutMs?: number;
-  /** @default 15_000 */
+  /**
+   * Longest silence between two chunks of a body.
+   * @default 15_000
+   */
   bodyTimeoutMs?: number;
+  /**
+   * The whole budget of one call, retries and back-off included: a body trickling in a byte at a time never
+   * trips `bodyTimeoutMs`, this still ends it.
+   * @default the larger of headersTimeoutMs and bodyTimeoutMs
+   */
+  deadlineMs?: number;
   /**
    * Largest answer accepted. 100 full posts are ~200 KB; anything near this is a broken or hostile upstream.
    * @default 20 MiB
@@ -62,6 +83,7 @@ export class WordPressClient {
   private readonly ownsDispatcher: boolean;
   private readonly headersTimeout: number;
   private readonly bodyTimeout: number;
+  private readonly deadline: number;
   private readonly maxResponseBytes: number;
   private readonly onRequest: ((info: UpstreamRequestInfo) => void) | undefined;
   private connecting: Promise<RestIndex> | undefined;
@@ -71,11 +93,18 @@ export class WordPressClient {
   constructor(options: WordPressClientOptions) {
     this.siteUrl = normaliseSiteUrl(options.url);
     this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher =
-      options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 });
     this.headersTimeout = options.headersTimeoutMs ?? 15_000;
     this.bodyTimeout = options.bodyTimeoutMs ?? 15_000;
+    this.deadline = options.deadlineMs ?? Math.max(this.headersTimeout, this.bodyTimeout);
     this.maxResponseBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
+    this.dispatcher =
+      options.dispatcher ??
+      createUpstreamDispatcher({
+        retry: options.retry,
+        circuitBreaker: options.circuitBreaker,
+        // undici drops the socket a little past the client's own cap, so the client reports the size first.
+        maxResponseSize: this.maxResponseBytes + 64 * 1024,
+      }).dispatcher;
     this.onRequest = options.onRequest;
   }
 
@@ -145,11 +174,7 @@ export class WordPressClient {
         const { data } = await this.send<RestIndex>('/', {}, undefined);
         if (typeof data === 'object' && data !== null && Array.isArray(data.namespaces)) {
           if (!data.namespaces.includes('wp/v2')) {
-            throw new WordPressError(
-              `${this.siteUrl} has a REST API but not the wp/v2 namespace`,
-              'UPSTREAM_BAD_RESPONSE',
-              200,
-            );
+            throw new WordPressError(`${this.siteUrl} has a REST API but not the wp/v2 namespace`, 'UPSTREAM_BAD_RESPONSE', 200);
           }
           this.siteIndex = data;
           return data;
@@ -158,7 +183,11 @@ export class WordPressClient {
       } catch (error) {
         lastError = error;
         // Unreachable hosts and timeouts will not get better on the other root form: stop here.
-        if (error instanceof WordPressError && (error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT') && error.status === undefined) {
+        if (
+          error instanceof WordPressError &&
+          (error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_TIMEOUT') &&
+          error.status === undefined
+        ) {
           break;
         }
       }
@@ -175,6 +204,8 @@ export class WordPressClient {
     let status: number | undefined;
     try {
       const headers: Record<string, string> = { accept: 'application/json' };
+      // The viewer's credentials go to the configured site's REST root and nowhere else: `url` is built from it,
+      // and the dispatcher follows no redirects.
       if (authorization) headers.authorization = authorization;
       const response = await request(url, {
         method: 'GET',
@@ -182,23 +213,23 @@ export class WordPressClient {
         dispatcher: this.dispatcher,
         headersTimeout: this.headersTimeout,
         bodyTimeout: this.bodyTimeout,
+        signal: AbortSignal.timeout(this.deadline),
       });
       status = response.statusCode;
-      const text = await readCapped(response.body, this.maxResponseBytes, route);
+      const text = await readCapped(response.body, response.headers['content-length'], this.maxResponseBytes, route, status);
       const body = parseJson(text);
       if (status < 200 || status >= 300) {
-        throw errorFromResponse(status, body, route, retryAfter(response.headers['retry-after']));
+        const advised = retryAfterMs(response.headers['retry-after']);
+        throw errorFromResponse(status, body, route, advised === undefined ? undefined : Math.ceil(advised / 1000));
       }
-      if (body === undefined) {
-        throw new WordPressError(`WordPress answered ${route} with something that is not JSON`, 'UPSTREAM_BAD_RESPONSE', status, undefined, route);
-      }
+      if (body === undefined) throw notJsonError(route, status, text, headerText(response.headers['content-type']));
       return {
         data: body as T,
         total: headerNumber(response.headers['x-wp-total']),
         totalPages: headerNumber(response.headers['x-wp-totalpages']),
       };
     } catch (error) {
-      throw toWordPressError(error, route);
+      throw withoutCredentials(toWordPressError(error, route, status), authorization);
     } finally {
       this.onRequest?.({ route, query, status, ms: performance.now() - started, authenticated: authorization !== undefined });
     }
@@ -232,14 +263,31 @@ function buildUrl(root: RestRoot, route: string, query: RestQuery): string {
   return `${root.base}?rest_route=${encodeURIComponent(route)}${qs ? `&${qs}` : ''}`;
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], limit: number, route: string): Promise<string> {
+/**
+ * Reads a body as text, refusing more than `limit` bytes: a declared Content-Length over the cap is refused before
+ * reading, a body that grows past it is cut off. Either way the socket is destroyed rather than drained.
+ */
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | string[] | undefined,
+  limit: number,
+  route: string,
+  status: number,
+): Promise<string> {
+  const tooLarge = () =>
+    new WordPressError(`WordPress answered ${route} with more than ${limit} bytes`, 'UPSTREAM_BAD_RESPONSE', status, undefined, route);
+  const declared = headerNumber(contentLength);
+  if (declared !== undefined && declared > limit) {
+    body.destroy();
+    throw tooLarge();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       body.destroy();
-      throw new WordPressError(`WordPress answered ${route} with more than ${limit} bytes`, 'UPSTREAM_BAD_RESPONSE', undefined, undefined, route);
+      throw tooLarge();
     }
     chunks.push(chunk as Buffer);
   }
@@ -261,26 +309,85 @@ function headerNumber(value: string | string[] | undefined): number | undefined 
   return Number.isFinite(n) ? n : undefined;
 }
 
-function retryAfter(value: string | string[] | undefined): number | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return seconds;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The parts of an `Authorization` header worth hiding: the whole value, its token, and for Basic the decoded
+ * `user:password` and the password (with and without the spaces application passwords are shown with).
+ */
+function secretsOf(authorization: string): string[] {
+  const [scheme = '', token = ''] = authorization.trim().split(/\s+/, 2);
+  const secrets = [authorization, token];
+  if (/^basic$/i.test(scheme)) {
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const password = decoded.slice(decoded.indexOf(':') + 1);
+    secrets.push(decoded, password, password.replace(/\s+/g, ''));
+  }
+  // Very short fragments would blank out ordinary words, and are no secret worth the name.
+  return [...new Set(secrets)].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The error with every trace of the viewer's credentials removed from its message. WordPress never echoes them,
+ * but a 4xx message is passed on to the client (src/wordpress/errors.ts), and a broken plugin or a proxy in front
+ * could put a request header into it.
+ */
+function withoutCredentials(error: WordPressError, authorization: string | undefined): WordPressError {
+  if (!authorization) return error;
+  let message = error.message;
+  for (const secret of secretsOf(authorization)) message = message.split(secret).join('[redacted]');
+  if (message === error.message) return error;
+  return new WordPressError(message, error.code, error.status, error.wpCode, error.route, error.retryAfterSeconds);
 }
 
 // undici reports transport failures by `code`; map them once so callers only see WordPressError.
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 
-function toWordPressError(error: unknown, route: string): WordPressError {
+/**
+ * Any failure of one call as a WordPressError. `status` is set when the headers had arrived, so a failure after
+ * it happened while reading the body: the answer was cut short.
+ */
+function toWordPressError(error: unknown, route: string, status: number | undefined): WordPressError {
   if (error instanceof WordPressError) return error;
-  const code = (error as { code?: string } | undefined)?.code ?? '';
-  if (TIMEOUT_CODES.has(code)) {
-    return new WordPressError(`WordPress did not answer ${route} in time`, 'UPSTREAM_TIMEOUT', undefined, undefined, route);
+  if (error instanceof CircuitOpenError) {
+    return new WordPressError(
+      `WordPress has been failing, so the gateway is not sending it requests for a moment (${route})`,
+      'UPSTREAM_UNAVAILABLE',
+      undefined,
+      undefined,
+      route,
+      Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
+    );
+  }
+  const failure = error as { code?: unknown; name?: unknown; statusCode?: unknown } | undefined;
+  const code = typeof failure?.code === 'string' ? failure.code : '';
+  // AbortSignal.timeout() rejects with a DOMException named TimeoutError: the call's whole deadline passed.
+  if (TIMEOUT_CODES.has(code) || failure?.name === 'TimeoutError') {
+    return new WordPressError(`WordPress did not answer ${route} in time`, 'UPSTREAM_TIMEOUT', status, undefined, route);
   }
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-    return new WordPressError(`WordPress answered ${route} with too large a body`, 'UPSTREAM_BAD_RESPONSE', undefined, undefined, route);
+    return new WordPressError(`WordPress answered ${route} with too large a body`, 'UPSTREAM_BAD_RESPONSE', status, undefined, route);
+  }
+  const retriedStatus = typeof failure?.statusCode === 'number' ? failure.statusCode : undefined;
+  if (code === 'UND_ERR_REQ_RETRY' && retriedStatus !== undefined && retriedStatus >= 500) {
+    return new WordPressError(
+      `WordPress failed with status ${retriedStatus} (${route})`,
+      'UPSTREAM_UNAVAILABLE',
+      retriedStatus,
+      undefined,
+      route,
+    );
+  }
+  if (status !== undefined || retriedStatus !== undefined) {
+    return new WordPressError(
+      `WordPress's answer to ${route} was cut short${code ? ` (${code})` : ''}`,
+      'UPSTREAM_BAD_RESPONSE',
+      status ?? retriedStatus,
+      undefined,
+      route,
+    );
   }
   return new WordPressError(
     `WordPress could not be reached for ${route}${code ? ` (${code})` : ''}`,

@@ -53,16 +53,27 @@ export function isRestErrorBody(value: unknown): value is RestErrorBody {
   );
 }
 
+/** The longest WordPress message passed on to clients. */
+const MAX_PUBLIC_MESSAGE = 200;
+
 /**
- * Turns a non-2xx answer into a typed error. 4xx with a WordPress body keep its message (it is WordPress's
- * public, translated text, safe to show: "Invalid post ID."); 5xx and anything unparseable get a generic one.
+ * A WordPress error message as clients may see it: tags stripped (`<strong>Error:</strong> …`), whitespace
+ * collapsed, cut to 200 characters. WordPress's 4xx messages are fixed, translated strings ("Invalid post ID.")
+ * that tell the viewer what to fix; the cut bounds what a broken plugin's message could carry.
  */
-export function errorFromResponse(
-  status: number,
-  body: unknown,
-  route: string,
-  retryAfterSeconds?: number,
-): WordPressError {
+export function publicMessage(message: string): string {
+  const text = message
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > MAX_PUBLIC_MESSAGE ? `${text.slice(0, MAX_PUBLIC_MESSAGE - 1)}…` : text;
+}
+
+/**
+ * Turns a non-2xx answer into a typed error. 4xx with a WordPress body keep its message (see publicMessage);
+ * 5xx, redirects and anything unparseable get a generic one. Bodies never reach the message.
+ */
+export function errorFromResponse(status: number, body: unknown, route: string, retryAfterSeconds?: number): WordPressError {
   const mapped = STATUS_TO_CODE[status];
   if (status === 429) {
     return new WordPressError(
@@ -75,7 +86,7 @@ export function errorFromResponse(
     );
   }
   if (mapped && isRestErrorBody(body)) {
-    return new WordPressError(body.message, mapped, status, body.code, route);
+    return new WordPressError(publicMessage(body.message), mapped, status, body.code, route);
   }
   if (status >= 500) {
     return new WordPressError(
@@ -83,6 +94,18 @@ export function errorFromResponse(
       'UPSTREAM_UNAVAILABLE',
       status,
       isRestErrorBody(body) ? body.code : undefined,
+      route,
+      retryAfterSeconds,
+    );
+  }
+  if (status >= 300 && status < 400) {
+    // Following it would send the viewer's credentials wherever the Location says; the configured URL is wrong
+    // (http vs https, www, a moved site) or something in front of WordPress is misbehaving.
+    return new WordPressError(
+      `WordPress redirected ${route} (status ${status}); the gateway does not follow redirects, check the configured WordPress URL`,
+      'UPSTREAM_BAD_RESPONSE',
+      status,
+      undefined,
       route,
     );
   }
@@ -93,4 +116,28 @@ export function errorFromResponse(
     undefined,
     route,
   );
+}
+
+/**
+ * A 2xx answer that is not JSON, said as precisely as the text allows without quoting it: PHP output before the
+ * JSON (a plugin with `display_errors` on), an HTML page (a maintenance page, a cache or firewall in front), or
+ * plain garbage (a truncated or corrupted answer).
+ */
+export function notJsonError(route: string, status: number, text: string, contentType: string | undefined): WordPressError {
+  const head = text.slice(0, 2048).trimStart();
+  let what: string;
+  if (
+    /<b>(?:Notice|Warning|Deprecated|Fatal error|Parse error|Strict Standards)<\/b>|^(?:PHP )?(?:Notice|Warning|Deprecated|Fatal error):/m.test(
+      head,
+    )
+  ) {
+    what = 'with PHP notices or warnings printed before its JSON (turn off display_errors on the WordPress site)';
+  } else if (/^<(?:!doctype|html|head|body)/i.test(head) || /text\/html/i.test(contentType ?? '')) {
+    what = 'with an HTML page instead of JSON (a maintenance, cache or firewall page?)';
+  } else if (text.length === 0) {
+    what = 'with an empty body';
+  } else {
+    what = 'with something that is not valid JSON';
+  }
+  return new WordPressError(`WordPress answered ${route} ${what}`, 'UPSTREAM_BAD_RESPONSE', status, undefined, route);
 }

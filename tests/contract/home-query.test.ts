@@ -6,7 +6,8 @@ const HOME = readFileSync(new URL('../operations/home-page.graphql', import.meta
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // Cold: no response or entity cache, so every request counted here is what one query costs on its own.
+  h = await startHarness({ cacheTtlMs: 0, entityCacheTtlMs: 0 });
 });
 afterAll(() => h.close());
 

@@ -159,9 +159,18 @@ export async function contentWhereToRest(
   const authorExclude = databaseIds(where.authorNotIn, 'authorNotIn');
   if (authorExclude?.length) q.author_exclude = authorExclude;
 
-  const categories = [...(where.categoryId != null ? [databaseId(where.categoryId, 'categoryId')] : []), ...(databaseIds(where.categoryIn, 'categoryIn') ?? [])];
-  if (where.categoryName) categories.push(...orNone(await options.lookupIds('categories', [where.categoryName])));
-  if (categories.length) q.categories = categories;
+  // `categoryId`/`categoryName` are WP_Query's `cat`/`category_name`, which take in child categories;
+  // `categoryIn` is `category__in`, which does not. REST says which with `categories[include_children]`.
+  const withChildren = [...(where.categoryId != null ? [databaseId(where.categoryId, 'categoryId')] : [])];
+  if (where.categoryName) withChildren.push(...orNone(await options.lookupIds('categories', [where.categoryName])));
+  const exact = databaseIds(where.categoryIn, 'categoryIn') ?? [];
+  if (withChildren.length && exact.length) {
+    throw badInput('`categoryIn` cannot be combined with `categoryId` or `categoryName` through the REST API', 'categoryIn');
+  }
+  if (withChildren.length) {
+    q['categories[terms]'] = withChildren;
+    q['categories[include_children]'] = true;
+  } else if (exact.length) q.categories = exact;
   const categoriesExclude = databaseIds(where.categoryNotIn, 'categoryNotIn');
   if (categoriesExclude?.length) q.categories_exclude = categoriesExclude;
 

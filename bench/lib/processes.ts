@@ -1,0 +1,83 @@
+/**
+ * The processes the benchmark measures, each in its own Node process as in production (`npm start`): the
+ * gateway (`src/bin.ts serve`) and the embedded demo site (`src/demo/main.ts`). Started on free loopback
+ * ports, stopped by pid when the benchmark ends.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** A child process the benchmark started, and the URL it serves. */
+export interface Started {
+  url: string;
+  pid: number;
+  /** Resident memory now, in MiB (from /proc). */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** Runs a TypeScript entry point with tsx's loader in a plain `node` process (so the pid is the server's). */
+async function startNode(args: string[], env: Record<string, string>, ready: RegExp, what: string): Promise<Started> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}) during start-up:\n${output}`));
+    });
+  });
+  // Keep draining its output so a chatty server never blocks on a full pipe.
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return {
+    url,
+    pid: child.pid!,
+    rssMiB: () => rssOf(child.pid!),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** The embedded demo site on a free port. */
+export function startDemoSite(): Promise<Started> {
+  return startNode(['src/demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
+}
+
+/** The gateway over `wordpressUrl`, with these settings (environment variables, as in production). */
+export function startGatewayProcess(wordpressUrl: string, settings: Record<string, string> = {}): Promise<Started> {
+  return startNode(
+    ['src/bin.ts', 'serve'],
+    // NODE_ENV=production as a deployment runs it: graphql-js skips its development-mode checks.
+    { NODE_ENV: 'production', WORDPRESS_URL: wordpressUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...settings },
+    // The "GraphQL gateway ready at …/graphql" line (pino, info).
+    /(http:\/\/127\.0\.0\.1:\d+)\/graphql/,
+    'the gateway',
+  );
+}

@@ -1,0 +1,289 @@
+/**
+ * `npm run bench` — the gateway measured side by side with what it replaces, in one run; writes BENCHMARKS.md.
+ *
+ *   (a) upstream requests of the home query at N = 10, 50, 100: gateway vs a naive resolver vs REST `_embed`
+ *   (b) cold latency p50/p99 on the real WordPress of the integration suite: home query (N = 10, 100) and a
+ *       post page through the gateway vs the single REST `_embed` call for the same data
+ *   (c) gateway overhead over the demo site: req/s, p50/p99 at concurrency 1, 16, 64; p50 over the same REST
+ *       calls made directly
+ *   (d) warm throughput: the same document (response cache), and varied documents over records already seen
+ *       (entity cache), against the uncached rate
+ *   (e) the gateway's RSS after a minute of load
+ *
+ * Every server runs in its own process (gateway: `src/bin.ts serve`, as `npm start`; demo: `src/demo/main.ts`);
+ * autocannon runs here. They share the machine's cores, as they would on a small host.
+ *
+ * Flags: `--quick` (short runs, for trying the script; numbers not written unless `--write`), `--no-write`.
+ * BENCH_WORDPRESS_URL: benchmark another WordPress instead of starting the integration suite's.
+ */
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { HOME, POST_PAGE, homeEmbed, postEmbed, variedHomeDocument } from './lib/documents.ts';
+import { graphql, interleave, load, rest, sample, type LoadResult } from './lib/load.ts';
+import { naiveHomeQuery } from './lib/naive.ts';
+import { startDemoSite, startGatewayProcess, type Started } from './lib/processes.ts';
+import { count, latency, ms, percentile, ratio } from './lib/stats.ts';
+import { realWordPress } from './lib/wordpress.ts';
+
+const quick = process.argv.includes('--quick');
+const write = process.argv.includes('--write') || (!quick && !process.argv.includes('--no-write'));
+/** autocannon seconds per run, latency samples per contender, soak seconds. */
+const DURATION = quick ? 3 : 10;
+const SAMPLES = quick ? 8 : 40;
+const SAMPLES_SLOW = quick ? 4 : 15;
+const SOAK = quick ? 10 : 60;
+
+const DEBUG = { 'x-gateway-debug': '1' };
+const COLD = { CACHE_TTL_MS: '0', ENTITY_CACHE_TTL_MS: '0' };
+
+interface Upstream {
+  requests: number;
+  roundTrips: number;
+  calls: { request: string; roundTrip: number }[];
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const section = (title: string) => log(`\n== ${title}`);
+
+const started: Started[] = [];
+async function start<T extends Started>(promise: Promise<T>): Promise<T> {
+  const child = await promise;
+  started.push(child);
+  return child;
+}
+
+function machine() {
+  const cpu = cpus();
+  let os = '';
+  try {
+    os = execSync('. /etc/os-release && echo "$PRETTY_NAME"', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+  } catch {
+    os = process.platform;
+  }
+  return {
+    cpu: `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    os,
+    node: process.version,
+    load: loadavg().map((l) => l.toFixed(2)).join(' '),
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+async function main(): Promise<void> {
+  const info = machine();
+  log(`wp-graphql-gateway benchmark — ${info.date} — ${info.cpu}, ${info.memory}, Node ${info.node}, load ${info.load}${quick ? ' (quick)' : ''}`);
+
+  const demo = await start(startDemoSite());
+  const demoRest = `${demo.url}/wp-json`;
+  const coldDemo = await start(startGatewayProcess(demo.url, COLD));
+
+  // (a) ----------------------------------------------------------------------------------------------------
+  section('(a) upstream requests, home query');
+  const a: { n: number; gateway: Upstream; naive: number; embed: number }[] = [];
+  for (const n of [10, 50, 100]) {
+    const answer = await graphql<unknown>(coldDemo.url, HOME, { first: n }, DEBUG);
+    const gateway = answer.extensions!.upstream as Upstream;
+    const naive = await naiveHomeQuery(demoRest, n);
+    a.push({ n, gateway, naive, embed: 1 });
+    log(`N=${n}: gateway ${gateway.requests} requests in ${gateway.roundTrips} round trips; naive ${naive} (${ratio(naive / gateway.requests)} more); _embed 1`);
+  }
+
+  // (b) ----------------------------------------------------------------------------------------------------
+  section('(b) cold latency on a real WordPress');
+  const wordpress = realWordPress();
+  if (!('unavailable' in wordpress)) releases.push(() => wordpress.release());
+  let b: { name: string; gateway: number[]; embed: number[]; upstream: Upstream }[] | undefined;
+  let wpNote = '';
+  let wpCold: Started | undefined;
+  let wpWarm: Started | undefined;
+  if ('unavailable' in wordpress) {
+    wpNote = `skipped: no real WordPress (${wordpress.unavailable})`;
+    log(wpNote);
+  } else {
+    wpNote = wordpress.description;
+    const wpRest = `${wordpress.url}/wp-json`;
+    wpCold = await start(startGatewayProcess(wordpress.url, COLD));
+    const list = await graphql<{ posts: { nodes: { slug: string; commentCount: number | null; tags: { nodes: unknown[] } }[] } }>(
+      wpCold.url,
+      '{ posts(first: 30) { nodes { slug commentCount tags { nodes { id } } } } }',
+    );
+    const slug = list.data.posts.nodes.find((p) => (p.commentCount ?? 0) > 0 && p.tags.nodes.length > 0)?.slug ?? list.data.posts.nodes[0]!.slug;
+    const cases = [
+      { name: 'home query, N = 10', query: HOME, variables: { first: 10 }, embed: homeEmbed(10), samples: SAMPLES },
+      { name: 'home query, N = 100', query: HOME, variables: { first: 100 }, embed: homeEmbed(100), samples: SAMPLES_SLOW },
+      { name: `post page (${slug})`, query: POST_PAGE, variables: { slug }, embed: postEmbed(slug), samples: SAMPLES },
+    ];
+    b = [];
+    for (const c of cases) {
+      const probe = await graphql(wpCold.url, c.query, c.variables, DEBUG);
+      const runs = await interleave(
+        { gateway: () => graphql(wpCold!.url, c.query, c.variables), embed: () => rest(wpRest, c.embed) },
+        c.samples,
+      );
+      b.push({ name: c.name, gateway: runs.gateway!, embed: runs.embed!, upstream: probe.extensions!.upstream as Upstream });
+      const g = latency(runs.gateway!);
+      const e = latency(runs.embed!);
+      log(`${c.name}: gateway p50 ${ms(g.p50)} p99 ${ms(g.p99)} | _embed p50 ${ms(e.p50)} p99 ${ms(e.p99)} | ${ratio(e.p50 / g.p50)} (n=${g.n})`);
+    }
+  }
+
+  // (c) ----------------------------------------------------------------------------------------------------
+  section('(c) gateway overhead over the demo site (home query, N = 10, caches off)');
+  const probe = await graphql(coldDemo.url, HOME, { first: 10 }, DEBUG);
+  const calls = (probe.extensions!.upstream as Upstream).calls;
+  const first = calls.filter((c) => c.roundTrip === 1).map((c) => c.request.replace(/^GET /, ''));
+  const second = calls.filter((c) => c.roundTrip === 2).map((c) => c.request.replace(/^GET /, ''));
+  // The same REST calls, made directly in the same order: what the gateway adds is the difference.
+  const direct = async () => {
+    await Promise.all(first.map((path) => rest(demoRest, path)));
+    await Promise.all(second.map((path) => rest(demoRest, path)));
+  };
+  const overheadRuns = await interleave({ gateway: () => graphql(coldDemo.url, HOME, { first: 10 }), direct }, quick ? 50 : 300, 20);
+  const overhead = { gateway: latency(overheadRuns.gateway!), direct: latency(overheadRuns.direct!) };
+  const overheadP50 = overhead.gateway.p50 - overhead.direct.p50;
+  log(`one at a time: gateway p50 ${ms(overhead.gateway.p50)}, the same 5 REST calls direct p50 ${ms(overhead.direct.p50)} → overhead p50 ${ms(overheadP50)}`);
+  const c: { connections: number; result: LoadResult }[] = [];
+  for (const connections of [1, 16, 64]) {
+    const result = await load({ url: `${coldDemo.url}/graphql`, connections, duration: DURATION, body: () => JSON.stringify({ query: HOME, variables: { first: 10 } }) });
+    c.push({ connections, result });
+    log(`c=${connections}: ${count(result.rps)} req/s, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}${result.errors + result.non2xx ? `, ${result.errors + result.non2xx} failed` : ''}`);
+  }
+
+  // (d) ----------------------------------------------------------------------------------------------------
+  section('(d) warm throughput (concurrency 64)');
+  const warmDemo = await start(startGatewayProcess(demo.url));
+  const homeBody = JSON.stringify({ query: HOME, variables: { first: 10 } });
+  await graphql(warmDemo.url, HOME, { first: 10 });
+  const same = await load({ url: `${warmDemo.url}/graphql`, connections: 64, duration: DURATION, body: () => homeBody });
+  log(`same document, response cache: ${count(same.rps)} req/s, p50 ${ms(same.p50)}, p99 ${ms(same.p99)}`);
+
+  // Varied documents: each request a document never seen before (a unique alias), over the posts of the home
+  // page and their related records, which the warm-up query brought. Against the same documents uncached.
+  const varied = (i: number) => JSON.stringify({ query: variedHomeDocument(i) });
+  const d: { site: string; entity: LoadResult; uncached: LoadResult }[] = [];
+  const variedOn = async (site: string, warm: Started, cold: Started) => {
+    await graphql(warm.url, HOME, { first: 10 });
+    for (let i = 0; i < 64; i++) await graphql(warm.url, variedHomeDocument(i + 1_000_000));
+    const entity = await load({ url: `${warm.url}/graphql`, connections: 64, duration: DURATION, body: varied });
+    const uncached = await load({ url: `${cold.url}/graphql`, connections: 64, duration: DURATION, body: varied });
+    d.push({ site, entity, uncached });
+    log(`varied documents over seen records (${site}): entity cache ${count(entity.rps)} req/s vs uncached ${count(uncached.rps)} req/s → ${ratio(entity.rps / uncached.rps)}`);
+  };
+  await variedOn('demo site', warmDemo, coldDemo);
+  if (wpCold && !('unavailable' in wordpress)) {
+    wpWarm = await start(startGatewayProcess(wordpress.url));
+    await variedOn('real WordPress', wpWarm, wpCold);
+  }
+
+  // (e) ----------------------------------------------------------------------------------------------------
+  section(`(e) RSS after ${SOAK} s of load`);
+  const rssBefore = warmDemo.rssMiB();
+  // A mix: every other request the same document (response-cache hits), the rest never-seen documents.
+  const soak = await load({ url: `${warmDemo.url}/graphql`, connections: 64, duration: SOAK, body: (i) => (i % 2 ? homeBody : varied(i)) });
+  const rssAfter = warmDemo.rssMiB();
+  log(`RSS ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after ${count(soak.requests)} requests (${count(soak.rps)} req/s)`);
+
+  // report --------------------------------------------------------------------------------------------------
+  const homeCounts = a.every((r) => r.gateway.requests === 5 && r.gateway.roundTrips === 2);
+  const cold10 = b?.find((r) => r.name.startsWith('home query, N = 10'));
+  const cold100 = b?.find((r) => r.name.startsWith('home query, N = 100'));
+  const speedup = (r: typeof cold10) => (r ? percentile(r.embed, 50) / percentile(r.gateway, 50) : Number.NaN);
+  const variedBest = d.find((x) => x.site === 'real WordPress') ?? d[0]!;
+  const targets: [string, string, boolean | undefined][] = [
+    ['Home query: 5 requests, 2 round trips, every N', a.map((r) => `N=${r.n}: ${r.gateway.requests} / ${r.gateway.roundTrips}`).join('; '), homeCounts],
+    ['Cold home query N=10 faster than `_embed`', cold10 ? `${ms(percentile(cold10.gateway, 50))} vs ${ms(percentile(cold10.embed, 50))} (p50, ${ratio(speedup(cold10))})` : 'not measured', cold10 ? speedup(cold10) > 1 : undefined],
+    ['Cold home query N=100 ≥ 3× faster than `_embed`', cold100 ? `${ms(percentile(cold100.gateway, 50))} vs ${ms(percentile(cold100.embed, 50))} (p50, ${ratio(speedup(cold100))})` : 'not measured', cold100 ? speedup(cold100) >= 3 : undefined],
+    ['Warm, same document ≥ 3,000 req/s at c=64', `${count(same.rps)} req/s`, same.rps >= 3000],
+    [`Varied documents over seen records ≥ 5× uncached (${variedBest.site})`, d.map((x) => `${x.site}: ${count(x.entity.rps)} vs ${count(x.uncached.rps)} req/s (${ratio(x.entity.rps / x.uncached.rps)})`).join('; '), variedBest.entity.rps / variedBest.uncached.rps >= 5],
+    ['Gateway overhead p50 < 1 ms over the demo site', `${ms(overheadP50)} (${ms(overhead.gateway.p50)} − ${ms(overhead.direct.p50)})`, overheadP50 < 1],
+    [`RSS < 200 MB after ${SOAK} s of load`, `${rssAfter.toFixed(0)} MiB`, rssAfter * 1.048576 < 200],
+  ];
+
+  const md = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${info.date}${quick ? ' — quick run: short durations, indicative only' : ''}.`,
+    '',
+    '## Machine',
+    '',
+    `- ${info.cpu}, ${info.memory} RAM, ${info.os}`,
+    `- Node ${info.node}; load average at start ${info.load}`,
+    `- Real WordPress: ${wpNote}`,
+    '- Every server in its own process (gateway as `npm start`, the demo site, PHP workers) and the load generator share these cores.',
+    '',
+    '## Targets',
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...targets.map(([t, m, ok]) => `| ${t} | ${m} | ${ok === undefined ? 'not measured' : ok ? 'yes' : '**no**'} |`),
+    '',
+    '## (a) Upstream requests, home query',
+    '',
+    'Posts with author, categories, tags and featured image (tests/operations/home-page.graphql), against the demo site.',
+    'Naive: one request per resolved field (the posts page, then per post its author, featured image, categories, tags).',
+    '',
+    '| N | gateway requests | gateway round trips | naive resolver | naive ÷ gateway | REST `_embed` |',
+    '|---|---|---|---|---|---|',
+    ...a.map((r) => `| ${r.n} | ${r.gateway.requests} | ${r.gateway.roundTrips} | ${r.naive} | ${ratio(r.naive / r.gateway.requests)} | 1 (WordPress then runs ${r.n}× the embedded lookups inside PHP) |`),
+    '',
+    '## (b) Cold latency on a real WordPress',
+    '',
+    b
+      ? [
+          `Response and entity caches off; samples interleaved gateway/REST, one request at a time. ${wpNote}.`,
+          '',
+          '| case | gateway p50 | gateway p99 | REST `_embed` p50 | REST `_embed` p99 | `_embed` ÷ gateway (p50) | gateway requests / round trips | samples |',
+          '|---|---|---|---|---|---|---|---|',
+          ...b.map((r) => {
+            const g = latency(r.gateway);
+            const e = latency(r.embed);
+            return `| ${r.name} | ${ms(g.p50)} | ${ms(g.p99)} | ${ms(e.p50)} | ${ms(e.p99)} | ${ratio(e.p50 / g.p50)} | ${r.upstream.requests} / ${r.upstream.roundTrips} | ${g.n} |`;
+          }),
+        ].join('\n')
+      : wpNote,
+    '',
+    '## (c) Gateway overhead over the demo site',
+    '',
+    'Home query, N = 10, caches off. One at a time, the gateway against the very REST calls it makes (same URLs, same',
+    `order: the posts page, then four batches in parallel), made directly: p50 ${ms(overhead.gateway.p50)} vs ${ms(overhead.direct.p50)}, overhead **${ms(overheadP50)}** (p99 ${ms(overhead.gateway.p99)} vs ${ms(overhead.direct.p99)}; ${overhead.gateway.n} samples each).`,
+    '',
+    '| concurrency | req/s | p50 | p99 |',
+    '|---|---|---|---|',
+    ...c.map((r) => `| ${r.connections} | ${count(r.result.rps)} | ${ms(r.result.p50)} | ${ms(r.result.p99)} |`),
+    '',
+    '## (d) Warm throughput, concurrency 64',
+    '',
+    '| workload | req/s | p50 | p99 |',
+    '|---|---|---|---|',
+    `| same document (response cache hit), demo site | ${count(same.rps)} | ${ms(same.p50)} | ${ms(same.p99)} |`,
+    ...d.flatMap((x) => [
+      `| varied documents over seen records, entity cache (${x.site}) | ${count(x.entity.rps)} | ${ms(x.entity.p50)} | ${ms(x.entity.p99)} |`,
+      `| the same varied documents, uncached (${x.site}) | ${count(x.uncached.rps)} | ${ms(x.uncached.p50)} | ${ms(x.uncached.p99)} |`,
+    ]),
+    '',
+    'Varied documents: every request a document never sent before (other fields and relations of the home page\'s',
+    'posts, and a unique alias), so none is a response-cache hit; the entity cache holds the records and list pages',
+    'an earlier home query brought.',
+    '',
+    `## (e) Memory`,
+    '',
+    `Gateway RSS ${rssBefore.toFixed(0)} MiB before and **${rssAfter.toFixed(0)} MiB** after ${SOAK} s at concurrency 64 (${count(soak.requests)} requests, half the same document, half never-seen documents).`,
+    '',
+  ].join('\n');
+  log(`\n${targets.map(([t, m, ok]) => `${ok === undefined ? '–' : ok ? '✓' : '✗'} ${t}: ${m}`).join('\n')}`);
+  if (write) {
+    writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), md);
+    log('\nwrote BENCHMARKS.md');
+  }
+}
+
+/** What to undo at the end, whatever happens: a WordPress this run started. */
+const releases: (() => void)[] = [];
+try {
+  await main();
+} finally {
+  await Promise.all(started.map((child) => child.stop()));
+  for (const release of releases) release();
+}

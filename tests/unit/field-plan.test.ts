@@ -1,0 +1,32 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { planFields, withoutCoveredSubfields } from '../../src/loaders/field-plan.ts';
+import { FIELD_SOURCES_BY_TYPE } from '../../src/schema/field-sources.ts';
+import { schema } from '../../src/schema/index.ts';
+
+const plan = (query: string) => planFields(schema, parse(query), FIELD_SOURCES_BY_TYPE);
+
+describe('planFields', () => {
+  it('collects the REST fields of each collection from the whole operation, fragments and interfaces included', () => {
+    const result = plan(`
+      query { posts { nodes { title ...F author { node { name } } } } node(id: "x") { ... on ContentNode { slug } } }
+      fragment F on Post { excerpt }`);
+    expect(result.get('posts')).toEqual(['_links', 'author', 'content.protected', 'excerpt', 'id', 'slug', 'title']);
+    expect(result.get('users')).toEqual(['id', 'name']);
+    // `slug` on the ContentNode interface reaches every implementing collection.
+    expect(result.get('pages')).toEqual(['id', 'slug']);
+  });
+
+  it('never sends a nested field beside its parent (WordPress 6.1 then drops the rest of the record)', () => {
+    expect(plan('{ posts { nodes { content date } } }').get('posts')).toEqual(['content', 'date', 'id']);
+    expect(withoutCoveredSubfields(['content.protected', 'content', 'excerpt.protected', 'id'])).toEqual(['content', 'excerpt.protected', 'id']);
+  });
+
+  it('falls back to whole records for a selected field it has no sources for', () => {
+    const result = planFields(schema, parse('{ posts { nodes { title slug } } }'), {
+      Post: { collection: 'posts', sources: { title: ['title'] } },
+    });
+    expect(result.get('posts')).toBeUndefined();
+    expect(result.has('posts')).toBe(true);
+  });
+});
