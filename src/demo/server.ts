@@ -115,15 +115,15 @@ export async function createDemoSite(options: DemoSiteOptions = {}): Promise<Dem
       const query = parseStr(rawQuery);
       const where = target(rawPath, query);
       if ('rest' in where) {
-        const auth = authenticate(req.headers.authorization, current.content);
+        const viewer = authenticate(req.headers.authorization, current.content);
         const route = where.rest.replace(/\/+$/, '') || '/';
         requests.push({
           method,
           path: route,
           query: Object.fromEntries([...query].filter(([k]) => k !== 'rest_route').map(([k, v]) => [k, flatten(v)])),
-          authenticated: auth.viewer !== null,
+          authenticated: viewer !== null,
         });
-        served = dispatch(current, { method, route, query, viewer: auth.viewer, authError: auth.error });
+        served = dispatch(current, { method, route, query, viewer });
       } else {
         served = frontEnd(current, where.front);
         if (method === 'HEAD') served = { ...served, body: null };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/demo/generator/build.ts';
 import { autoExcerpt, sanitizeTitle, texturize } from '../../src/demo/generator/wp-format.ts';
-import { addQueryArgs, parseStr, phpJsonEncode } from '../../src/demo/rest/php.ts';
+import { addQueryArg, collectionPageUrl, parseStr, phpJsonEncode } from '../../src/demo/rest/php.ts';
 import { loadBundledContent } from '../../src/demo/rest/site.ts';
 import { gmtString, localString } from '../../src/demo/time.ts';
 
@@ -95,7 +95,25 @@ describe('PHP compatibility', () => {
 
   it('rebuilds Link URLs like add_query_arg', () => {
     const q = parseStr('search=caf%C3%A9 au&include[]=1&page=1');
-    expect(addQueryArgs('http://x/wp-json/wp/v2/posts', q, { page: '2' })).toBe('http://x/wp-json/wp/v2/posts?search=caf%C3%A9+au&include%5B0%5D=1&page=2');
+    expect(collectionPageUrl('http://x/wp-json/wp/v2/posts', q, 2)).toBe(
+      'http://x/wp-json/wp/v2/posts?search=caf%C3%A9+au&include%5B0%5D=1&page=2',
+    );
+    // Sanitised values as WordPress holds them: booleans (false → bare key), lists, objects, integers.
+    const sanitised = new Map<string, unknown>([
+      ['hide_empty', false],
+      ['categories', { terms: [2], include_children: true }],
+      ['tags', { terms: [16, 19], operator: 'AND' }],
+      ['include', []],
+      ['per_page', 10],
+      ['_fields', 'id,title'],
+    ]);
+    expect(collectionPageUrl('http://x/wp-json/wp/v2/posts', sanitised, 3)).toBe(
+      'http://x/wp-json/wp/v2/posts?hide_empty&categories%5Bterms%5D%5B0%5D=2&categories%5Binclude_children%5D=1&tags%5Bterms%5D%5B0%5D=16&tags%5Bterms%5D%5B1%5D=19&tags%5Boperator%5D=AND&per_page=10&_fields=id%2Ctitle&page=3',
+    );
+    // The URL's own query is re-encoded and kept in place; an existing key is replaced where it stands.
+    expect(addQueryArg(new Map([['page', '2']]), 'http://x/?rest_route=%2Fwp%2Fv2%2Fposts&page=1&a=b#top')).toBe(
+      'http://x/?rest_route=%2Fwp%2Fv2%2Fposts&page=2&a=b#top',
+    );
   });
 
   it('encodes JSON like json_encode', () => {

@@ -302,13 +302,106 @@ describe('visibility and authentication', () => {
     expect(new Set(all.body.map((c: { status: string }) => c.status))).toEqual(new Set(['approved']));
   });
 
-  it('rejects wrong credentials like WordPress', async () => {
-    const wrong = await get('/wp-json/wp/v2/posts', { Authorization: `Basic ${Buffer.from('editor:nope').toString('base64')}` });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.code).toBe('incorrect_password');
-    const unknown = await get('/wp-json/', { Authorization: `Basic ${Buffer.from('ghost:x').toString('base64')}` });
-    expect(unknown.body.code).toBe('invalid_username');
+  it('answers wrong credentials as anonymous, like the measured WordPress 6.1', async () => {
+    const basic = (credentials: string) => ({ Authorization: `Basic ${Buffer.from(credentials).toString('base64')}` });
+    const anonymous = await get('/wp-json/wp/v2/posts?per_page=2&_fields=id');
+    for (const credentials of ['editor:nope', 'ghost:x', 'ghost@example.org:x', 'editor:']) {
+      const posts = await get('/wp-json/wp/v2/posts?per_page=2&_fields=id', basic(credentials));
+      expect(posts.status, credentials).toBe(200);
+      expect(posts.text, credentials).toBe(anonymous.text);
+      expect(posts.headers.get('cache-control'), credentials).toBeNull();
+      const me = await get('/wp-json/wp/v2/users/me', basic(credentials));
+      expect(me.status, credentials).toBe(401);
+      expect(me.body, credentials).toEqual({
+        code: 'rest_not_logged_in',
+        message: 'You are not currently logged in.',
+        data: { status: 401 },
+      });
+      const drafts = await get('/wp-json/wp/v2/posts?status=draft', basic(credentials));
+      expect(drafts.body.data.details.status, credentials).toMatchObject({ code: 'rest_forbidden_status', data: { status: 401 } });
+    }
     expect(site.requests.every((r) => !r.authenticated)).toBe(true);
+  });
+});
+
+describe('details measured on a real WordPress 6.1', () => {
+  it('_fields: a child of a parent already kept ends the field list; collections trim their _links too', async () => {
+    const list = await get('/wp-json/wp/v2/posts?per_page=2&_fields=content,content.protected,id,title,_links');
+    expect(list.body.map((r: object) => Object.keys(r))).toEqual([['content'], ['content']]);
+    const post = published()[0];
+    const single = await get(`/wp-json/wp/v2/posts/${post?.id}?_fields=id,id.x,title`);
+    expect(single.body).toEqual({ id: post?.id });
+    // A list's records carry _links before the trimming (prepare_response_for_collection); a single record after.
+    const listLinks = await get('/wp-json/wp/v2/posts?per_page=1&_fields=id,_links.self');
+    expect(Object.keys(listLinks.body[0]._links)).toEqual(['self']);
+    const singleLinks = await get(`/wp-json/wp/v2/posts/${post?.id}?_fields=id,_links.self`);
+    expect(Object.keys(singleLinks.body._links).length).toBeGreaterThan(1);
+    // What PHP's json_encode writes for arrays left empty.
+    expect((await get('/wp-json/wp/v2/posts?per_page=2&_fields=nothing')).text).toBe('[[],[]]');
+    expect((await get('/wp-json/wp/v2/posts?per_page=1&_fields=content.nothing')).text).toBe('[{"content":[]}]');
+    expect((await get('/wp-json/wp/v2/types?_fields=post')).text).toBe('{"post":[]}');
+  });
+
+  it('Link headers carry the sanitised parameters', async () => {
+    const tags = await get('/wp-json/wp/v2/tags?per_page=2&hide_empty=false&_fields=id');
+    expect(tags.headers.get('link')).toBe(`<${site.url}/wp-json/wp/v2/tags?per_page=2&hide_empty&_fields=id&page=2>; rel="next"`);
+    const world = content.categories.find((c) => c.slug === 'world');
+    const posts = await get(`/wp-json/wp/v2/posts?categories[terms]=${world?.id}&categories[include_children]=true&per_page=2&_fields=id`);
+    expect(posts.headers.get('link')).toBe(
+      `<${site.url}/wp-json/wp/v2/posts?categories%5Bterms%5D%5B0%5D=${world?.id}&categories%5Binclude_children%5D=1&per_page=2&_fields=id&page=2>; rel="next"`,
+    );
+    const statuses = await get('/wp-json/wp/v2/posts?per_page=1&status=publish,publish,draft&_fields=id', { Authorization: EDITOR });
+    expect(statuses.headers.get('link')).toBe(
+      `<${site.url}/wp-json/wp/v2/posts?per_page=1&status%5B0%5D=publish&status%5B2%5D=draft&_fields=id&page=2>; rel="next"`,
+    );
+  });
+
+  it('the context enum is rsorted, as get_context_param() leaves it', async () => {
+    const bad = await get('/wp-json/wp/v2/posts?context=x');
+    expect(bad.body.data.params).toEqual({ context: 'context is not one of view, embed, and edit.' });
+  });
+
+  describe('with a subscriber and an emoji tag', () => {
+    let other: DemoSite;
+    beforeAll(async () => {
+      const extended = structuredClone(content);
+      const contributor = extended.users.find((u) => u._demo?.roles.includes('contributor'));
+      if (!contributor?._demo) throw new Error('the bundled content has no contributor');
+      extended.users.push({
+        ...contributor,
+        id: 90,
+        name: 'Sam Subscriber',
+        slug: 'sam',
+        _demo: { ...contributor._demo, login: 'sam', email: 'sam@demo.example', roles: ['subscriber'] },
+      });
+      const tag = extended.tags[0];
+      if (!tag) throw new Error('the bundled content has no tags');
+      extended.tags.push(
+        { ...tag, id: 9001, name: '🚀 Launch', slug: '%f0%9f%9a%80-launch', count: 0 },
+        { ...tag, id: 9002, name: '👩‍👩‍👧 Family', slug: 'family', count: 0 },
+      );
+      other = await createDemoSite({ content: extended });
+    });
+    afterAll(async () => {
+      await other.close();
+    });
+
+    it('who=authors leaves out users of level 0 (subscribers)', async () => {
+      const res = await fetch(`${other.url}/wp-json/wp/v2/users?who=authors&per_page=100&_fields=id`, {
+        headers: { Authorization: EDITOR },
+      });
+      const ids = ((await res.json()) as { id: number }[]).map((u) => u.id);
+      expect(ids).not.toContain(90);
+      expect(ids).toContain(content.users.find((u) => u._demo?.roles.includes('contributor'))?.id);
+      expect(ids).toHaveLength(content.users.length);
+    });
+
+    it('orders names as utf8mb4_unicode_ci: characters beyond the BMP after all others', async () => {
+      const res = await fetch(`${other.url}/wp-json/wp/v2/tags?hide_empty=false&orderby=name&per_page=100&_fields=name`);
+      const names = ((await res.json()) as { name: string }[]).map((t) => t.name);
+      expect(names.slice(-2).sort()).toEqual(['👩‍👩‍👧 Family', '🚀 Launch']);
+      expect(names.indexOf('Crème brûlée')).toBeLessThan(names.indexOf('Longform'));
+    });
   });
 });
 

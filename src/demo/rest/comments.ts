@@ -8,7 +8,7 @@ import type { StoredComment } from '../content-types.ts';
 import type { Viewer } from './auth.ts';
 import { contextArg, editContextGate, idListArg, ids, orderArg, PAGING_ARGS, paginationHeaders, slicePage, writeEndpoints } from './common.ts';
 import { authCode, WpError } from './errors.ts';
-import { requestedFields, shapeRecord } from './fields.ts';
+import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { commentLinks } from './links.ts';
 import { type Args, sanitizeKey, toInt } from './params.ts';
 import { canRead, localWall } from './post-types.ts';
@@ -74,9 +74,9 @@ function statusMatches(status: string, c: StoredComment): boolean {
   }
 }
 
-function shape(req: RestRequest, c: StoredComment): Record<string, unknown> {
+function shape(req: RestRequest, c: StoredComment, placement: 'list' | 'item'): ShapedRecord {
   const { _demo, ...view } = c;
-  return shapeRecord(view, 'comments', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => commentLinks(req.site, c));
+  return shapeRecord(view, 'comments', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => commentLinks(req.site, c), placement);
 }
 
 const list = {
@@ -166,7 +166,7 @@ const list = {
     const single = posts.length === 1;
     const items = slicePage(sorted, offset, perPage)
       .filter((c) => canReadComment(req, c, single))
-      .map((c) => shape(req, c));
+      .map((c) => shape(req, c, 'list'));
     return ok(items, paginationHeaders(req, 'wp/v2/comments', sorted.length, perPage, page));
   },
 };
@@ -201,7 +201,7 @@ const item = {
   },
   callback: (req: RestRequest) => {
     const c = findComment(req);
-    return c instanceof WpError ? c : ok(shape(req, c));
+    return c instanceof WpError ? c : ok(shape(req, c, 'item'));
   },
 };
 

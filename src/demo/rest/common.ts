@@ -6,17 +6,21 @@
 import type { Viewer } from './auth.ts';
 import { authCode, forbidden, WpError } from './errors.ts';
 import { absint, type ArgSchema, sanitizeKey, sanitizeTextField } from './params.ts';
-import { addQueryArgs } from './php.ts';
+import { collectionPageUrl } from './php.ts';
 import type { Endpoint, RestRequest } from './types.ts';
 
-/** The `context` arg; `order` is the order contexts first appear in the controller's schema. */
-export function contextArg(order: readonly string[]): ArgSchema {
+/**
+ * The `context` arg of `get_context_param()`: the contexts the controller's schema uses, deduplicated and
+ * `rsort`ed — `view, embed, edit` whatever order the schema names them in (which is what messages such as
+ * "context is not one of view, embed, and edit." and the index show).
+ */
+export function contextArg(contexts: readonly string[]): ArgSchema {
   return {
     description: 'Scope under which the request is made; determines fields present in response.',
     type: 'string',
     sanitize: (v) => sanitizeKey(v),
     validate: true,
-    enum: order,
+    enum: [...new Set(contexts)].sort().reverse(),
     default: 'view',
   };
 }
@@ -63,20 +67,38 @@ export function slugForQuery(value: string): string {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: false });
 
-/** Compares strings as a `utf8mb4_unicode_ci` column sorts them (case- and accent-insensitive). */
-export const compareText = (a: string, b: string): number => collator.compare(a, b);
+/**
+ * MySQL/MariaDB's `utf8mb4_unicode_ci` (UCA 4.0.0) gives every character outside the Basic Multilingual Plane
+ * (emoji, supplementary CJK, …) the same weight, 0xFFFD, above every BMP character's: `🚀 Launch` sorts after
+ * `Zürich`. ICU's U+FFFF has the highest primary weight there is, so it stands in for each of them.
+ */
+const bmpOnly = (text: string): string => text.replace(/[\u{10000}-\u{10FFFF}]/gu, '\uffff');
 
-/** `X-WP-Total`, `X-WP-TotalPages` and `Link` rel prev/next, as each `get_items()` sets them. */
+/**
+ * Compares strings as a `utf8mb4_unicode_ci` column sorts them: case- and accent-insensitive (ICU's root
+ * order at primary strength, punctuation not ignored), characters beyond the BMP after all others and equal to
+ * each other.
+ */
+export const compareText = (a: string, b: string): number => collator.compare(bmpOnly(a), bmpOnly(b));
+
+/**
+ * `X-WP-Total`, `X-WP-TotalPages` and `Link` rel prev/next, as each `get_items()` sets them. The links carry
+ * `$request->get_query_params()` — the query as sent, with each registered parameter replaced by its
+ * sanitised value (`sanitize_params()` writes them back), which `req.params` holds under the same keys.
+ */
 export function paginationHeaders(req: RestRequest, collectionRoute: string, total: number, perPage: number, page: number): Record<string, string> {
   const maxPages = Math.ceil(total / perPage);
   const headers: Record<string, string> = { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(maxPages) };
   const base = req.site.restUrl(collectionRoute);
+  const queryParams = new Map(
+    [...req.query.keys()].map((k): [string, unknown] => [k, req.params.has(k) ? req.params.get(k) : req.query.get(k)]),
+  );
   const links: string[] = [];
   if (page > 1) {
     const prev = Math.min(page - 1, maxPages);
-    links.push(`<${addQueryArgs(base, req.query, { page: String(prev) })}>; rel="prev"`);
+    links.push(`<${collectionPageUrl(base, queryParams, prev)}>; rel="prev"`);
   }
-  if (maxPages > page) links.push(`<${addQueryArgs(base, req.query, { page: String(page + 1) })}>; rel="next"`);
+  if (maxPages > page) links.push(`<${collectionPageUrl(base, queryParams, page + 1)}>; rel="next"`);
   if (links.length > 0) headers.Link = links.join(', ');
   return headers;
 }

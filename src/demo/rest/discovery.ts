@@ -6,7 +6,7 @@
  */
 import { contextArg } from './common.ts';
 import { WpError } from './errors.ts';
-import { requestedFields, shapeRecord, trimObject } from './fields.ts';
+import { requestedFields, type ShapedRecord, shapeRecord, trimObject, withLinks } from './fields.ts';
 import { type Args, describeArgs } from './params.ts';
 import { ok, type RestRequest, type Route } from './types.ts';
 
@@ -76,9 +76,9 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
             site_logo: 0,
             site_icon: 0,
             site_icon_url: '',
-            _links: links,
           };
-          return ok(trimObject(data, requestedFields(req.params.get('_fields'))));
+          // The index's links are response links: added after `_fields` trimmed the data, so always shown.
+          return ok(withLinks(trimObject(data, requestedFields(req.params.get('_fields'))), links));
         },
       },
     ],
@@ -91,12 +91,11 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
         methods: ['GET'],
         args: { namespace: { default: 'wp/v2', required: false }, ...CONTEXT_ONLY },
         permission: () => true,
-        callback: (req) =>
-          ok({
-            namespace: 'wp/v2',
-            routes: routesData(req, all().filter((r) => r.namespace === 'wp/v2')),
-            _links: { up: [{ href: req.site.restUrl('') }] },
-          }),
+        callback: (req) => {
+          const data = { namespace: 'wp/v2', routes: routesData(req, all().filter((r) => r.namespace === 'wp/v2')) };
+          // As for the index, the links come after `_fields` trimmed the data.
+          return ok(withLinks(trimObject(data, requestedFields(req.params.get('_fields'))), { up: [{ href: req.site.restUrl('') }] }));
+        },
       },
     ],
   };
@@ -110,10 +109,13 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
     'wp:items': [{ href: req.site.restUrl(`wp/v2/${base}`) }],
     curies: CURIES,
   });
-  const shapeType = (req: RestRequest, t: Record<string, unknown>) =>
-    shapeRecord(t, 'types', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => typeLinks(req, String(t.rest_base)));
-  const shapeTax = (req: RestRequest, t: Record<string, unknown>) =>
-    shapeRecord(t, 'taxonomies', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => taxLinks(req, String(t.rest_base)));
+  const shapeType = (req: RestRequest, t: Record<string, unknown>, placement: 'list' | 'item') =>
+    shapeRecord(t, 'types', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => typeLinks(req, String(t.rest_base)), placement);
+  const shapeTax = (req: RestRequest, t: Record<string, unknown>, placement: 'list' | 'item') =>
+    shapeRecord(t, 'taxonomies', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => taxLinks(req, String(t.rest_base)), placement);
+  // Types and taxonomies lists are objects keyed by name: `_fields` trims that object too (`_fields=post`).
+  const keyedList = (req: RestRequest, entries: [string, ShapedRecord][]) =>
+    entries.length === 0 ? {} : trimObject(Object.fromEntries(entries), requestedFields(req.params.get('_fields')));
   const ctx = { context: contextArg(['view', 'edit', 'embed']) };
   return [
     index,
@@ -121,7 +123,7 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
     {
       namespace: 'wp/v2',
       pattern: '/wp/v2/types',
-      endpoints: [{ methods: ['GET'], args: ctx, permission: () => true, callback: (req) => ok(Object.fromEntries(Object.entries(TYPES).map(([k, t]) => [k, shapeType(req, t)]))) }],
+      endpoints: [{ methods: ['GET'], args: ctx, permission: () => true, callback: (req) => ok(keyedList(req, Object.entries(TYPES).map(([k, t]) => [k, shapeType(req, t, 'list')]))) }],
     },
     {
       namespace: 'wp/v2',
@@ -133,7 +135,7 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
           permission: () => true,
           callback: (req) => {
             const t = TYPES[req.urlParams.type ?? ''];
-            return t ? ok(shapeType(req, t)) : new WpError('rest_type_invalid', 'Invalid post type.', { status: 404 });
+            return t ? ok(shapeType(req, t, 'item')) : new WpError('rest_type_invalid', 'Invalid post type.', { status: 404 });
           },
         },
       ],
@@ -149,7 +151,7 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
           callback: (req) => {
             const type = req.params.get('type');
             const entries = Object.entries(TAXONOMIES).filter(([, t]) => typeof type !== 'string' || (t.types as string[]).includes(type));
-            return ok(Object.fromEntries(entries.map(([k, t]) => [k, shapeTax(req, t)])));
+            return ok(keyedList(req, entries.map(([k, t]) => [k, shapeTax(req, t, 'list')])));
           },
         },
       ],
@@ -164,7 +166,7 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
           permission: () => true,
           callback: (req) => {
             const t = TAXONOMIES[req.urlParams.taxonomy ?? ''];
-            return t ? ok(shapeTax(req, t)) : new WpError('rest_taxonomy_invalid', 'Invalid taxonomy.', { status: 404 });
+            return t ? ok(shapeTax(req, t, 'item')) : new WpError('rest_taxonomy_invalid', 'Invalid taxonomy.', { status: 404 });
           },
         },
       ],

@@ -112,26 +112,74 @@ export function flatten(value: PhpValue): string {
   return typeof value === 'string' ? value : [...value.values()].map(flatten).join(',');
 }
 
-function buildPairs(prefix: string | null, value: PhpValue, out: string[]): void {
-  if (typeof value === 'string') {
-    out.push(`${prefix ?? ''}=${urlencode(value)}`);
-    return;
+/**
+ * `urlencode_deep` over a request parameter as WordPress holds it after `sanitize_params()`: strings as sent,
+ * numbers, booleans (`true` → `1`, `false` → empty), `null` (empty), lists (numeric keys) and objects/`parse_str`
+ * arrays (their keys). Returns the PHP array or string `build_query` then reads.
+ */
+export function urlencodeDeep(value: unknown): PhpValue {
+  if (value instanceof Map) return new Map([...value].map(([k, v]): [string, PhpValue] => [String(k), urlencodeDeep(v)]));
+  if (Array.isArray(value)) {
+    const out: PhpArray = new Map();
+    value.forEach((v, i) => {
+      out.set(String(i), urlencodeDeep(v));
+    });
+    return out;
   }
-  for (const [k, v] of value) buildPairs(prefix === null ? k : `${prefix}%5B${k}%5D`, v, out);
+  if (value !== null && typeof value === 'object')
+    return new Map(Object.entries(value).map(([k, v]): [string, PhpValue] => [k, urlencodeDeep(v)]));
+  return urlencode(phpString(value));
+}
+
+/** PHP's string conversion of a scalar: `true` → `1`, `false`/`null` → empty. */
+function phpString(value: unknown): string {
+  if (value === true) return '1';
+  if (value === false || value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** `_http_build_query( $data, null, '&', $key, false )`: nested keys as `a%5Bb%5D`, nothing encoded again. */
+function httpBuildQuery(data: PhpArray, key = ''): string {
+  const parts: string[] = [];
+  for (const [k0, v] of data) {
+    // PHP's empty() is also true for the string '0'.
+    const k = key !== '' && key !== '0' ? `${key}%5B${k0}%5D` : k0;
+    parts.push(typeof v === 'string' ? `${k}=${v}` : httpBuildQuery(v, k));
+  }
+  return parts.join('&');
 }
 
 /**
- * The URL WordPress puts in `Link: <…>; rel="next"`: the collection URL with the request's own query
- * parameters (re-encoded by `urlencode_deep`, in their order, `page` replaced in place or appended) —
- * `rest_route` included when the request came as `?rest_route=`, as WordPress does.
+ * WordPress's `add_query_arg( $args, $url )`: the URL's own query is parsed (`wp_parse_str`) and
+ * re-encoded (`urlencode_deep`), `args` are set over it (an existing key keeps its place, new keys are
+ * appended; values are used as given — already encoded by the caller, as WordPress's callers do), then
+ * `build_query` without encoding, and `key=` with nothing after it shortened to `key`.
  */
-export function addQueryArgs(baseUrl: string, params: PhpArray, set: Record<string, string>): string {
-  const merged: PhpArray = new Map(params);
-  for (const [k, v] of Object.entries(set)) merged.set(k, v);
-  const pairs: string[] = [];
-  for (const [k, v] of merged) buildPairs(k, v, pairs);
-  const query = pairs.join('&').replace(/=(&|$)/g, '$1');
-  return query ? `${baseUrl}?${query}` : baseUrl;
+export function addQueryArg(args: PhpArray, url: string): string {
+  const hash = url.indexOf('#');
+  const frag = hash === -1 ? '' : url.slice(hash);
+  const uri = hash === -1 ? url : url.slice(0, hash);
+  const q = uri.indexOf('?');
+  const base = q === -1 ? `${uri}?` : uri.slice(0, q + 1);
+  const qs = urlencodeDeep(parseStr(q === -1 ? '' : uri.slice(q + 1))) as PhpArray;
+  for (const [k, v] of args) qs.set(k, v);
+  const query = httpBuildQuery(qs)
+    .replace(/^\?+|\?+$/g, '')
+    .replace(/=(&|$)/g, '$1');
+  return `${base}${query}${frag}`.replace(/\?+$/, '').replaceAll('?#', '#');
+}
+
+/**
+ * The URL of another page of a collection, as every `get_items()` builds it:
+ * `$base = add_query_arg( urlencode_deep( $request->get_query_params() ), rest_url( … ) )`, then
+ * `add_query_arg( 'page', $n, $base )`. `queryParams` are the request's query parameters after
+ * `sanitize_params()` (registered ones replaced by their sanitised values: `hide_empty=false` → bare
+ * `hide_empty`, `tags[terms]=16,19` → `tags[terms][0]=16&tags[terms][1]=19`), in the order sent — `rest_route`
+ * included when the request came as `?rest_route=`.
+ */
+export function collectionPageUrl(collectionUrl: string, queryParams: ReadonlyMap<string, unknown>, page: number): string {
+  const base = addQueryArg(urlencodeDeep(new Map(queryParams)) as PhpArray, collectionUrl);
+  return addQueryArg(new Map([['page', String(page)]]), base);
 }
 
 /**

@@ -22,10 +22,10 @@ import {
   writeEndpoints,
 } from './common.ts';
 import { authCode, WpError } from './errors.ts';
-import { requestedFields, shapeRecord } from './fields.ts';
+import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { postLinks } from './links.ts';
 import { type Args, type ArgSchema, parseList, toInt, validateOne } from './params.ts';
-import type { PhpValue } from './php.ts';
+import type { PhpArray, PhpValue } from './php.ts';
 import { fold, type PostRow, type Site } from './site.ts';
 import { ok, type RestRequest, type Route } from './types.ts';
 
@@ -96,9 +96,15 @@ function statusArg(type: PostType): ArgSchema {
     items: { enum: type.statusEnum, type: 'string' },
   };
   // sanitize_post_statuses(): any status but the default needs edit_posts (or read_private_posts for 'private').
+  // The result is wp_parse_slug_list()'s: array_unique() keeps the keys of first occurrences, so
+  // `draft,draft,pending` is [0 => draft, 2 => pending] (which the Link headers show).
   arg.sanitize = (value: PhpValue, viewer: Viewer | null) => {
-    const statuses = [...new Set(parseList(value).map((s) => slugForQuery(String(s))))];
-    for (const status of statuses) {
+    const statuses: PhpArray = new Map();
+    parseList(value).forEach((s, i) => {
+      const slug = slugForQuery(String(s));
+      if (![...statuses.values()].includes(slug)) statuses.set(String(i), slug);
+    });
+    for (const status of statuses.values() as Iterable<string>) {
       if (status === type.defaultStatus) continue;
       if (viewer?.can('edit_posts') || (status === 'private' && viewer?.can('read_private_posts'))) {
         const err = validateOne(status, arg, 'status');
@@ -232,7 +238,8 @@ function searchTerms(search: string): string[] {
 function matchRows(site: Site, type: PostType, req: RestRequest): PostRow[] | WpError {
   const p = req.params;
   const statusParam = p.get('status');
-  let statuses = Array.isArray(statusParam) ? (statusParam as string[]) : [String(statusParam ?? type.defaultStatus)];
+  const listed = statusParam instanceof Map || Array.isArray(statusParam);
+  let statuses = listed ? parseList(statusParam).map(String) : [String(statusParam ?? type.defaultStatus)];
   if (statuses.includes('any')) statuses = ANY;
   if (type.name === 'attachment' && statuses.length === 0) statuses = ['inherit'];
   const include = ids(p.get('include'));
@@ -352,10 +359,11 @@ function sortRows(site: Site, rows: PostRow[], req: RestRequest): PostRow[] {
   return sorted.sort((a, b) => (primary as (x: PostRow, y: PostRow) => number)(a, b) || byId(a, b));
 }
 
-function shape(req: RestRequest, type: PostType, row: PostRow): Record<string, unknown> {
+function shape(req: RestRequest, type: PostType, row: PostRow, placement: 'list' | 'item'): ShapedRecord {
   const context = String(req.params.get('context') ?? 'view');
   return shapeRecord(viewRecord(row, req.params.get('password')), type.base, context, requestedFields(req.params.get('_fields') ?? req.query.get('_fields')), () =>
     postLinks(req.site, row),
+    placement,
   );
 }
 
@@ -389,7 +397,7 @@ function listEndpoint(type: PostType) {
       }
       const items = slicePage(sorted, Math.max(0, offset), perPage)
         .filter((row) => canRead(req.site, req.viewer, row))
-        .map((row) => shape(req, type, row));
+        .map((row) => shape(req, type, row, 'list'));
       return ok(items, paginationHeaders(req, `wp/v2/${type.base}`, total, perPage, page));
     },
   };
@@ -422,7 +430,7 @@ function itemEndpoint(type: PostType) {
     callback: (req: RestRequest) => {
       const row = find(req);
       if (row instanceof WpError) return row;
-      return ok(shape(req, type, row), { Link: `<${row.link}>; rel="alternate"; type=text/html` });
+      return ok(shape(req, type, row, 'item'), { Link: `<${row.link}>; rel="alternate"; type=text/html` });
     },
   };
 }

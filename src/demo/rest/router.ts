@@ -75,41 +75,37 @@ function errorResponse(error: WpError): RestResponse {
   return { status: error.status, data: error.toJSON(), headers: {} };
 }
 
-/** Runs one REST request; `authError` is the authentication failure to answer before routing, if any. */
-export function dispatch(site: Site, input: { method: string; route: string; query: PhpArray; viewer: Viewer | null; authError: WpError | null }): Served {
+/** Runs one REST request for `viewer` (`null`: anonymous). */
+export function dispatch(site: Site, input: { method: string; route: string; query: PhpArray; viewer: Viewer | null }): Served {
   const apiLink = `<${site.restUrl('')}>; rel="https://api.w.org/"`;
   const path = input.route.replace(/\/+$/, '') || '/';
   let response: RestResponse;
   let allow: string | null = null;
-  if (input.authError) {
-    response = errorResponse(input.authError);
+  const found = match(input.method, path);
+  if (!found) {
+    response = errorResponse(noRoute());
   } else {
-    const found = match(input.method, path);
-    if (!found) {
-      response = errorResponse(noRoute());
-    } else {
-      const base: RestRequest = { method: input.method, route: path, query: input.query, params: new Map(), urlParams: found.urlParams, viewer: input.viewer, site };
-      let req = base;
-      try {
-        const checked = checkParams(found.endpoint.args, input.query, input.viewer);
-        req = { ...base, params: checked instanceof WpError ? looseParams(found.endpoint, input.query) : checked };
-        if (checked instanceof WpError) {
-          response = errorResponse(checked);
-        } else {
-          const permission = found.endpoint.permission(req);
-          if (permission instanceof WpError) response = errorResponse(permission);
-          else if (permission === false) response = errorResponse(forbidden(input.viewer));
-          else {
-            const result = found.endpoint.callback(req);
-            response = result instanceof WpError ? errorResponse(result) : result;
-          }
+    const base: RestRequest = { method: input.method, route: path, query: input.query, params: new Map(), urlParams: found.urlParams, viewer: input.viewer, site };
+    let req = base;
+    try {
+      const checked = checkParams(found.endpoint.args, input.query, input.viewer);
+      req = { ...base, params: checked instanceof WpError ? looseParams(found.endpoint, input.query) : checked };
+      if (checked instanceof WpError) {
+        response = errorResponse(checked);
+      } else {
+        const permission = found.endpoint.permission(req);
+        if (permission instanceof WpError) response = errorResponse(permission);
+        else if (permission === false) response = errorResponse(forbidden(input.viewer));
+        else {
+          const result = found.endpoint.callback(req);
+          response = result instanceof WpError ? errorResponse(result) : result;
         }
-      } catch (error) {
-        // A bug here must still look like a WordPress failure, not a dropped connection.
-        response = errorResponse(new WpError('demo_internal_error', error instanceof Error ? error.message : String(error), { status: 500 }));
       }
-      allow = allowHeader(found.route, req);
+    } catch (error) {
+      // A bug here must still look like a WordPress failure, not a dropped connection.
+      response = errorResponse(new WpError('demo_internal_error', error instanceof Error ? error.message : String(error), { status: 500 }));
     }
+    allow = allowHeader(found.route, req);
   }
   const headers: Record<string, string> = {
     'X-Robots-Tag': 'noindex',

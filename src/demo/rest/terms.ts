@@ -8,7 +8,7 @@ import type { StoredPost, StoredTerm } from '../content-types.ts';
 import type { Viewer } from './auth.ts';
 import { compareText, contextArg, editContextGate, idListArg, ids, orderArg, PAGING_ARGS, paginationHeaders, slicePage, slugForQuery, writeEndpoints } from './common.ts';
 import { authCode, WpError } from './errors.ts';
-import { requestedFields, shapeRecord } from './fields.ts';
+import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { termLinks } from './links.ts';
 import type { Args } from './params.ts';
 import { toInt } from './params.ts';
@@ -61,10 +61,10 @@ function hasNonEmptyDescendant(terms: StoredTerm[], term: StoredTerm): boolean {
   return false;
 }
 
-function shape(req: RestRequest, tax: Taxonomy, term: StoredTerm): Record<string, unknown> {
+function shape(req: RestRequest, tax: Taxonomy, term: StoredTerm, placement: 'list' | 'item'): ShapedRecord {
   const { _demo, ...view } = term;
   const context = String(req.params.get('context') ?? 'view');
-  return shapeRecord(view, tax.base, context, requestedFields(req.params.get('_fields')), () => termLinks(req.site, term));
+  return shapeRecord(view, tax.base, context, requestedFields(req.params.get('_fields')), () => termLinks(req.site, term), placement);
 }
 
 function list(tax: Taxonomy) {
@@ -127,7 +127,7 @@ function list(tax: Taxonomy) {
       const perPage = toInt(p.get('per_page') ?? 10);
       const offset = !tax.hierarchical && toInt(p.get('offset') ?? 0) ? toInt(p.get('offset')) : (toInt(p.get('page') ?? 1) - 1) * perPage;
       const page = Math.ceil(offset / perPage + 1);
-      const items = slicePage(sorted, offset, perPage).map((t) => shape(req, tax, t));
+      const items = slicePage(sorted, offset, perPage).map((t) => shape(req, tax, t, 'list'));
       return ok(items, paginationHeaders(req, `wp/v2/${tax.base}`, total, perPage, page));
     },
   };
@@ -150,7 +150,7 @@ function item(tax: Taxonomy) {
     },
     callback: (req: RestRequest) => {
       const term = find(req);
-      return term instanceof WpError ? term : ok(shape(req, tax, term));
+      return term instanceof WpError ? term : ok(shape(req, tax, term, 'item'));
     },
   };
 }

@@ -7,7 +7,7 @@ import type { StoredUser } from '../content-types.ts';
 import type { Viewer } from './auth.ts';
 import { compareText, contextArg, editContextGate, idListArg, ids, orderArg, PAGING_ARGS, paginationHeaders, slicePage, slugForQuery, writeEndpoints } from './common.ts';
 import { authCode, WpError } from './errors.ts';
-import { requestedFields, shapeRecord } from './fields.ts';
+import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { userLinks } from './links.ts';
 import { type Args, parseList, toInt } from './params.ts';
 import type { Site } from './site.ts';
@@ -28,6 +28,15 @@ const ARGS: Args = {
   has_published_posts: { description: 'Limit result set to users who have published posts.', type: ['boolean', 'array'], items: { type: 'string', enum: ['post', 'page', 'attachment', 'nav_menu_item', 'wp_block', 'wp_template', 'wp_template_part', 'wp_navigation'] } },
 };
 
+/**
+ * The `user_level` WordPress stores for each role (the highest of a user's roles): `who=authors` is
+ * `WP_User_Query`'s meta query `user_level != 0` — contributors and above, never subscribers or users without
+ * a role on the site.
+ */
+const ROLE_LEVELS: Record<string, number> = { administrator: 10, editor: 7, author: 2, contributor: 1, subscriber: 0 };
+
+const userLevel = (user: StoredUser): number => Math.max(0, ...(user._demo?.roles ?? []).map((r) => ROLE_LEVELS[r] ?? 0));
+
 /** Published rows per author, by post type (`count_user_posts` for public types). */
 function publishedTypes(site: Site, userId: number): Set<string> {
   const types = new Set<string>();
@@ -44,9 +53,9 @@ function countsAsAuthor(site: Site, viewer: Viewer | null, userId: number): bool
   return false;
 }
 
-function shape(req: RestRequest, user: StoredUser): Record<string, unknown> {
+function shape(req: RestRequest, user: StoredUser, placement: 'list' | 'item'): ShapedRecord {
   const { _demo, ...view } = user;
-  return shapeRecord(view, 'users', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => userLinks(req.site, user));
+  return shapeRecord(view, 'users', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => userLinks(req.site, user), placement);
 }
 
 const list = {
@@ -82,7 +91,8 @@ const list = {
     const search = typeof p.get('search') === 'string' ? (p.get('search') as string).toLowerCase() : '';
     const hpp = p.get('has_published_posts');
     // Without list_users WordPress forces has_published_posts over every REST post type.
-    let requireTypes: string[] | null = p.get('who') === 'authors' || listUsers ? null : ['post', 'page', 'attachment'];
+    const authorsOnly = p.get('who') === 'authors';
+    let requireTypes: string[] | null = authorsOnly || listUsers ? null : ['post', 'page', 'attachment'];
     if (hpp === true) requireTypes = ['post', 'page', 'attachment'];
     else if (Array.isArray(hpp) && hpp.length > 0) requireTypes = hpp.map(String);
     const matched = [...site.users.values()].filter((u) => {
@@ -90,6 +100,7 @@ const list = {
       if (exclude.includes(u.id)) return false;
       if (slugs.length > 0 && !slugs.includes(u.slug ?? '')) return false;
       if (roles.length > 0 && !roles.some((r) => u._demo?.roles.includes(r))) return false;
+      if (authorsOnly && userLevel(u) === 0) return false;
       if (requireTypes) {
         const published = publishedTypes(site, u.id);
         if (!requireTypes.some((t) => published.has(t))) return false;
@@ -118,7 +129,7 @@ const list = {
     const perPage = toInt(p.get('per_page') ?? 10);
     const offset = toInt(p.get('offset') ?? 0) ? toInt(p.get('offset')) : (toInt(p.get('page') ?? 1) - 1) * perPage;
     const page = Math.ceil(offset / perPage + 1);
-    const items = slicePage(sorted, offset, perPage).map((u) => shape(req, u));
+    const items = slicePage(sorted, offset, perPage).map((u) => shape(req, u, 'list'));
     return ok(items, paginationHeaders(req, 'wp/v2/users', sorted.length, perPage, page));
   },
 };
@@ -146,7 +157,7 @@ const item = {
   },
   callback: (req: RestRequest) => {
     const user = findUser(req);
-    return user instanceof WpError ? user : ok(shape(req, user));
+    return user instanceof WpError ? user : ok(shape(req, user, 'item'));
   },
 };
 
@@ -157,7 +168,7 @@ const me = {
     req.viewer ? true : new WpError('rest_not_logged_in', 'You are not currently logged in.', { status: 401 }),
   callback: (req: RestRequest) => {
     const user = req.viewer ? req.site.users.get(req.viewer.userId) : undefined;
-    return user ? ok(shape(req, user)) : new WpError('rest_not_logged_in', 'You are not currently logged in.', { status: 401 });
+    return user ? ok(shape(req, user, 'item')) : new WpError('rest_not_logged_in', 'You are not currently logged in.', { status: 401 });
   },
 };
 
