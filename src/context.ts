@@ -2,7 +2,7 @@ import type { EntityCache } from './cache/entity-cache.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { UpstreamRequestScope } from './loaders/records.ts';
 import type { SiteContext } from './models/site.ts';
-import type { WordPressClient } from './wordpress/client.ts';
+import type { RestQuery, WordPressClient } from './wordpress/client.ts';
 import type { Collection } from './wordpress/rest-types.ts';
 
 /**
@@ -91,7 +91,9 @@ export class UpstreamLedger {
   roundTrips = 0;
   readonly entity = { hits: 0, misses: 0 };
   readonly lists = { hits: 0, misses: 0 };
-  readonly calls: UpstreamCall[] = [];
+  /** When the request's context was built (performance.now()): the start of the gateway's own work on it. */
+  readonly startedAt = performance.now();
+  private readonly log: { route: string; query: RestQuery | undefined; ms: number; roundTrip: number; error?: string }[] = [];
   private finishedLevel = 0;
   private inFlight = 0;
   private busySince = 0;
@@ -100,6 +102,16 @@ export class UpstreamLedger {
   /** Wall-clock milliseconds during which at least one request to WordPress was in flight. */
   get ms(): number {
     return this.busyMs + (this.inFlight > 0 ? performance.now() - this.busySince : 0);
+  }
+
+  /** Each GET, in the order they finished (described only when asked: most requests never are). */
+  get calls(): UpstreamCall[] {
+    return this.log.map(({ route, query, ms, roundTrip, error }) => ({
+      request: describe(route, query),
+      ...(error ? { error } : {}),
+      ms: Math.round(ms * 10) / 10,
+      roundTrip,
+    }));
   }
 
   /**
@@ -111,30 +123,28 @@ export class UpstreamLedger {
     return Object.create(client, { get: { value: get } }) as WordPressClient;
   }
 
-  private async track<T>(route: string, query: Record<string, unknown> | undefined, send: () => Promise<T>): Promise<T> {
+  private async track<T>(route: string, query: RestQuery | undefined, send: () => Promise<T>): Promise<T> {
     const level = this.finishedLevel + 1;
     const started = performance.now();
     if (this.inFlight++ === 0) this.busySince = started;
     this.requests++;
     this.roundTrips = Math.max(this.roundTrips, level);
-    let failure: string | undefined;
+    let error: string | undefined;
     try {
       return await send();
-    } catch (error) {
-      failure = String((error as { code?: unknown }).code ?? 'ERROR');
-      throw error;
+    } catch (failure) {
+      error = String((failure as { code?: unknown }).code ?? 'ERROR');
+      throw failure;
     } finally {
       const ended = performance.now();
       if (--this.inFlight === 0) this.busyMs += ended - this.busySince;
       this.finishedLevel = Math.max(this.finishedLevel, level);
-      const call: UpstreamCall = { request: describe(route, query), ms: Math.round((ended - started) * 10) / 10, roundTrip: level };
-      if (failure) call.error = failure;
-      this.calls.push(call);
+      this.log.push({ route, query, ms: ended - started, roundTrip: level, ...(error ? { error } : {}) });
     }
   }
 }
 
-function describe(route: string, query: Record<string, unknown> | undefined): string {
+function describe(route: string, query: RestQuery | undefined): string {
   const params = Object.entries(query ?? {})
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => a.localeCompare(b))

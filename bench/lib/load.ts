@@ -57,23 +57,15 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-/** Milliseconds of `samples` runs of `fn`, one at a time, after `warmup` unmeasured runs. */
-export async function sample(fn: () => Promise<unknown>, samples: number, warmup = 2): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const started = performance.now();
-    await fn();
-    out.push(performance.now() - started);
-  }
-  return out;
-}
-
 /**
  * Samples several contenders in turn (a, b, a, b, …), so that a machine getting busier or quieter during the
  * run affects each the same.
  */
-export async function interleave(contenders: Record<string, () => Promise<unknown>>, samples: number, warmup = 2): Promise<Record<string, number[]>> {
+export async function interleave(
+  contenders: Record<string, () => Promise<unknown>>,
+  samples: number,
+  warmup = 2,
+): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (const fn of Object.values(contenders)) for (let i = 0; i < warmup; i++) await fn();
   for (let i = 0; i < samples; i++) {

@@ -24,8 +24,14 @@ function rssOf(pid: number): number {
 }
 
 /** Runs a TypeScript entry point with tsx's loader in a plain `node` process (so the pid is the server's). */
-async function startNode(args: string[], env: Record<string, string>, ready: RegExp, what: string): Promise<Started> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...args], {
+async function startNode(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  what: string,
+  nodeArgs: string[] = [],
+): Promise<Started> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,8 +76,15 @@ export function startDemoSite(): Promise<Started> {
   return startNode(['src/demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
 }
 
-/** The gateway over `wordpressUrl`, with these settings (environment variables, as in production). */
-export function startGatewayProcess(wordpressUrl: string, settings: Record<string, string> = {}): Promise<Started> {
+/**
+ * The gateway over `wordpressUrl`, with these settings (environment variables, as in production) and Node
+ * flags (`--max-old-space-size=128`).
+ */
+export function startGatewayProcess(
+  wordpressUrl: string,
+  settings: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Started> {
   return startNode(
     ['src/bin.ts', 'serve'],
     // NODE_ENV=production as a deployment runs it: graphql-js skips its development-mode checks.
@@ -79,5 +92,6 @@ export function startGatewayProcess(wordpressUrl: string, settings: Record<strin
     // The "GraphQL gateway ready at …/graphql" line (pino, info).
     /(http:\/\/127\.0\.0\.1:\d+)\/graphql/,
     'the gateway',
+    nodeArgs,
   );
 }

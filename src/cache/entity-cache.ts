@@ -136,7 +136,8 @@ export class EntityCache {
       if (typeof id !== 'number') continue;
       const fresh: EntityEntry = { record, fields: fields ? [...fields].sort() : null, expiresAt: now + this.ttlMs };
       const previous = partial.get(id);
-      const entry = previous && previous.expiresAt > now && !covers(fresh.fields, previous.fields ?? undefined) ? merge(previous, fresh) : fresh;
+      const entry =
+        previous && previous.expiresAt > now && !covers(fresh.fields, previous.fields ?? undefined) ? merge(previous, fresh) : fresh;
       entries.push([key(collection, id), entry, entry.expiresAt - now]);
     }
     try {

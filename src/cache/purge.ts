@@ -67,11 +67,14 @@ export function parsePurgeRequest(body: unknown): PurgeRequest {
       const { type, id } = (item ?? {}) as { type?: unknown; id?: unknown };
       const kind = typeof type === 'string' ? ALIASES[type.toLowerCase()] : undefined;
       if (!kind) {
-        throw new PurgeInputError(`entities[${i}].type: expected one of ${KINDS.map((k) => k.typename).join(', ')} (or post, page, attachment, category, post_tag, user, comment), got ${JSON.stringify(type)}`);
+        throw new PurgeInputError(
+          `entities[${i}].type: expected one of ${KINDS.map((k) => k.typename).join(', ')} (or post, page, attachment, category, post_tag, user, comment), got ${JSON.stringify(type)}`,
+        );
       }
       if (id === undefined || id === null) return { kind };
       const databaseId = toDatabaseId(id);
-      if (databaseId === undefined) throw new PurgeInputError(`entities[${i}].id: expected a database id or a global id, got ${JSON.stringify(id)}`);
+      if (databaseId === undefined)
+        throw new PurgeInputError(`entities[${i}].id: expected a database id or a global id, got ${JSON.stringify(id)}`);
       return { kind, id: databaseId };
     }),
   };

@@ -84,7 +84,11 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
   let pendingClear: readonly string[] | undefined;
 
   const active = (): Cache => (shared && redis.usable() ? shared : memory);
-  const guard = async <T>(operation: string, onShared: (cache: Cache) => T | PromiseLike<T>, onMemory: () => T | PromiseLike<T>): Promise<T> => {
+  const guard = async <T>(
+    operation: string,
+    onShared: (cache: Cache) => T | PromiseLike<T>,
+    onMemory: () => T | PromiseLike<T>,
+  ): Promise<T> => {
     const cache = active();
     if (cache === memory) return onMemory();
     try {
@@ -96,7 +100,11 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
   };
 
   const read = (key: string): Promise<Result | undefined> =>
-    guard('read', async (cache) => (await cache.get(key)) ?? undefined, async () => (await memory.get(key)) ?? undefined) as Promise<Result | undefined>;
+    guard(
+      'read',
+      async (cache) => (await cache.get(key)) ?? undefined,
+      async () => (await memory.get(key)) ?? undefined,
+    ) as Promise<Result | undefined>;
 
   const clearShared = async (typenames: readonly string[]) => {
     const client = redis.client!;

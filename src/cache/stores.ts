@@ -57,10 +57,7 @@ export function createMemoryStore<V extends object>(options: MemoryStoreOptions 
  * Deletions go to both tiers, and those Redis could not take are replayed when it is back, so a purge made
  * during an outage is not undone by the Redis copy once it returns.
  */
-export function createSharedStore<V extends object>(
-  redis: RedisLink,
-  memory: KeyValueStore<V> = createMemoryStore<V>(),
-): KeyValueStore<V> {
+export function createSharedStore<V extends object>(redis: RedisLink, memory: KeyValueStore<V> = createMemoryStore<V>()): KeyValueStore<V> {
   const client = redis.client;
   if (!client) return memory;
   const pendingKeys = new Set<string>();

@@ -69,16 +69,19 @@ export async function loadAllPages<C extends Collection>(
  * A Function, which when given an Array of post ids, returns a Promise of an Array of each post's comments
  * (newest first, as WPGraphQL orders them), in one query for all posts: `comments?post=<ids>` takes a list.
  */
-export function createCommentsByPostLoader(
-  scope: UpstreamRequestScope,
-): DataLoader<number, RestComment[]> {
+export function createCommentsByPostLoader(scope: UpstreamRequestScope): DataLoader<number, RestComment[]> {
   return new DataLoader<number, RestComment[]>(
     async (postIds) => {
-      const comments = await loadAllPages(scope, 'comments', {
-        post: postIds,
-        orderby: 'date',
-        order: 'desc',
-      }, ['post']);
+      const comments = await loadAllPages(
+        scope,
+        'comments',
+        {
+          post: postIds,
+          orderby: 'date',
+          order: 'desc',
+        },
+        ['post'],
+      );
       const byPost = new Map<number, RestComment[]>(postIds.map((id) => [id, []]));
       for (const comment of comments) if (comment.post !== undefined) byPost.get(comment.post)?.push(comment);
       return postIds.map((id) => byPost.get(id) ?? []);

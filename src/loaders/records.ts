@@ -1,4 +1,4 @@
-import type { EntityCache } from '../cache/entity-cache.ts';
+import type { EntityCache, EntityEntry } from '../cache/entity-cache.ts';
 import type { RestQuery, WordPressClient } from '../wordpress/client.ts';
 import { WordPressError } from '../wordpress/errors.ts';
 import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
@@ -64,7 +64,7 @@ export async function loadRecordsById<C extends Collection>(
   const cache = scope.entityCache;
   const byId = new Map<number, CollectionRecord[C]>();
   let missing = ids;
-  let partial;
+  let partial: Map<number, EntityEntry> | undefined;
   if (cache) {
     const found = await cache.read(collection, ids, fields);
     for (const [id, record] of found.hits) byId.set(id, record as unknown as CollectionRecord[C]);
@@ -92,7 +92,6 @@ export async function loadRecordsById<C extends Collection>(
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-
 /** Statuses a signed-in viewer may read by id, beyond `publish` (WordPress lists only `publish` by default). */
 const ANY_STATUS_COLLECTIONS: ReadonlySet<Collection> = new Set(['posts', 'pages']);
 
@@ -102,7 +101,11 @@ const ANY_STATUS_COLLECTIONS: ReadonlySet<Collection> = new Set(['posts', 'pages
  * shows them). A viewer WordPress refuses other statuses to (a subscriber) is asked again without, so lookups
  * still find what everyone may read.
  */
-async function getIncluded<C extends Collection>(scope: UpstreamRequestScope, collection: C, query: RestQuery): Promise<CollectionRecord[C][]> {
+async function getIncluded<C extends Collection>(
+  scope: UpstreamRequestScope,
+  collection: C,
+  query: RestQuery,
+): Promise<CollectionRecord[C][]> {
   const route = `/wp/v2/${collection}`;
   const options = { authorization: scope.authorization };
   if (scope.authorization && ANY_STATUS_COLLECTIONS.has(collection)) {

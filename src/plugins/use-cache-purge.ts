@@ -3,7 +3,7 @@ import { isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
 import type { EntityCache } from '../cache/entity-cache.ts';
-import { parsePurgeRequest, purge, PurgeInputError } from '../cache/purge.ts';
+import { PurgeInputError, type PurgeRequest, parsePurgeRequest, purge } from '../cache/purge.ts';
 import type { ResponseStore } from '../cache/response-store.ts';
 import type { CacheLog } from '../cache/log.ts';
 
@@ -22,7 +22,10 @@ export interface CachePurgeOptions {
 const MAX_BODY_BYTES = 256 * 1024;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 
 /** Compares secrets in constant time (hashed first, so lengths do not leak either). */
 function sameSecret(given: string, expected: string): boolean {
@@ -59,7 +62,9 @@ export function useCachePurge(options: CachePurgeOptions): Plugin<GatewayContext
       }
       const match = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '');
       if (!match || !sameSecret(match[1]!.trim(), options.secret)) {
-        endResponse(json(401, { error: 'A purge needs Authorization: Bearer <purge secret>.' }, { 'www-authenticate': 'Bearer realm="cache-purge"' }));
+        endResponse(
+          json(401, { error: 'A purge needs Authorization: Bearer <purge secret>.' }, { 'www-authenticate': 'Bearer realm="cache-purge"' }),
+        );
         return;
       }
       return (async () => {
@@ -68,7 +73,7 @@ export function useCachePurge(options: CachePurgeOptions): Plugin<GatewayContext
           endResponse(json(413, { error: `A purge body may be at most ${MAX_BODY_BYTES} bytes.` }));
           return;
         }
-        let parsed;
+        let parsed: PurgeRequest;
         try {
           parsed = parsePurgeRequest(text.trim() === '' ? {} : JSON.parse(text));
         } catch (error) {

@@ -106,7 +106,7 @@ export function useGatewayResponseCache(options: GatewayResponseCacheOptions): P
 /**
  * The plugin's default key (`defaultBuildResponseCacheKey`: sha256 of document, operation name, variables and
  * session joined by `|`), computed with node:crypto: the default goes through WebCrypto's asynchronous
- * `subtle.digest`, which cost more than the rest of a cache hit together.
+ * `subtle.digest`, which took about a tenth of the CPU of a whole cache hit in profiles.
  */
 export function responseCacheKey(params: {
   documentString: string;

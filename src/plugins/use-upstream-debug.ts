@@ -10,6 +10,12 @@ export interface UpstreamReport {
   roundTrips: number;
   /** Wall-clock milliseconds spent waiting on WordPress. */
   ms: number;
+  /**
+   * Wall-clock milliseconds from the request's context to this report (execution, loaders, models), of which
+   * `ms` waited on WordPress: the difference is what the gateway itself added (HTTP parsing and writing the
+   * answer excepted).
+   */
+  totalMs: number;
   cache: {
     /** `hit`, `miss`, `stale` (served because WordPress failed), `bypass` (signed-in viewer), or `off`. */
     response: 'hit' | 'miss' | 'stale' | 'bypass' | 'off';
@@ -62,6 +68,7 @@ export function useUpstreamDebug(options: UpstreamDebugOptions): Plugin<GatewayC
         requests: ledger?.requests ?? 0,
         roundTrips: ledger?.roundTrips ?? 0,
         ms: Math.round((ledger?.ms ?? 0) * 10) / 10,
+        totalMs: ledger ? Math.round((performance.now() - ledger.startedAt) * 10) / 10 : 0,
         cache: {
           response,
           entity: { hits: ledger?.entity.hits ?? 0, misses: ledger?.entity.misses ?? 0 },

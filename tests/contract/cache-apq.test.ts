@@ -23,7 +23,11 @@ const send = async (body: Record<string, unknown>) => {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 };
 
 describe('automatic persisted queries', () => {
@@ -31,7 +35,9 @@ describe('automatic persisted queries', () => {
     h.demo.resetRequests();
     const answer = await send({ extensions: persisted(sha256('{ never { sent } }')) });
     expect(answer.status).toBe(404);
-    expect(answer.body.errors).toEqual([expect.objectContaining({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })]);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }),
+    ]);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(h.upstream()).toEqual([]);
   });

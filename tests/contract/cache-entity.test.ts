@@ -45,7 +45,11 @@ describe('a new query shape over records already seen', () => {
   it('through the same list: the list page is held too, nothing is asked of WordPress', async () => {
     await h.post(HOME, { first: 10 });
     h.demo.resetRequests();
-    const second = await h.post(`{ posts(first: 10) { nodes { title author { node { name } } tags { nodes { name } } } } }`, undefined, DEBUG);
+    const second = await h.post(
+      `{ posts(first: 10) { nodes { title author { node { name } } tags { nodes { name } } } } }`,
+      undefined,
+      DEBUG,
+    );
     expect(second.errors).toBeUndefined();
     expect(routes()).toEqual([]);
     expect(second.extensions!.upstream!).toMatchObject({ requests: 0, cache: { lists: { hits: 1, misses: 0 }, entity: { misses: 0 } } });
@@ -84,11 +88,16 @@ describe('a new query shape over records already seen', () => {
   it('only ids it does not hold are asked for', async () => {
     type Home = { posts: { nodes: { tags: { nodes: { id: string }[] } }[] } };
     const databaseId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
-    const tagIds = (answer: { data?: Home | null }) => new Set(answer.data!.posts.nodes.flatMap((p) => p.tags.nodes.map((t) => databaseId(t.id))));
+    const tagIds = (answer: { data?: Home | null }) =>
+      new Set(answer.data!.posts.nodes.flatMap((p) => p.tags.nodes.map((t) => databaseId(t.id))));
     const five = tagIds(await h.post<Home>(HOME, { first: 5 }));
     h.demo.resetRequests();
     const twenty = tagIds(await h.post<Home>(HOME, { first: 20 }));
-    const asked = h.demo.requests.find((r) => r.path === '/wp/v2/tags')?.query.include?.split(',').map(Number) ?? [];
+    const asked =
+      h.demo.requests
+        .find((r) => r.path === '/wp/v2/tags')
+        ?.query.include?.split(',')
+        .map(Number) ?? [];
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.sort((a, b) => a - b)).toEqual([...twenty].filter((id) => !five.has(id)).sort((a, b) => a - b));
   });
@@ -116,7 +125,11 @@ describe('signed-in viewers never share it', () => {
   const DRAFT = `{ post(id: "${draft.id}", idType: DATABASE_ID) { databaseId status title author { node { name } } } }`;
 
   it('records an editor fetched are not kept: anonymous requests ask WordPress, and see no draft', async () => {
-    const editor = await h.post<{ post: { status: string } }>(`{ posts(first: 5) { nodes { title author { node { name } } } } } ${''}`, undefined, EDITOR_AUTH);
+    const editor = await h.post<{ post: { status: string } }>(
+      `{ posts(first: 5) { nodes { title author { node { name } } } } } ${''}`,
+      undefined,
+      EDITOR_AUTH,
+    );
     expect(editor.errors).toBeUndefined();
     const editorDraft = await h.post<{ post: { status: string } }>(DRAFT, undefined, EDITOR_AUTH);
     expect(editorDraft.data!.post.status).toBe('draft');
@@ -134,7 +147,10 @@ describe('signed-in viewers never share it', () => {
   it('an editor is never served records anonymous requests left: every request goes to WordPress with credentials', async () => {
     await h.post('{ posts(first: 5) { nodes { title author { node { name } } } } }');
     h.demo.resetRequests();
-    const editor = await h.post('{ posts(first: 5) { nodes { title author { node { name } } } } }', undefined, { ...EDITOR_AUTH, ...DEBUG });
+    const editor = await h.post('{ posts(first: 5) { nodes { title author { node { name } } } } }', undefined, {
+      ...EDITOR_AUTH,
+      ...DEBUG,
+    });
     expect(editor.extensions!.upstream!.cache.entity).toEqual({ hits: 0, misses: 0 });
     expect(routes().sort()).toEqual(['GET /wp/v2/posts', 'GET /wp/v2/users']);
     expect(h.demo.requests.every((r) => r.authenticated)).toBe(true);

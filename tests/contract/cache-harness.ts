@@ -41,9 +41,17 @@ export interface CacheHarness {
   url: string;
   caches: GatewayCaches;
   /** POSTs an operation. */
-  post<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Answer<T>>;
+  post<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>>;
   /** GETs an operation (`/graphql?query=…&variables=…`), as a CDN-cached client would. */
-  get<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Answer<T>>;
+  get<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>>;
   /** Any request to the gateway. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** REST requests the demo received since the last reset, `GET /wp/v2/posts?…` with sorted parameters. */

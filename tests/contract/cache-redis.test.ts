@@ -37,10 +37,17 @@ interface Recorded {
 }
 const recorder = () => {
   const lines: Recorded[] = [];
-  return { lines, log: { info: (_: object, message: string) => lines.push({ level: 'info', message }), warn: (_: object, message: string) => lines.push({ level: 'warn', message }) } };
+  return {
+    lines,
+    log: {
+      info: (_: object, message: string) => lines.push({ level: 'info', message }),
+      warn: (_: object, message: string) => lines.push({ level: 'warn', message }),
+    },
+  };
 };
 
-const ready = async (h: CacheHarness) => (await (await h.fetch('/ready')).json()) as { ready: boolean; degraded: boolean; caches: Record<string, string> };
+const ready = async (h: CacheHarness) =>
+  (await (await h.fetch('/ready')).json()) as { ready: boolean; degraded: boolean; caches: Record<string, string> };
 
 describe('Redis unreachable', () => {
   let h: CacheHarness;
@@ -72,13 +79,16 @@ describe('Redis unreachable', () => {
 
   it('says so in the logs, once', () => {
     const warnings = logs.lines.filter((l) => l.level === 'warn');
-    expect(warnings).toEqual([{ level: 'warn', message: 'Redis unreachable: caches and persisted queries are served from memory until it is back' }]);
+    expect(warnings).toEqual([
+      { level: 'warn', message: 'Redis unreachable: caches and persisted queries are served from memory until it is back' },
+    ]);
   });
 
   it('persisted queries and purges still work', async () => {
     const query = '{ tags(first: 1) { nodes { name } } }';
     const hash = createHash('sha256').update(query).digest('hex');
-    const body = (withQuery: boolean) => JSON.stringify({ ...(withQuery ? { query } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    const body = (withQuery: boolean) =>
+      JSON.stringify({ ...(withQuery ? { query } : {}), extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
     const post = (text: string) => h.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
     expect((await post(body(true))).status).toBe(200);
     expect((await post(body(false))).status).toBe(200);
@@ -99,8 +109,18 @@ describe.skipIf(!haveRedis)('a real Redis shared by two gateways', () => {
   const logs = recorder();
 
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: 'ignore' });
-    await until(() => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG', 'redis-server to start');
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+      { stdio: 'ignore' },
+    );
+    await until(
+      () =>
+        spawnSync('redis-cli', ['-p', String(port), 'ping'])
+          .stdout?.toString()
+          .trim() === 'PONG',
+      'redis-server to start',
+    );
   };
   const stopRedis = async () => {
     const child = redis;
@@ -129,7 +149,11 @@ describe.skipIf(!haveRedis)('a real Redis shared by two gateways', () => {
   });
 
   it('/ready reports the shared tier', async () => {
-    expect(await ready(a)).toEqual({ ready: true, degraded: false, caches: { redis: 'ready', responseCache: 'redis', entityCache: 'redis', persistedQueries: 'redis' } });
+    expect(await ready(a)).toEqual({
+      ready: true,
+      degraded: false,
+      caches: { redis: 'ready', responseCache: 'redis', entityCache: 'redis', persistedQueries: 'redis' },
+    });
   });
 
   it('an answer one instance cached is a hit on the other; a purge on one clears it for both', async () => {
@@ -142,7 +166,11 @@ describe.skipIf(!haveRedis)('a real Redis shared by two gateways', () => {
     expect(demo.requests).toEqual([]);
 
     const id = (first.data as { posts: { nodes: { databaseId: number }[] } }).posts.nodes[0]!.databaseId;
-    const purge = await b.fetch('/cache/purge', { method: 'POST', headers: { authorization: 'Bearer s' }, body: JSON.stringify({ type: 'post', id }) });
+    const purge = await b.fetch('/cache/purge', {
+      method: 'POST',
+      headers: { authorization: 'Bearer s' },
+      body: JSON.stringify({ type: 'post', id }),
+    });
     expect(purge.status).toBe(200);
     const after = await a.post(HOME, { first: 4 }, DEBUG);
     expect(after.extensions!.upstream!.cache.response).toBe('miss');
@@ -152,7 +180,11 @@ describe.skipIf(!haveRedis)('a real Redis shared by two gateways', () => {
     await a.post(HOME, { first: 6 });
     await new Promise((resolve) => setTimeout(resolve, 50)); // entity writes are not awaited by the answer
     demo.resetRequests();
-    const other = await b.post('{ posts(first: 5) { nodes { title author { node { name } } tags { nodes { name } } } } }', undefined, DEBUG);
+    const other = await b.post(
+      '{ posts(first: 5) { nodes { title author { node { name } } tags { nodes { name } } } } }',
+      undefined,
+      DEBUG,
+    );
     expect(other.errors).toBeUndefined();
     expect(demo.requests.map((r) => r.path)).toEqual(['/wp/v2/posts']);
     expect(other.extensions!.upstream!.cache.entity.misses).toBe(0);
@@ -166,7 +198,8 @@ describe.skipIf(!haveRedis)('a real Redis shared by two gateways', () => {
   it('a query persisted through one instance is known to the other', async () => {
     const query = '{ categories(first: 2) { nodes { name } } }';
     const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
-    const post = (h: CacheHarness, body: object) => h.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (h: CacheHarness, body: object) =>
+      h.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post(b, { extensions })).status).toBe(404);
     expect((await post(a, { query, extensions })).status).toBe(200);
     expect((await post(b, { extensions })).status).toBe(200);
@@ -181,7 +214,11 @@ describe.skipIf(!haveRedis)('a real Redis shared by two gateways', () => {
     expect(logs.lines.some((l) => l.level === 'warn' && /Redis unreachable/.test(l.message))).toBe(true);
 
     await startRedis();
-    await until(async () => (await ready(a)).caches.redis === 'ready' && (await ready(b)).caches.redis === 'ready', 'the links to recover', 10_000);
+    await until(
+      async () => (await ready(a)).caches.redis === 'ready' && (await ready(b)).caches.redis === 'ready',
+      'the links to recover',
+      10_000,
+    );
     expect(logs.lines.some((l) => l.level === 'info' && /Redis reachable again/.test(l.message))).toBe(true);
     const first = await a.post(HOME, { first: 2 }, DEBUG);
     expect(first.extensions!.upstream!.cache.response).toBe('miss'); // the new Redis is empty

@@ -84,7 +84,9 @@ describe('ETag and 304', () => {
   it('a signed-in viewer never gets a 304 from the shared cache', async () => {
     const first = await h.get(HOME, { first: 2 });
     const params = new URLSearchParams({ query: HOME, variables: JSON.stringify({ first: 2 }) });
-    const response = await h.fetch(`/graphql?${params}`, { headers: { 'if-none-match': first.headers.get('etag')!, ...CSRF, ...EDITOR_AUTH } });
+    const response = await h.fetch(`/graphql?${params}`, {
+      headers: { 'if-none-match': first.headers.get('etag')!, ...CSRF, ...EDITOR_AUTH },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBeNull();
   });
@@ -193,7 +195,9 @@ describe('POST /cache/purge', () => {
   it('is off (404) when no purge secret is set', async () => {
     const off = await startCacheHarness({ demo: h.demo, config: { entityCacheTtlMs: 0 } });
     try {
-      expect((await off.fetch('/cache/purge', { method: 'POST', headers: { authorization: 'Bearer x' }, body: '{"all":true}' })).status).toBe(404);
+      expect(
+        (await off.fetch('/cache/purge', { method: 'POST', headers: { authorization: 'Bearer x' }, body: '{"all":true}' })).status,
+      ).toBe(404);
     } finally {
       await off.close();
     }

@@ -3,9 +3,10 @@
  * sequential round trips, the `_fields` each collection was asked for, and identical GETs coalesced in flight.
  * Caches are off here (every request reaches the site), except where a test says otherwise.
  */
-import { Agent, interceptors } from 'undici';
+import { interceptors } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEBUG, EDITOR_AUTH, HOME, POST_PAGE, startCacheHarness, type CacheHarness } from './cache-harness.ts';
+import { createUpstreamDispatcher } from '../../src/wordpress/dispatcher.ts';
+import { type CacheHarness, DEBUG, EDITOR_AUTH, HOME, POST_PAGE, startCacheHarness } from './cache-harness.ts';
 
 const COLD = { cacheTtlMs: 0, entityCacheTtlMs: 0 };
 
@@ -39,7 +40,19 @@ describe('extensions.upstream', () => {
 
     // `_fields` is the selection's, for every collection.
     const fields = (path: string) => h.demo.requests.find((r) => r.path === path)?.query._fields?.split(',');
-    expect(fields('/wp/v2/posts')).toEqual(['_links', 'author', 'categories', 'content.protected', 'date', 'excerpt', 'featured_media', 'id', 'link', 'tags', 'title']);
+    expect(fields('/wp/v2/posts')).toEqual([
+      '_links',
+      'author',
+      'categories',
+      'content.protected',
+      'date',
+      'excerpt',
+      'featured_media',
+      'id',
+      'link',
+      'tags',
+      'title',
+    ]);
     expect(fields('/wp/v2/users')).toEqual(['avatar_urls', 'id', 'link', 'name']);
     expect(fields('/wp/v2/categories')).toEqual(['id', 'link', 'name']);
     expect(fields('/wp/v2/tags')).toEqual(['id', 'name']);
@@ -56,7 +69,8 @@ describe('extensions.upstream', () => {
     expect(answer.errors).toBeUndefined();
     const upstream = answer.extensions!.upstream!;
     const trips = new Map<number, string[]>();
-    for (const call of upstream.calls) trips.set(call.roundTrip, [...(trips.get(call.roundTrip) ?? []), call.request.split('?')[0]!].sort());
+    for (const call of upstream.calls)
+      trips.set(call.roundTrip, [...(trips.get(call.roundTrip) ?? []), call.request.split('?')[0]!].sort());
     // The post by slug; then author, terms and comments together; then one batch per level of category ancestors.
     expect(trips.get(1)).toEqual(['GET /wp/v2/posts']);
     expect(trips.get(2)).toEqual(['GET /wp/v2/categories', 'GET /wp/v2/comments', 'GET /wp/v2/tags', 'GET /wp/v2/users']);
@@ -75,7 +89,10 @@ describe('extensions.upstream', () => {
   });
 
   it('counts a signed-in viewer’s requests too, and says the caches were bypassed', async () => {
-    const answer = await h.post('{ posts(first: 2) { nodes { title author { node { name } } } } }', undefined, { ...DEBUG, ...EDITOR_AUTH });
+    const answer = await h.post('{ posts(first: 2) { nodes { title author { node { name } } } } }', undefined, {
+      ...DEBUG,
+      ...EDITOR_AUTH,
+    });
     expect(answer.extensions!.upstream).toMatchObject({ requests: 2, roundTrips: 2, cache: { response: 'bypass' } });
   });
 });
@@ -93,19 +110,20 @@ describe('the debug-upstream setting', () => {
 });
 
 describe('identical in-flight GETs are coalesced across concurrent anonymous requests', () => {
-  // The line src/wordpress/dispatcher.ts is to get (outermost in its compose chain): undici's deduplicate
-  // interceptor, skipping requests that carry credentials.
-  const coalescing = () => new Agent().compose(interceptors.deduplicate({ methods: ['GET'], skipHeaderNames: ['authorization'] }));
+  // The gateway's dispatcher (retries, circuit breaker) with the line src/wordpress/dispatcher.ts is to get as
+  // the outermost interceptor of its compose chain: undici's deduplicate, skipping requests with credentials.
+  // Once that line is in, the injected dispatcher here can go.
+  let upstream: ReturnType<typeof createUpstreamDispatcher>;
   let h: CacheHarness;
-  let agent: ReturnType<typeof coalescing>;
   beforeAll(async () => {
-    agent = coalescing();
+    upstream = createUpstreamDispatcher();
+    const dispatcher = upstream.dispatcher.compose(interceptors.deduplicate({ methods: ['GET'], skipHeaderNames: ['authorization'] }));
     // Latency keeps the first request in flight while the others arrive.
-    h = await startCacheHarness({ config: COLD, dispatcher: agent, demoOptions: { latencyMs: 150 } });
+    h = await startCacheHarness({ config: COLD, dispatcher, demoOptions: { latencyMs: 150 } });
   });
   afterAll(async () => {
     await h.close();
-    await agent.close();
+    await upstream.close();
   });
 
   it('five concurrent home queries: the site sees the 5 requests of one', async () => {

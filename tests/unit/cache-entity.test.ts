@@ -108,7 +108,10 @@ describe('loadRecordsById with the entity cache', () => {
   it('ids WordPress did not return are not cached (asked again next time)', async () => {
     const { client, calls } = fakeWordPress();
     const { cache } = cacheWithClock();
-    expect(await loadRecordsById(scopeOf(client, ['id'], cache), 'users', [1, 42])).toEqual([{ id: 1, name: 'User 1', slug: 'user-1', description: 'About 1' }, null]);
+    expect(await loadRecordsById(scopeOf(client, ['id'], cache), 'users', [1, 42])).toEqual([
+      { id: 1, name: 'User 1', slug: 'user-1', description: 'About 1' },
+      null,
+    ]);
     await settle();
     await loadRecordsById(scopeOf(client, ['id'], cache), 'users', [1, 42]);
     expect(calls.map((c) => c.ids)).toEqual([[1, 42], [42]]);
@@ -121,14 +124,23 @@ describe('loadRecordsById with the entity cache', () => {
     await settle();
     expect(await cache.read('users', [1, 2], ['id'])).toEqual({ hits: new Map(), partial: new Map() });
     await loadRecordsById(scopeOf(client, ['id', 'name'], cache), 'users', [1, 2]);
-    expect(calls.map((c) => [c.ids, c.authorization])).toEqual([[[1, 2], 'Basic abc'], [[1, 2], undefined]]);
+    expect(calls.map((c) => [c.ids, c.authorization])).toEqual([
+      [[1, 2], 'Basic abc'],
+      [[1, 2], undefined],
+    ]);
   });
 });
 
 describe('EntityCache purge', () => {
   it('by ids, by collection, everything', async () => {
     const { cache } = cacheWithClock();
-    const put = (collection: Collection, ids: number[]) => cache.write(collection, ids.map((id) => ({ id })), ['id'], new Map());
+    const put = (collection: Collection, ids: number[]) =>
+      cache.write(
+        collection,
+        ids.map((id) => ({ id })),
+        ['id'],
+        new Map(),
+      );
     await put('users', [1, 2]);
     await put('posts', [1]);
     await cache.purge('users', [1]);
@@ -146,9 +158,21 @@ describe('EntityCache list pages', () => {
 
   it('the same query (whatever its _fields) with every record held: answered in order, with its total', async () => {
     const { cache } = cacheWithClock();
-    await cache.writeList('posts', query, [{ id: 9, title: 'a' }, { id: 7, title: 'b' }], 40, ['id', 'title']);
+    await cache.writeList(
+      'posts',
+      query,
+      [
+        { id: 9, title: 'a' },
+        { id: 7, title: 'b' },
+      ],
+      40,
+      ['id', 'title'],
+    );
     expect(await cache.readList('posts', { order: 'desc', per_page: 2, _fields: ['id'] }, ['id'])).toEqual({
-      records: [{ id: 9, title: 'a' }, { id: 7, title: 'b' }],
+      records: [
+        { id: 9, title: 'a' },
+        { id: 7, title: 'b' },
+      ],
       total: 40,
     });
     expect(await cache.readList('posts', { per_page: 3, order: 'desc' }, ['id'])).toBeUndefined();
@@ -156,7 +180,16 @@ describe('EntityCache list pages', () => {
 
   it('a record missing, or lacking a field: undefined (the list goes to WordPress)', async () => {
     const { cache } = cacheWithClock();
-    await cache.writeList('posts', query, [{ id: 9, title: 'a' }, { id: 7, title: 'b' }], 40, ['id', 'title']);
+    await cache.writeList(
+      'posts',
+      query,
+      [
+        { id: 9, title: 'a' },
+        { id: 7, title: 'b' },
+      ],
+      40,
+      ['id', 'title'],
+    );
     expect(await cache.readList('posts', query, ['id', 'slug'])).toBeUndefined();
     await cache.purge('posts', [7]);
     expect(await cache.readList('posts', query, ['id'])).toBeUndefined();

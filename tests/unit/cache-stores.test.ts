@@ -120,7 +120,10 @@ describe('createSharedStore', () => {
 describe('createMemoryStore', () => {
   it('honours each entry’s time to live', async () => {
     const store = createMemoryStore<{ v: number }>();
-    await store.setMany([['a', { v: 1 }, 20], ['b', { v: 2 }, 0]]);
+    await store.setMany([
+      ['a', { v: 1 }, 20],
+      ['b', { v: 2 }, 0],
+    ]);
     expect(await store.getMany(['a', 'b'])).toEqual([{ v: 1 }, undefined]);
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(await store.getMany(['a'])).toEqual([undefined]);
@@ -128,7 +131,16 @@ describe('createMemoryStore', () => {
 });
 
 describe('createResponseStore (memory)', () => {
-  const noRedis: RedisLink = { client: undefined, label: undefined, keyPrefix: '', state: () => 'off', usable: () => false, onRecover() {}, failed() {}, close: async () => {} };
+  const noRedis: RedisLink = {
+    client: undefined,
+    label: undefined,
+    keyPrefix: '',
+    state: () => 'off',
+    usable: () => false,
+    onRecover() {},
+    failed() {},
+    close: async () => {},
+  };
 
   it('fresh for the time to live, then stale (for stale-if-error only) for the window, then gone', async () => {
     let now = 0;
@@ -163,7 +175,9 @@ describe('parsePurgeRequest', () => {
     expect(parsePurgeRequest({ all: true })).toEqual({ all: true });
     const one = parsePurgeRequest({ type: 'post_tag', id: '7' });
     expect('targets' in one && one.targets.map((t) => [t.kind.typename, t.id])).toEqual([['Tag', 7]]);
-    const many = parsePurgeRequest({ entities: [{ type: 'Post', id: Buffer.from('post:12').toString('base64') }, { type: 'attachment' }, { type: 'users', id: 3 }] });
+    const many = parsePurgeRequest({
+      entities: [{ type: 'Post', id: Buffer.from('post:12').toString('base64') }, { type: 'attachment' }, { type: 'users', id: 3 }],
+    });
     expect('targets' in many && many.targets.map((t) => [t.kind.typename, t.kind.collection, t.id])).toEqual([
       ['Post', 'posts', 12],
       ['MediaItem', 'media', undefined],
@@ -172,7 +186,16 @@ describe('parsePurgeRequest', () => {
   });
 
   it('refuses the rest, saying what was expected', () => {
-    for (const body of [null, [], {}, { entities: [] }, { type: 'widget' }, { type: 'post', id: 0 }, { type: 'post', id: 'bm9wZQ==' }, { type: 'post', id: 1.5 }]) {
+    for (const body of [
+      null,
+      [],
+      {},
+      { entities: [] },
+      { type: 'widget' },
+      { type: 'post', id: 0 },
+      { type: 'post', id: 'bm9wZQ==' },
+      { type: 'post', id: 1.5 },
+    ]) {
       expect(() => parsePurgeRequest(body)).toThrow(PurgeInputError);
     }
   });
@@ -186,7 +209,10 @@ describe('parsePurgeRequest', () => {
       typenames: [],
     });
     expect(invalidated).toEqual([{ typename: 'Category', id: Buffer.from('term:4').toString('base64') }, { typename: 'Comment' }]);
-    expect(purged).toEqual([['categories', [4]], ['comments', undefined]]);
+    expect(purged).toEqual([
+      ['categories', [4]],
+      ['comments', undefined],
+    ]);
     expect(report).toEqual({ all: false, entities: [`Category:${Buffer.from('term:4').toString('base64')}`, 'Comment'] });
   });
 });
@@ -231,8 +257,12 @@ describe('UpstreamLedger', () => {
 
   it('a failed request is counted, with its code', async () => {
     const ledger = new UpstreamLedger();
-    const client = { get: async () => Promise.reject(Object.assign(new Error('down'), { code: 'UPSTREAM_UNAVAILABLE' })) } as unknown as WordPressClient;
+    const client = {
+      get: async () => Promise.reject(Object.assign(new Error('down'), { code: 'UPSTREAM_UNAVAILABLE' })),
+    } as unknown as WordPressClient;
     await expect(ledger.watch(client).get('/wp/v2/posts', { per_page: 1 })).rejects.toThrow('down');
-    expect(ledger.calls).toEqual([{ request: 'GET /wp/v2/posts?per_page=1', error: 'UPSTREAM_UNAVAILABLE', ms: expect.any(Number), roundTrip: 1 }]);
+    expect(ledger.calls).toEqual([
+      { request: 'GET /wp/v2/posts?per_page=1', error: 'UPSTREAM_UNAVAILABLE', ms: expect.any(Number), roundTrip: 1 },
+    ]);
   });
 });
