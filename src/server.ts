@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
+import { createMetrics } from './metrics.ts';
 import { createSiteContext } from './models/site.ts';
 import { WordPressClient, type WordPressClientOptions } from './wordpress/client.ts';
 import { createGatewayYoga } from './yoga.ts';
@@ -22,16 +23,20 @@ export interface RunningGateway {
  * the reason), then serves the gateway over node:http on `config.host`:`config.port`.
  */
 export async function startGateway(config: Config & { wordpressUrl: string }, hooks: GatewayHooks = {}): Promise<RunningGateway> {
+  const metrics = createMetrics();
   const client = new WordPressClient({
     url: config.wordpressUrl,
     headersTimeoutMs: config.upstreamTimeoutMs,
     bodyTimeoutMs: config.upstreamTimeoutMs,
-    onRequest: hooks.onUpstreamRequest,
+    onRequest: (info) => {
+      metrics.observeUpstream(info);
+      hooks.onUpstreamRequest?.(info);
+    },
     retry: { retries: config.upstreamRetries },
   });
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
-  const yoga = createGatewayYoga({ client, site, config });
+  const yoga = createGatewayYoga({ client, site, config, metrics });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

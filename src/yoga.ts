@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createGatewayCaches, type GatewayCaches } from './cache/index.ts';
 import type { CacheLog } from './cache/log.ts';
 import type { Config } from './config.ts';
+import { createMetrics, type GatewayMetrics } from './metrics.ts';
 import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
 import { schema } from './schema/index.ts';
 import { gatewayPlugins } from './plugins/index.ts';
@@ -73,15 +74,21 @@ export interface GatewayYogaOptions extends ContextDependencies {
   cacheTtlPerType?: Readonly<Record<string, number>>;
   /** @default a pino logger at `config.logLevel` */
   log: CacheLog;
+  /**
+   * The Prometheus registry and gateway metrics served at `/metrics` (src/metrics.ts).
+   * @default a fresh registry per instance
+   */
+  metrics: GatewayMetrics;
 }
 
 /** Builds the Yoga instance over a connected WordPress client. It does not listen: see src/server.ts. */
 export function createGatewayYoga(
-  given: Omit<GatewayYogaOptions, 'caches' | 'log'> & Partial<Pick<GatewayYogaOptions, 'caches' | 'log'>>,
+  given: Omit<GatewayYogaOptions, 'caches' | 'log' | 'metrics'> & Partial<Pick<GatewayYogaOptions, 'caches' | 'log' | 'metrics'>>,
 ): YogaServerInstance<Record<string, unknown>, GatewayContext> {
   const log = given.log ?? pino({ name: 'wp-graphql-gateway', level: given.config.logLevel });
   const caches = given.caches ?? createGatewayCaches(given.config, { log });
-  const options: GatewayYogaOptions = { ...given, log, caches, entityCache: given.entityCache ?? caches.entities };
+  const metrics = given.metrics ?? createMetrics();
+  const options: GatewayYogaOptions = { ...given, log, caches, metrics, entityCache: given.entityCache ?? caches.entities };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.
   const ownCaches: Plugin[] = given.caches ? [] : [{ onDispose: () => caches.close() }];
   return createYoga<Record<string, unknown>, GatewayContext>({

@@ -10,6 +10,8 @@ import { useCachePurge } from './use-cache-purge.ts';
 import { usePersistedQueries } from './use-persisted-queries.ts';
 import { useReadiness } from './use-readiness.ts';
 import { useGatewayResponseCache } from './use-response-cache.ts';
+import { useMetrics } from './use-metrics.ts';
+import { useRequestLog } from './use-request-log.ts';
 import { useUpstreamDebug } from './use-upstream-debug.ts';
 
 /**
@@ -46,6 +48,8 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
     // --- execution ---
     useFieldPlan(),
     // --- observability (logs, metrics, upstream debug) ---
+    useRequestLog(options.log) as Plugin<GatewayContext>,
+    ...useMetrics(options.metrics),
     // Last: it reports on the answer as sent, after the response cache stored it (so the report is never cached).
     useUpstreamDebug({ always: options.config.debugUpstream, responseCache: options.caches.responses !== undefined }),
   ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
+import type { CacheLog } from '../cache/log.ts';
 
 /**
  * One pino line per HTTP request, with a request id (the caller's `x-request-id` when it sends a sane one, else
@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
  * operation name — never headers, so `Authorization` and cookies cannot reach the logs.
  * (pino-http was considered: it wraps node:http's req/res, which Yoga's fetch-style handler does not expose.)
  */
-export function useRequestLog(log: Logger): Plugin {
+export function useRequestLog(log: CacheLog): Plugin {
   const ids = new WeakMap<Request, { id: string; started: number; operation?: string }>();
   return {
     onRequest({ request }) {

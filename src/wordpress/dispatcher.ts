@@ -458,6 +458,9 @@ export function createUpstreamDispatcher(options: UpstreamDispatcherOptions = {}
       throwOnError: false,
     }),
     policy,
+    // Outermost: identical GETs in flight at the same moment (concurrent anonymous GraphQL requests asking for
+    // the same page) share one upstream request. Requests carrying credentials are never shared.
+    interceptors.deduplicate({ methods: ['GET'], skipHeaderNames: ['authorization'] }),
   );
   return { dispatcher, agent, circuitFor, close: () => dispatcher.close() };
 }

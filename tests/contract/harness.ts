@@ -26,7 +26,7 @@ export interface Harness {
  */
 export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const demo = await createDemoSite();
-  const gateway = await startGateway({ ...loadConfig({}, {}), wordpressUrl: demo.url, port: 0, ...overrides });
+  const gateway = await startGateway({ ...loadConfig({}, {}), logLevel: 'silent', wordpressUrl: demo.url, port: 0, ...overrides });
   demo.resetRequests();
   return {
     demo,

@@ -3,7 +3,6 @@
  * sequential round trips, the `_fields` each collection was asked for, and identical GETs coalesced in flight.
  * Caches are off here (every request reaches the site), except where a test says otherwise.
  */
-import { interceptors } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUpstreamDispatcher } from '../../src/wordpress/dispatcher.ts';
 import { type CacheHarness, DEBUG, EDITOR_AUTH, HOME, POST_PAGE, startCacheHarness } from './cache-harness.ts';
@@ -110,16 +109,14 @@ describe('the debug-upstream setting', () => {
 });
 
 describe('identical in-flight GETs are coalesced across concurrent anonymous requests', () => {
-  // The gateway's dispatcher (retries, circuit breaker) with the line src/wordpress/dispatcher.ts is to get as
-  // the outermost interceptor of its compose chain: undici's deduplicate, skipping requests with credentials.
-  // Once that line is in, the injected dispatcher here can go.
+  // The gateway's own dispatcher (src/wordpress/dispatcher.ts): retries, circuit breaker, and undici's
+  // deduplicate interceptor outermost, skipping requests with credentials.
   let upstream: ReturnType<typeof createUpstreamDispatcher>;
   let h: CacheHarness;
   beforeAll(async () => {
     upstream = createUpstreamDispatcher();
-    const dispatcher = upstream.dispatcher.compose(interceptors.deduplicate({ methods: ['GET'], skipHeaderNames: ['authorization'] }));
     // Latency keeps the first request in flight while the others arrive.
-    h = await startCacheHarness({ config: COLD, dispatcher, demoOptions: { latencyMs: 150 } });
+    h = await startCacheHarness({ config: COLD, dispatcher: upstream.dispatcher, demoOptions: { latencyMs: 150 } });
   });
   afterAll(async () => {
     await h.close();
