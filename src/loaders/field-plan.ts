@@ -8,6 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Collection } from '../wordpress/rest-types.ts';
+import { restFields } from './records.ts';
 
 /**
  * For one GraphQL object type: the REST collection its records come from, and for each of its GraphQL fields
@@ -16,16 +17,6 @@ import type { Collection } from '../wordpress/rest-types.ts';
 export interface TypeFieldSources {
   collection: Collection;
   sources: Readonly<Record<string, readonly string[]>>;
-}
-
-/**
- * The field list as WordPress must receive it: a nested name (`content.protected`) is dropped when its parent
- * (`content`) is asked for whole. WordPress 6.1's `rest_filter_response_fields` stops at such a pair and
- * returns only the fields before it — a record without even its `id` (measured on a real 6.1 site).
- */
-export function withoutCoveredSubfields(fields: Iterable<string>): string[] {
-  const set = new Set(fields);
-  return [...set].filter((f) => !(f.includes('.') && set.has(f.slice(0, f.indexOf('.'))))).sort();
 }
 
 /** Fields every record fetch needs whatever was selected: the id, to map answers back to keys. */
@@ -79,7 +70,8 @@ export function planFields(
       if (!sources) fallback.add(entry.collection);
       else for (const source of sources) set.add(source);
     }
-    plan.set(entry.collection, withoutCoveredSubfields(set));
+    // A nested field beside its parent would cut WordPress's answer short: see restFields.
+    plan.set(entry.collection, restFields([...set]) ?? []);
   }
   for (const collection of fallback) plan.set(collection, undefined);
   return plan;

@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { RestComment } from '../wordpress/rest-types.ts';
-import { createCommentsByPostLoader } from './lists.ts';
+import { createCommentsByPostLoader, type PostComments } from './lists.ts';
 import type { UpstreamRequestScope } from './records.ts';
 
 /**
@@ -8,8 +7,8 @@ import type { UpstreamRequestScope } from './records.ts';
  * collection, are held by the Pothos dataloader plugin on each record type's ref: src/schema/refs.ts.)
  */
 export interface Loaders {
-  /** All comments of a post, batched over posts. */
-  commentsByPost: DataLoader<number, RestComment[]>;
+  /** A post's comments, batched over posts (one page at most; see PostComments.complete). */
+  commentsByPost: DataLoader<number, PostComments>;
 }
 
 /** Builds a request's loaders over one upstream scope (client, viewer credentials, `_fields` plan). */

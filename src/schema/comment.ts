@@ -211,10 +211,13 @@ export function commentConnectionField(
         throw new GraphQLError(signedInOnly, { extensions: { code: 'FORBIDDEN' } });
       }
       if (!fixed && !hasFilters) {
-        const records = await context.loaders.commentsByPost.load(parent.databaseId);
-        const models = records.map((r) => toModel.comments(r, context));
-        prime(context, 'comments', models);
-        return sliceConnection(models, paging) as never;
+        const batched = await context.loaders.commentsByPost.load(parent.databaseId);
+        if (batched.complete) {
+          const models = batched.comments.map((r) => toModel.comments(r, context));
+          prime(context, 'comments', models);
+          return sliceConnection(models, paging) as never;
+        }
+        // More comments than one batched page holds: this post's window alone.
       }
       const base = fixed ? fixed(parent as never) : { post: parent.databaseId };
       return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base }) as never;

@@ -1,4 +1,5 @@
 import { builder, type BuilderTypes } from '../builder.ts';
+import { loadListPage } from '../loaders/lists.ts';
 import { withFormat } from '../models/content-node.ts';
 import { defineOneToOneEdge, oneToOne } from './connections.ts';
 import { referenceEnum } from './inputs.ts';
@@ -186,8 +187,11 @@ export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').
       resolve: async (model, _args, context) => {
         // Null on password posts seen anonymously (restricted, as WPGraphQL); WordPress would refuse the read.
         if (model.isRestricted) return null;
-        const comments = await context.loaders.commentsByPost.load(model.databaseId as number);
-        return comments.length;
+        const batched = await context.loaders.commentsByPost.load(model.databaseId as number);
+        if (batched.complete) return batched.comments.length;
+        // The batch overflowed one page: WordPress counts this post's comments (X-WP-Total of one record).
+        const page = await loadListPage(context.scope, 'comments', { post: model.databaseId as number, per_page: 1 });
+        return page.total;
       },
     }),
   }),

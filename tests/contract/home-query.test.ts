@@ -74,3 +74,17 @@ describe('_fields', () => {
     expect(sets[0]?.split(',')).toEqual(expect.arrayContaining(['title', 'slug']));
   });
 });
+
+describe('comments of many posts', () => {
+  it('come in one batched query when they fit in a few pages', async () => {
+    h.demo.resetRequests();
+    const answer = await h.query<{ posts: { nodes: { commentCount: number; comments: { nodes: unknown[] } }[] } }>(
+      '{ posts(first: 20) { nodes { commentCount comments(first: 3) { nodes { databaseId } } } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    const comments = h.demo.requests.filter((r) => r.path === '/wp/v2/comments');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.query.post!.split(',')).toHaveLength(20);
+    for (const post of answer.data!.posts.nodes) expect(post.comments.nodes.length).toBe(Math.min(3, post.commentCount));
+  });
+});
