@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, SETTINGS, type SettingName } from './config.ts';
+import { type Config, ConfigError, loadConfig, SETTINGS, type SettingName } from './config.ts';
 
 /**
  * `wp-graphql-gateway serve | print-schema | check`. Exit codes: 0 ok, 1 runtime failure (WordPress unreachable,
@@ -22,7 +22,14 @@ ${Object.entries(SETTINGS)
 
 /** Runs the CLI; resolves to the exit code (serve resolves only once listening and stays up). */
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      args: string[];
+      allowPositionals: true;
+      strict: true;
+      options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+    }>
+  >;
   try {
     parsed = parseArgs({
       args: argv,
@@ -51,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(printGatewaySchema());
     return 0;
   }
-  let config;
+  let config: Config;
   try {
     config = loadConfig(parsed.values as Partial<Record<SettingName, string>>);
   } catch (error) {

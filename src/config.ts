@@ -11,6 +11,7 @@ type Kind =
   | { type: 'int'; min: number; max: number }
   | { type: 'bool' }
   | { type: 'list' }
+  | { type: 'ttls' }
   | { type: 'enum'; values: readonly string[] };
 
 interface Setting {
@@ -25,26 +26,92 @@ const int = (min: number, max: number): Kind => ({ type: 'int', min, max });
 
 /** Every setting, by flag name (`--wordpress-url`). */
 export const SETTINGS = {
-  'wordpress-url': { env: 'WORDPRESS_URL', kind: { type: 'url' }, default: undefined, help: 'WordPress site URL, e.g. https://example.com (unset: the embedded demo site)' },
+  'wordpress-url': {
+    env: 'WORDPRESS_URL',
+    kind: { type: 'url' },
+    default: undefined,
+    help: 'WordPress site URL, e.g. https://example.com (unset: the embedded demo site)',
+  },
   port: { env: 'PORT', kind: int(0, 65535), default: '4000', help: 'port to listen on (0 picks a free one)' },
   host: { env: 'HOST', kind: { type: 'string' }, default: '127.0.0.1', help: 'address to listen on (0.0.0.0 for every interface)' },
   workers: { env: 'WORKERS', kind: int(1, 64), default: '1', help: 'processes serving the same port (node:cluster)' },
-  'log-level': { env: 'LOG_LEVEL', kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, default: 'info', help: 'pino log level' },
-  'upstream-timeout-ms': { env: 'UPSTREAM_TIMEOUT_MS', kind: int(100, 600_000), default: '15000', help: 'how long to wait for WordPress, in ms' },
+  'log-level': {
+    env: 'LOG_LEVEL',
+    kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    default: 'info',
+    help: 'pino log level',
+  },
+  'upstream-timeout-ms': {
+    env: 'UPSTREAM_TIMEOUT_MS',
+    kind: int(100, 600_000),
+    default: '15000',
+    help: 'how long to wait for WordPress, in ms',
+  },
   'upstream-retries': { env: 'UPSTREAM_RETRIES', kind: int(0, 10), default: '2', help: 'retries of a failed idempotent GET to WordPress' },
   'max-depth': { env: 'MAX_DEPTH', kind: int(1, 1000), default: '15', help: 'deepest selection a query may have' },
   'max-aliases': { env: 'MAX_ALIASES', kind: int(0, 10_000), default: '30', help: 'most aliases in one operation' },
   'max-tokens': { env: 'MAX_TOKENS', kind: int(10, 1_000_000), default: '5000', help: 'most tokens in one document' },
-  'max-cost': { env: 'MAX_COST', kind: int(1, 100_000_000), default: '50000', help: 'most estimated cost (records WordPress must produce) per operation' },
+  'max-cost': {
+    env: 'MAX_COST',
+    kind: int(1, 100_000_000),
+    default: '50000',
+    help: 'most estimated cost (records WordPress must produce) per operation',
+  },
   'max-batch': { env: 'MAX_BATCH', kind: int(1, 1000), default: '10', help: 'most operations in one batched HTTP request' },
-  introspection: { env: 'INTROSPECTION', kind: { type: 'bool' }, default: 'true', help: 'answer introspection queries (turn off in production if you like)' },
-  'cors-origins': { env: 'CORS_ORIGINS', kind: { type: 'list' }, default: '*', help: 'comma-separated origins allowed by CORS (* for any)' },
-  'redis-url': { env: 'REDIS_URL', kind: { type: 'url' }, default: undefined, help: 'Redis for the shared caches and persisted queries (unset: in memory)' },
-  'cache-ttl-ms': { env: 'CACHE_TTL_MS', kind: int(0, 86_400_000), default: '60000', help: 'response cache lifetime (0 turns the response cache off)' },
-  'entity-cache-ttl-ms': { env: 'ENTITY_CACHE_TTL_MS', kind: int(0, 86_400_000), default: '30000', help: 'lifetime of records kept by collection and id (0: off)' },
-  'stale-if-error-ms': { env: 'STALE_IF_ERROR_MS', kind: int(0, 604_800_000), default: '300000', help: 'how old a cached answer may be when served because WordPress is failing' },
-  'purge-secret': { env: 'PURGE_SECRET', kind: { type: 'string' }, default: undefined, help: 'bearer secret for POST /cache/purge (unset: purge endpoint off)' },
-  'debug-upstream': { env: 'DEBUG_UPSTREAM', kind: { type: 'bool' }, default: 'false', help: 'always add extensions.upstream (else only with header x-gateway-debug: 1)' },
+  introspection: {
+    env: 'INTROSPECTION',
+    kind: { type: 'bool' },
+    default: 'true',
+    help: 'answer introspection queries (turn off in production if you like)',
+  },
+  'cors-origins': {
+    env: 'CORS_ORIGINS',
+    kind: { type: 'list' },
+    default: '*',
+    help: 'comma-separated origins allowed by CORS (* for any)',
+  },
+  'redis-url': {
+    env: 'REDIS_URL',
+    kind: { type: 'url' },
+    default: undefined,
+    help: 'Redis for the shared caches and persisted queries (unset: in memory)',
+  },
+  'cache-ttl-ms': {
+    env: 'CACHE_TTL_MS',
+    kind: int(0, 86_400_000),
+    default: '60000',
+    help: 'response cache lifetime (0 turns the response cache off)',
+  },
+  'cache-ttl-per-type': {
+    env: 'CACHE_TTL_PER_TYPE',
+    kind: { type: 'ttls' },
+    default: undefined,
+    help: 'response cache lifetimes per GraphQL type, e.g. Comment=10000,GeneralSettings=600000',
+  },
+  'entity-cache-ttl-ms': {
+    env: 'ENTITY_CACHE_TTL_MS',
+    kind: int(0, 86_400_000),
+    default: '30000',
+    help: 'lifetime of records kept by collection and id (0: off)',
+  },
+  'stale-if-error-ms': {
+    env: 'STALE_IF_ERROR_MS',
+    kind: int(0, 604_800_000),
+    default: '300000',
+    help: 'how old a cached answer may be when served because WordPress is failing',
+  },
+  'purge-secret': {
+    env: 'PURGE_SECRET',
+    kind: { type: 'string' },
+    default: undefined,
+    help: 'bearer secret for POST /cache/purge (unset: purge endpoint off)',
+  },
+  'debug-upstream': {
+    env: 'DEBUG_UPSTREAM',
+    kind: { type: 'bool' },
+    default: 'false',
+    help: 'always add extensions.upstream (else only with header x-gateway-debug: 1)',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -69,6 +136,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   readonly redisUrl: string | undefined;
   readonly cacheTtlMs: number;
+  /** `{ Comment: 10000 }`: lifetimes per GraphQL type, over `cacheTtlMs`. */
+  readonly cacheTtlPerType: Readonly<Record<string, number>> | undefined;
   readonly entityCacheTtlMs: number;
   readonly staleIfErrorMs: number;
   readonly purgeSecret: string | undefined;
@@ -95,7 +164,9 @@ function parse(name: SettingName, raw: string, problems: string[]): unknown {
         if (!['http:', 'https:', 'redis:', 'rediss:'].includes(url.protocol)) throw new Error('protocol');
         return raw;
       } catch {
-        problems.push(`${label}: expected a URL like ${name === 'redis-url' ? 'redis://127.0.0.1:6379' : 'https://example.com'}, got ${JSON.stringify(raw)}`);
+        problems.push(
+          `${label}: expected a URL like ${name === 'redis-url' ? 'redis://127.0.0.1:6379' : 'https://example.com'}, got ${JSON.stringify(raw)}`,
+        );
         return undefined;
       }
     case 'int': {
@@ -112,7 +183,25 @@ function parse(name: SettingName, raw: string, problems: string[]): unknown {
       problems.push(`${label}: expected true or false, got ${JSON.stringify(raw)}`);
       return false;
     case 'list':
-      return raw.split(',').map((s) => s.trim()).filter(Boolean);
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    case 'ttls': {
+      const ttls: Record<string, number> = {};
+      for (const pair of raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)=(\d+)$/.exec(pair);
+        if (!match) {
+          problems.push(`${label}: expected Type=milliseconds pairs like Comment=10000,Post=60000, got ${JSON.stringify(pair)}`);
+          continue;
+        }
+        ttls[match[1]!] = Number(match[2]);
+      }
+      return ttls;
+    }
     case 'enum':
       if (!kind.values.includes(raw)) problems.push(`${label}: expected one of ${kind.values.join(', ')}, got ${JSON.stringify(raw)}`);
       return raw;

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import pino from 'pino';
 import type { Config } from './config.ts';
-import { startGateway } from './server.ts';
+import { type RunningGateway, startGateway } from './server.ts';
 import { WordPressError } from './wordpress/errors.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function serve(config: Config): Promise<number> {
   }
   if (config.workers > 1 && cluster.isPrimary) return supervise(config, wordpressUrl, log, demo);
 
-  let gateway;
+  let gateway: RunningGateway;
   try {
     gateway = await startGateway({ ...config, wordpressUrl });
   } catch (error) {

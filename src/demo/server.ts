@@ -48,7 +48,11 @@ export interface DemoSiteOptions {
   latencyMs?: number;
 }
 
-const escapeHtml = (s: string) => s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&(?!#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 /** Where a request is aimed: a REST route, or the HTML front end. */
 function target(rawPath: string, query: ReturnType<typeof parseStr>): { rest: string } | { front: string } {
@@ -61,7 +65,8 @@ function target(rawPath: string, query: ReturnType<typeof parseStr>): { rest: st
   const pretty = /^\/wp-json(\/.*)?$/i.exec(path);
   if (pretty) return { rest: pretty[1] ?? '/' };
   const restRoute = query.get('rest_route');
-  if ((path === '/' || path === '/index.php') && typeof restRoute === 'string') return { rest: restRoute.startsWith('/') ? restRoute : `/${restRoute}` };
+  if ((path === '/' || path === '/index.php') && typeof restRoute === 'string')
+    return { rest: restRoute.startsWith('/') ? restRoute : `/${restRoute}` };
   return { front: path };
 }
 
@@ -79,7 +84,11 @@ function frontEnd(site: Site, path: string): Served {
       .slice(0, 10)
       .map((p) => `<li><a href="${p.link}">${p.title?.rendered ?? ''}</a></li>`)
       .join('\n');
-    return { status: 200, headers: { 'Content-Type': 'text/html; charset=UTF-8', Link: api }, body: page(`${info.name} &#8211; ${info.description}`, `<h1>${info.name}</h1>\n<ul>\n${recent}\n</ul>`) };
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=UTF-8', Link: api },
+      body: page(`${info.name} &#8211; ${info.description}`, `<h1>${info.name}</h1>\n<ul>\n${recent}\n</ul>`),
+    };
   }
   const url = `${site.origin}${path.endsWith('/') ? path : `${path}/`}`;
   const row = [...site.rows.values()].find((r) => r.link === url && r.status === 'publish');
@@ -87,9 +96,20 @@ function frontEnd(site: Site, path: string): Served {
     const route = row.type === 'page' ? 'pages' : row.type === 'attachment' ? 'media' : 'posts';
     const links = `${api}, <${site.restUrl(`wp/v2/${route}/${row.id}`)}>; rel="alternate"; type="application/json", <${site.origin}/?p=${row.id}>; rel=shortlink`;
     const content = 'content' in row ? (row.content?.rendered ?? '') : '';
-    return { status: 200, headers: { 'Content-Type': 'text/html; charset=UTF-8', Link: links }, body: page(`${row.title?.rendered ?? ''} &#8211; ${info.name}`, `<article><h1>${row.title?.rendered ?? ''}</h1>\n${row._demo?.password ? '<p>This content is password protected.</p>' : content}</article>`) };
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=UTF-8', Link: links },
+      body: page(
+        `${row.title?.rendered ?? ''} &#8211; ${info.name}`,
+        `<article><h1>${row.title?.rendered ?? ''}</h1>\n${row._demo?.password ? '<p>This content is password protected.</p>' : content}</article>`,
+      ),
+    };
   }
-  return { status: 404, headers: { 'Content-Type': 'text/html; charset=UTF-8', Link: api }, body: page(`Page not found &#8211; ${info.name}`, `<h1>Page not found</h1>\n<p>${escapeHtml(path)}</p>`) };
+  return {
+    status: 404,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8', Link: api },
+    body: page(`Page not found &#8211; ${info.name}`, `<h1>Page not found</h1>\n<p>${escapeHtml(path)}</p>`),
+  };
 }
 
 /**
@@ -132,7 +152,11 @@ export async function createDemoSite(options: DemoSiteOptions = {}): Promise<Dem
       served = {
         status: 500,
         headers: { 'Content-Type': 'application/json; charset=UTF-8' },
-        body: JSON.stringify({ code: 'demo_internal_error', message: error instanceof Error ? error.message : String(error), data: { status: 500 } }),
+        body: JSON.stringify({
+          code: 'demo_internal_error',
+          message: error instanceof Error ? error.message : String(error),
+          data: { status: 500 },
+        }),
       };
     }
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));

@@ -1,12 +1,4 @@
-import {
-  isInterfaceType,
-  isObjectType,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { isInterfaceType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Collection } from '../wordpress/rest-types.ts';
 import { restFields } from './records.ts';
 
@@ -41,7 +33,10 @@ export function planFields(
   const typeInfo = new TypeInfo(schema);
   const note = (typeName: string, field: string) => {
     let set = selected.get(typeName);
-    if (!set) selected.set(typeName, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      selected.set(typeName, set);
+    }
     set.add(field);
   };
   visit(

@@ -15,7 +15,10 @@ export interface LinkRoute {
 /** Why an href was not followed. */
 export class RefusedLinkError extends Error {
   override readonly name = 'RefusedLinkError';
-  constructor(readonly href: string, readonly reason: string) {
+  constructor(
+    readonly href: string,
+    readonly reason: string,
+  ) {
     super(`Refused to follow a WordPress link (${reason}): ${href}`);
   }
 }

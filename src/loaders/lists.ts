@@ -71,7 +71,9 @@ export function createCommentsByPostLoader(scope: UpstreamRequestScope): DataLoa
       const complete = pages <= MAX_COMMENT_PAGES;
       const rest =
         complete && pages > 1
-          ? await Promise.all(Array.from({ length: pages - 1 }, (_, i) => loadListPage(scope, 'comments', { ...query, page: i + 2 }, ['post'])))
+          ? await Promise.all(
+              Array.from({ length: pages - 1 }, (_, i) => loadListPage(scope, 'comments', { ...query, page: i + 2 }, ['post'])),
+            )
           : [];
       const byPost = new Map<number, RestComment[]>(postIds.map((id) => [id, []]));
       for (const comment of [first, ...rest].flatMap((p) => p.records)) {

@@ -112,9 +112,7 @@ export function avatarFromUrls(
   if (!urls || phpEmpty(urls)) return null;
   const size = avatarSize(args?.size);
   const forceDefault = args?.forceDefault === true;
-  const template = [urls['96'], urls['48'], urls['24'], ...Object.values(urls)].find(
-    (u): u is string => typeof u === 'string' && u !== '',
-  );
+  const template = [urls['96'], urls['48'], urls['24'], ...Object.values(urls)].find((u): u is string => typeof u === 'string' && u !== '');
   if (template === undefined) return null;
   const gravatar = parseGravatar(template);
   if (requireEmail && gravatar && gravatar.hash === '') return null;

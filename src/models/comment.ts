@@ -161,10 +161,7 @@ export function toCommentAuthorModel(comment: CommentModel): CommentAuthorModel 
  * `CommentAuthor.avatar(size = 96, forceDefault, rating)` (Type/ObjectType/CommentAuthor.php): null when the
  * comment has no author email (REST then prints a Gravatar URL with an empty hash) or no URL at all.
  */
-export function commentAuthorAvatar(
-  model: Pick<CommentAuthorModel, '_avatarUrls'>,
-  args?: AvatarArgs | null,
-): AvatarModel | null {
+export function commentAuthorAvatar(model: Pick<CommentAuthorModel, '_avatarUrls'>, args?: AvatarArgs | null): AvatarModel | null {
   return avatarFromUrls(model._avatarUrls, args, true);
 }
 

@@ -97,10 +97,7 @@ export function resolveExcerpt(model: { excerpt: string | null }, args?: FormatA
 }
 
 /** Whether REST marks the record as password-protected (`content.protected` / `excerpt.protected`). */
-export function isPasswordProtected(record: {
-  content?: RestProtectedRendered;
-  excerpt?: RestProtectedRendered;
-}): boolean {
+export function isPasswordProtected(record: { content?: RestProtectedRendered; excerpt?: RestProtectedRendered }): boolean {
   return record.content?.protected === true || record.excerpt?.protected === true;
 }
 
@@ -129,10 +126,7 @@ export function renderedContent(content: RestProtectedRendered | undefined): str
  * `link` (Model/Post.php): `urldecode( get_permalink() )`; REST `link` is `get_permalink()` undecoded.
  * `uri`: `str_ireplace( home_url(), '', $this->link )` — so from the *decoded* link.
  */
-export function postLinkAndUri(
-  restLink: string | undefined,
-  site: SiteContext,
-): { link: string | null; uri: string | null } {
+export function postLinkAndUri(restLink: string | undefined, site: SiteContext): { link: string | null; uri: string | null } {
   const link = nonEmptyString(restLink === undefined ? null : phpUrldecode(restLink));
   return { link, uri: uriFromLink(link, site) };
 }

@@ -19,8 +19,8 @@ import { decodeHTMLStrict } from 'entities';
 
 /** The HTML 4.01 entity names (W3C HTMLlat1, HTMLsymbol, HTMLspecial), the set PHP's ENT_HTML401 table holds. */
 const HTML401_NAMES = new Set(
+  // HTMLlat1
   (
-    // HTMLlat1
     'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 ' +
     'acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde ' +
     'Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc ' +

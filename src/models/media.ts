@@ -16,15 +16,7 @@
 import type { RestMedia, RestMediaDetails, RestMediaSize } from '../wordpress/rest-types.ts';
 import { CONTENT_NODE_FIELD_SOURCES, type ContentNodeModel, contentNodeFields, withFormat, type FormatArgs } from './content-node.ts';
 import { toGlobalId } from './global-id.ts';
-import {
-  nonEmptyId,
-  nonEmptyString,
-  phpBasename,
-  phpDirname,
-  phpEmpty,
-  wpMakeLinkRelative,
-  wpPathJoin,
-} from './php.ts';
+import { nonEmptyId, nonEmptyString, phpBasename, phpDirname, phpEmpty, wpMakeLinkRelative, wpPathJoin } from './php.ts';
 import type { SiteContext } from './site.ts';
 
 export { resolveTitle as mediaItemTitle } from './content-node.ts';
@@ -347,9 +339,7 @@ function calculateSrcset(size: [number, number], imageSrc: string, media: MediaS
   if (dirname) dirname = `${dirname.replace(/[/\\]+$/, '')}/`;
   const base = uploadsBaseUrl(media);
   const imageBaseurl =
-    base !== null
-      ? `${base.replace(/[/\\]+$/, '')}/${dirname}`
-      : `${(media.url ?? '').slice(0, (media.url ?? '').lastIndexOf('/') + 1)}`;
+    base !== null ? `${base.replace(/[/\\]+$/, '')}/${dirname}` : `${(media.url ?? '').slice(0, (media.url ?? '').lastIndexOf('/') + 1)}`;
   const editHash = /-e[0-9]{13}/.exec(phpBasename(imageSrc));
   const maxWidth = 2048;
   // PHP arrays keyed by width: a later equal width overwrites in place; the src moves to the front.

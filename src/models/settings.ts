@@ -59,8 +59,7 @@ function intermediateUrlForBox(media: MediaSource, width: number, height: number
       break;
     }
     if (w >= width && h >= height) {
-      const same =
-        width === 0 || height === 0 ? matchesRatio(w, h, meta.width ?? 0, meta.height ?? 0) : matchesRatio(w, h, width, height);
+      const same = width === 0 || height === 0 ? matchesRatio(w, h, meta.width ?? 0, meta.height ?? 0) : matchesRatio(w, h, width, height);
       if (same) candidates.set(w * h, size.sourceUrl);
     }
   }

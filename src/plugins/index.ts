@@ -34,7 +34,7 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
     useGatewayResponseCache({
       store: options.caches.responses,
       ttlMs: options.config.cacheTtlMs,
-      ttlPerType: options.cacheTtlPerType,
+      ttlPerType: options.cacheTtlPerType ?? options.config.cacheTtlPerType,
       staleIfErrorMs: options.config.staleIfErrorMs,
       now: options.caches.now,
     }),

@@ -4,7 +4,15 @@ import { CATEGORY_FIELD_SOURCES, type CategoryModel } from '../models/term.ts';
 import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
-import { ContentNode, DatabaseIdentifier, HierarchicalNode, HierarchicalTermNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
+import {
+  ContentNode,
+  DatabaseIdentifier,
+  HierarchicalNode,
+  HierarchicalTermNode,
+  Node,
+  TermNode,
+  UniformResourceIdentifiable,
+} from './interfaces.ts';
 import { restConnection } from './lists.ts';
 import { ownScalarFieldNames } from './reference.ts';
 import { CategoryRef, PostRef, loadById } from './refs.ts';
@@ -16,9 +24,17 @@ import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/term
 
 const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'HierarchicalTermNode', 'HierarchicalNode'];
 
-const CategoryToParentCategoryConnectionEdge = defineOneToOneEdge<CategoryModel>('CategoryToParentCategoryConnectionEdge', 'Category', CategoryRef);
+const CategoryToParentCategoryConnectionEdge = defineOneToOneEdge<CategoryModel>(
+  'CategoryToParentCategoryConnectionEdge',
+  'Category',
+  CategoryRef,
+);
 const CategoryToCategoryConnection = defineConnection<CategoryModel>('CategoryToCategoryConnection', 'Category', CategoryRef);
-const CategoryToAncestorsCategoryConnection = defineConnection<CategoryModel>('CategoryToAncestorsCategoryConnection', 'Category', CategoryRef);
+const CategoryToAncestorsCategoryConnection = defineConnection<CategoryModel>(
+  'CategoryToAncestorsCategoryConnection',
+  'Category',
+  CategoryRef,
+);
 const CategoryToCategoryWhere = referenceInput('CategoryToCategoryConnectionWhereArgs', TERM_WHERE_FIELDS, offsetPaginationField);
 const RootQueryToCategoryWhere = referenceInput('RootQueryToCategoryConnectionWhereArgs', TERM_WHERE_FIELDS, offsetPaginationField);
 
@@ -49,7 +65,8 @@ CategoryRef.implement({
       parent: t.field({
         type: CategoryToParentCategoryConnectionEdge,
         description: 'Connection between the category type and its parent category type',
-        resolve: async (c, _args, context) => (c.parentDatabaseId ? oneToOne(await loadById(context, 'categories', c.parentDatabaseId)) : null) as never,
+        resolve: async (c, _args, context) =>
+          (c.parentDatabaseId ? oneToOne(await loadById(context, 'categories', c.parentDatabaseId)) : null) as never,
       }),
       children: t.field({
         type: CategoryToCategoryConnection,
@@ -57,7 +74,12 @@ CategoryRef.implement({
         args: paginationArgs(tt, CategoryToCategoryWhere),
         resolve: (c, args, context) => {
           const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
-          return restConnection(context, 'categories', { ...paging, where }, { ...termWhereToRest(where, true), parent: c.databaseId }) as never;
+          return restConnection(
+            context,
+            'categories',
+            { ...paging, where },
+            { ...termWhereToRest(where, true), parent: c.databaseId },
+          ) as never;
         },
       }),
       ancestors: t.field({
@@ -94,7 +116,6 @@ CategoryRef.implement({
   },
 });
 
-
 builder.queryFields((t) => ({
   category: t.field({
     type: CategoryRef,
@@ -111,6 +132,9 @@ builder.queryFields((t) => ({
     args: paginationArgs(t, RootQueryToCategoryWhere),
     // WPGraphQL lists empty terms too (`hide_empty` false), unlike WordPress's own default.
     resolve: (_root, args, context) =>
-      restConnection(context, 'categories', args as ConnectionArgs, { hide_empty: false, ...termWhereToRest(args.where as TermWhere | null, true) }) as never,
+      restConnection(context, 'categories', args as ConnectionArgs, {
+        hide_empty: false,
+        ...termWhereToRest(args.where as TermWhere | null, true),
+      }) as never,
   }),
 }));

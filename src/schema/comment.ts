@@ -21,7 +21,9 @@ import {
   offsetToCursor,
   sliceConnection,
   type ConnectionArgs,
-  type EdgeShape, paginationArgs } from './connections.ts';
+  type EdgeShape,
+  paginationArgs,
+} from './connections.ts';
 import { databaseIdArgument } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
@@ -41,17 +43,36 @@ const AvatarRatingEnum = referenceEnum('AvatarRatingEnum');
 export const Avatar = builder.objectRef<AvatarModel>('Avatar').implement({
   description: 'Avatars are profile images for users. WordPress by default uses the Gravatar service to host and fetch avatars from.',
   fields: (t) =>
-    scalarFields(t, 'Avatar', ['default', 'extraAttr', 'forceDefault', 'foundAvatar', 'height', 'isRestricted', 'rating', 'scheme', 'size', 'url', 'width']),
+    scalarFields(t, 'Avatar', [
+      'default',
+      'extraAttr',
+      'forceDefault',
+      'foundAvatar',
+      'height',
+      'isRestricted',
+      'rating',
+      'scheme',
+      'size',
+      'url',
+      'width',
+    ]),
 });
 
 /** `avatar(size: Int = 96, forceDefault, rating)`, as User, CommentAuthor and Commenter declare it. */
-export function avatarField<M>(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, M, 'Object' | 'Interface'>, resolve: (model: M, args: never) => AvatarModel | null) {
+export function avatarField<M>(
+  t: PothosSchemaTypes.FieldBuilder<BuilderTypes, M, 'Object' | 'Interface'>,
+  resolve: (model: M, args: never) => AvatarModel | null,
+) {
   const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M>;
   return b.field({
     type: Avatar as never,
     description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
     args: {
-      size: b.arg.int({ defaultValue: 96, description: 'The size attribute of the avatar field can be used to fetch avatars of different sizes. The value corresponds to the dimension in pixels to fetch. The default is 96 pixels.' }),
+      size: b.arg.int({
+        defaultValue: 96,
+        description:
+          'The size attribute of the avatar field can be used to fetch avatars of different sizes. The value corresponds to the dimension in pixels to fetch. The default is 96 pixels.',
+      }),
       forceDefault: b.arg.boolean({ description: 'Whether to always show the default image, never the Gravatar. Default false' }),
       rating: b.arg({ type: AvatarRatingEnum as never, description: 'The rating level of the avatar.' }),
     } as never,
@@ -83,7 +104,11 @@ export const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAutho
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'CommentAuthor',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Commenter', ['databaseId', 'email', 'isRestricted', 'name', 'url'].filter((f) => f in COMMENT_AUTHOR_FIELD_SOURCES)),
+    ...scalarFields(
+      t,
+      'Commenter',
+      ['databaseId', 'email', 'isRestricted', 'name', 'url'].filter((f) => f in COMMENT_AUTHOR_FIELD_SOURCES),
+    ),
     avatar: avatarField(t as never, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args)),
   }),
 });
@@ -116,7 +141,11 @@ const CommentToCommenterConnectionEdge = builder.objectRef<CommenterEdge>('Comme
 });
 
 const CommentToContentNodeConnectionEdge = defineOneToOneEdge('CommentToContentNodeConnectionEdge', 'ContentNode', ContentNode);
-const CommentToParentCommentConnectionEdge = defineOneToOneEdge<CommentModel>('CommentToParentCommentConnectionEdge', 'Comment', CommentRef);
+const CommentToParentCommentConnectionEdge = defineOneToOneEdge<CommentModel>(
+  'CommentToParentCommentConnectionEdge',
+  'Comment',
+  CommentRef,
+);
 
 const CommentStatusEnum = referenceEnum('CommentStatusEnum');
 const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
@@ -136,14 +165,20 @@ CommentRef.implement({
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Comment',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Comment', ownScalarFieldNames('Comment', COMMENT_FIELD_SOURCES, ['Node', 'DatabaseIdentifier', 'UniformResourceIdentifiable'])),
+    ...scalarFields(
+      t,
+      'Comment',
+      ownScalarFieldNames('Comment', COMMENT_FIELD_SOURCES, ['Node', 'DatabaseIdentifier', 'UniformResourceIdentifiable']),
+    ),
     status: t.field({
       type: CommentStatusEnum,
-      description: 'The approval status of the comment. This field is equivalent to WP_Comment->comment_approved and the value matching the "comment_approved" column in SQL.',
+      description:
+        'The approval status of the comment. This field is equivalent to WP_Comment->comment_approved and the value matching the "comment_approved" column in SQL.',
       resolve: (c) => c.status as never,
     }),
     content: t.string({
-      description: 'Content of the comment. This field is equivalent to WP_Comment->comment_content and the value matching the "comment_content" column in SQL.',
+      description:
+        'Content of the comment. This field is equivalent to WP_Comment->comment_content and the value matching the "comment_content" column in SQL.',
       args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
       resolve: (c, args) => commentContent(c, args as never),
     }),
@@ -166,17 +201,19 @@ CommentRef.implement({
     }),
     parent: t.field({
       type: CommentToParentCommentConnectionEdge,
-      description: 'Parent comment of current comment. This field is equivalent to the WP_Comment instance matching the WP_Comment->comment_parent ID.',
+      description:
+        'Parent comment of current comment. This field is equivalent to the WP_Comment instance matching the WP_Comment->comment_parent ID.',
       resolve: async (c, _args, context) => {
         if (!c.parentDatabaseId) return null;
         const node = await loadById(context, 'comments', c.parentDatabaseId);
         return node ? { cursor: offsetToCursor(0), node } : null;
       },
     }),
-    replies: commentConnectionField(t as never, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({ parent: c.databaseId })),
+    replies: commentConnectionField(t as never, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({
+      parent: c.databaseId,
+    })),
   }),
 });
-
 
 /**
  * A connection to comments with WPGraphQL's comment where-args. On a post or page with no where-args, the
@@ -204,7 +241,11 @@ export function commentConnectionField(
       const hasFilters = Object.keys(filters).length > 0 || whereArgs?.offsetPagination;
       // WordPress refuses to list comments of a password-protected post to a viewer who has not unlocked it
       // (401 for the whole request, so it must not join a batch): there are none to show.
-      if (!fixed && (parent as { isRestricted?: boolean; hasPassword?: boolean }).hasPassword && (parent as { isRestricted?: boolean }).isRestricted) {
+      if (
+        !fixed &&
+        (parent as { isRestricted?: boolean; hasPassword?: boolean }).hasPassword &&
+        (parent as { isRestricted?: boolean }).isRestricted
+      ) {
         return sliceConnection([], paging) as never;
       }
       if (fixed && signedInOnly && !context.authorization) {
@@ -231,7 +272,10 @@ builder.queryFields((t) => ({
     description: 'Returns a Comment',
     args: {
       id: t.arg.id({ required: true, description: 'Unique identifier for the comment node.' }),
-      idType: t.arg({ type: referenceEnum('CommentNodeIdTypeEnum'), description: 'Type of unique identifier to fetch a comment by. Default is Global ID' }),
+      idType: t.arg({
+        type: referenceEnum('CommentNodeIdTypeEnum'),
+        description: 'Type of unique identifier to fetch a comment by. Default is Global ID',
+      }),
     },
     resolve: (_root, args, context) => {
       const id = String(args.id);

@@ -121,7 +121,12 @@ export function windowFor(args: ConnectionArgs): Window {
     if (!Number.isInteger(offset) || offset < 0) {
       throw badInput(`\`offsetPagination.offset\` must be a whole number ≥ 0, got ${offset}`, 'where');
     }
-    return { offset, limit: pageSize(offsetPagination.size ?? DEFAULT_PAGE_SIZE, 'offsetPagination.size'), reverse: false, backward: false };
+    return {
+      offset,
+      limit: pageSize(offsetPagination.size ?? DEFAULT_PAGE_SIZE, 'offsetPagination.size'),
+      reverse: false,
+      backward: false,
+    };
   }
   if (last != null || (before != null && first == null)) {
     const limit = pageSize(last ?? DEFAULT_PAGE_SIZE, 'last');
@@ -205,7 +210,7 @@ const PageInfoInterface = builder.interfaceRef<PageInfoShape>('PageInfo').implem
 
 const OffsetPaginationPageInfo = builder.objectRef<OffsetPaginationShape>('OffsetPaginationPageInfo').implement({
   description:
-    'Page-number pagination facts (the shape of the wp-graphql-offset-pagination extension), from WordPress\'s X-WP-Total header.',
+    "Page-number pagination facts (the shape of the wp-graphql-offset-pagination extension), from WordPress's X-WP-Total header.",
   fields: (t) => ({
     total: t.exposeInt('total', { description: 'How many items match, over all pages.' }),
     hasMore: t.exposeBoolean('hasMore', { description: 'Whether items follow this page.' }),
@@ -218,7 +223,7 @@ const WPPageInfo = builder.interfaceRef<PageInfoShape>('WPPageInfo').implement({
   interfaces: [PageInfoInterface],
   fields: (t) => ({
     total: t.exposeInt('total', {
-      description: 'How many items match, over all pages (WordPress\'s X-WP-Total). Not in WPGraphQL.',
+      description: "How many items match, over all pages (WordPress's X-WP-Total). Not in WPGraphQL.",
     }),
     offsetPagination: t.field({
       type: OffsetPaginationPageInfo,
@@ -318,8 +323,18 @@ export function defineConnection<T>(name: string, kind: string, nodeRef: NodeRef
     interfaces: [iface.connection, ConnectionInterface] as never,
     fields: (t) => ({
       edges: t.field({ type: [edge], nullable: false, description: 'Edges for the connection', resolve: (c) => c.edges }),
-      nodes: t.field({ type: [nodeRef as never], nullable: false, description: 'The nodes of the connection, without the edges', resolve: (c) => c.nodes as never }),
-      pageInfo: t.field({ type: pageInfo, nullable: false, description: 'Information about pagination in a connection.', resolve: (c) => c.pageInfo }),
+      nodes: t.field({
+        type: [nodeRef as never],
+        nullable: false,
+        description: 'The nodes of the connection, without the edges',
+        resolve: (c) => c.nodes as never,
+      }),
+      pageInfo: t.field({
+        type: pageInfo,
+        nullable: false,
+        description: 'Information about pagination in a connection.',
+        resolve: (c) => c.pageInfo,
+      }),
     }),
   });
 }
@@ -331,8 +346,15 @@ export function defineOneToOneEdge<T>(name: string, kind: string, nodeRef: NodeR
     description: `Connection between the ${name.split('To')[0]} type and the ${kind} type`,
     interfaces: [OneToOneConnection, EdgeInterface, iface.edge] as never,
     fields: (t) => ({
-      cursor: t.exposeString('cursor', { description: 'Opaque reference to the nodes position in the connection. Value can be used with pagination args.' }),
-      node: t.field({ type: nodeRef as never, nullable: false, description: 'The node of the connection, without the edges', resolve: (e) => e.node as never }),
+      cursor: t.exposeString('cursor', {
+        description: 'Opaque reference to the nodes position in the connection. Value can be used with pagination args.',
+      }),
+      node: t.field({
+        type: nodeRef as never,
+        nullable: false,
+        description: 'The node of the connection, without the edges',
+        resolve: (e) => e.node as never,
+      }),
     }),
   });
 }

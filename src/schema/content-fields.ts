@@ -1,4 +1,4 @@
-import { builder, type BuilderTypes } from '../builder.ts';
+import type { BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { loadListPage } from '../loaders/lists.ts';
 import { fromGlobalId } from '../models/global-id.ts';
@@ -26,17 +26,70 @@ export type ContentCollection = 'posts' | 'pages' | 'media';
  */
 const SERVED_WHERE: Record<ContentCollection, readonly string[]> = {
   posts: [
-    'search', 'id', 'in', 'notIn', 'name', 'nameIn', 'author', 'authorIn', 'authorNotIn', 'authorName', 'categoryId',
-    'categoryIn', 'categoryNotIn', 'categoryName', 'tagId', 'tagIn', 'tagNotIn', 'tag', 'tagSlugIn', 'tagSlugAnd',
-    'isSticky', 'status', 'stati', 'dateQuery', 'orderby',
+    'search',
+    'id',
+    'in',
+    'notIn',
+    'name',
+    'nameIn',
+    'author',
+    'authorIn',
+    'authorNotIn',
+    'authorName',
+    'categoryId',
+    'categoryIn',
+    'categoryNotIn',
+    'categoryName',
+    'tagId',
+    'tagIn',
+    'tagNotIn',
+    'tag',
+    'tagSlugIn',
+    'tagSlugAnd',
+    'isSticky',
+    'status',
+    'stati',
+    'dateQuery',
+    'orderby',
   ],
   pages: [
-    'search', 'id', 'in', 'notIn', 'name', 'nameIn', 'author', 'authorIn', 'authorNotIn', 'authorName', 'parent',
-    'parentIn', 'parentNotIn', 'status', 'stati', 'dateQuery', 'orderby',
+    'search',
+    'id',
+    'in',
+    'notIn',
+    'name',
+    'nameIn',
+    'author',
+    'authorIn',
+    'authorNotIn',
+    'authorName',
+    'parent',
+    'parentIn',
+    'parentNotIn',
+    'status',
+    'stati',
+    'dateQuery',
+    'orderby',
   ],
   media: [
-    'search', 'id', 'in', 'notIn', 'name', 'nameIn', 'author', 'authorIn', 'authorNotIn', 'authorName', 'parent',
-    'parentIn', 'parentNotIn', 'status', 'stati', 'mimeType', 'dateQuery', 'orderby',
+    'search',
+    'id',
+    'in',
+    'notIn',
+    'name',
+    'nameIn',
+    'author',
+    'authorIn',
+    'authorNotIn',
+    'authorName',
+    'parent',
+    'parentIn',
+    'parentNotIn',
+    'status',
+    'stati',
+    'mimeType',
+    'dateQuery',
+    'orderby',
   ],
 };
 
@@ -45,7 +98,11 @@ export function contentWhereInput(name: string, collection: ContentCollection) {
   const type = reference.getType(name);
   if (!type || !isInputObjectType(type)) throw new Error(`${name} is not an input of WPGraphQL's schema`);
   const available = Object.keys(type.getFields());
-  return referenceInput(name, SERVED_WHERE[collection].filter((f) => available.includes(f)), offsetPaginationField);
+  return referenceInput(
+    name,
+    SERVED_WHERE[collection].filter((f) => available.includes(f)),
+    offsetPaginationField,
+  );
 }
 
 /** A path as WPGraphQL's `uri` prints it, from a URI or full URL a client sent. */
@@ -63,11 +120,7 @@ const withSlash = (path: string) => (path.endsWith('/') || path.includes('?') ||
  * `/about/team/`), so ask the collection by that slug and keep the record whose uri matches exactly. Plain
  * permalinks (`/?p=12`, `/?page_id=3`) name the id.
  */
-export async function contentByUri(
-  context: GatewayContext,
-  collection: ContentCollection,
-  uri: string,
-): Promise<ContentNodeModel | null> {
+export async function contentByUri(context: GatewayContext, collection: ContentCollection, uri: string): Promise<ContentNodeModel | null> {
   const path = normaliseUri(uri, context);
   const plain = /[?&](?:p|page_id|attachment_id)=(\d+)/.exec(path);
   if (plain) return loadById(context, collection, Number(plain[1])) as Promise<ContentNodeModel | null>;
@@ -94,7 +147,10 @@ export function postDatabaseIdFromGlobalId(id: string, typeLabel: string): numbe
   const parts = fromGlobalId(id);
   const n = parts && /^\d+$/.test(parts.id) ? Number(parts.id) : Number.NaN;
   if (!parts || !Number.isSafeInteger(n) || n <= 0) {
-    throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}. Pass the \`id\` field of a ${typeLabel}, or set \`idType\`.`, 'id');
+    throw badInput(
+      `\`id\` is not a valid global id: ${JSON.stringify(id)}. Pass the \`id\` field of a ${typeLabel}, or set \`idType\`.`,
+      'id',
+    );
   }
   if (parts.type !== 'post') {
     throw badInput(`\`id\` is the global id of a ${parts.type}, not of a ${typeLabel}.`, 'id');
@@ -105,7 +161,8 @@ export function postDatabaseIdFromGlobalId(id: string, typeLabel: string): numbe
 /** A positive database id from an `idType: DATABASE_ID` argument. */
 export function databaseIdArgument(id: string): number {
   const n = /^\d+$/.test(id.trim()) ? Number(id.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` must be a positive database id with idType DATABASE_ID, got ${JSON.stringify(id)}`, 'id');
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw badInput(`\`id\` must be a positive database id with idType DATABASE_ID, got ${JSON.stringify(id)}`, 'id');
   return n;
 }
 
@@ -159,7 +216,13 @@ export function contentNodeByIdField(t: PothosSchemaTypes.QueryFieldBuilder<Buil
     } as never,
     resolve: (_root, args, context) => {
       const { id, idType } = args as unknown as { id: string; idType?: string | null };
-      return contentById(context as GatewayContext, options.collection, String(id), idType, options.idTypeEnum.replace(/IdType$/, '').toLowerCase()) as never;
+      return contentById(
+        context as GatewayContext,
+        options.collection,
+        String(id),
+        idType,
+        options.idTypeEnum.replace(/IdType$/, '').toLowerCase(),
+      ) as never;
     },
   });
 }
@@ -196,4 +259,3 @@ export function contentConnectionField(t: PothosSchemaTypes.FieldBuilder<Builder
     },
   });
 }
-

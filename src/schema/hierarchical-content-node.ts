@@ -1,8 +1,15 @@
-import { builder, type BuilderTypes } from '../builder.ts';
+import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentWhereInput } from './content-fields.ts';
-import { CONTENT_NODE_SCALARS, ContentNode, DatabaseIdentifier, HierarchicalNode, Node, UniformResourceIdentifiable } from './interfaces.ts';
+import {
+  CONTENT_NODE_SCALARS,
+  ContentNode,
+  DatabaseIdentifier,
+  HierarchicalNode,
+  Node,
+  UniformResourceIdentifiable,
+} from './interfaces.ts';
 import { lookupIds, restConnection } from './lists.ts';
 import type { ContentNodeModel } from './refs.ts';
 import { followLink } from './relations.ts';
@@ -18,8 +25,16 @@ export const HierarchicalContentNodeToParentContentNodeConnectionEdge = defineOn
   'ContentNode',
   ContentNode,
 );
-const AncestorsConnection = defineConnection<ContentNodeModel>('HierarchicalContentNodeToContentNodeAncestorsConnection', 'ContentNode', ContentNode);
-const ChildrenConnection = defineConnection<ContentNodeModel>('HierarchicalContentNodeToContentNodeChildrenConnection', 'ContentNode', ContentNode);
+const AncestorsConnection = defineConnection<ContentNodeModel>(
+  'HierarchicalContentNodeToContentNodeAncestorsConnection',
+  'ContentNode',
+  ContentNode,
+);
+const ChildrenConnection = defineConnection<ContentNodeModel>(
+  'HierarchicalContentNodeToContentNodeChildrenConnection',
+  'ContentNode',
+  ContentNode,
+);
 const AncestorsWhere = contentWhereInput('HierarchicalContentNodeToContentNodeAncestorsConnectionWhereArgs', 'pages');
 const ChildrenWhere = contentWhereInput('HierarchicalContentNodeToContentNodeChildrenConnectionWhereArgs', 'pages');
 

@@ -36,7 +36,9 @@ export function referenceEnum(name: string, served?: readonly string[], internal
   }
   const made = builder.enumType(name, {
     description: type.description ?? undefined,
-    values: Object.fromEntries(values.map((v) => [v.name, { value: internal?.[v.name] ?? v.name, description: v.description ?? undefined }])),
+    values: Object.fromEntries(
+      values.map((v) => [v.name, { value: internal?.[v.name] ?? v.name, description: v.description ?? undefined }]),
+    ),
   });
   enums.set(name, made);
   return made;
@@ -56,7 +58,15 @@ export const SERVED_ENUM_VALUES: Record<string, readonly string[] | undefined> =
   // TERM_ORDER: REST terms cannot be ordered by term_order.
   TermObjectsConnectionOrderbyEnum: ['COUNT', 'DESCRIPTION', 'NAME', 'SLUG', 'TERM_GROUP', 'TERM_ID'],
   // Ordering by agent, author IP, email, karma, approval or content is not offered by REST comments.
-  CommentsConnectionOrderbyEnum: ['COMMENT_DATE', 'COMMENT_DATE_GMT', 'COMMENT_ID', 'COMMENT_IN', 'COMMENT_PARENT', 'COMMENT_POST_ID', 'COMMENT_TYPE'],
+  CommentsConnectionOrderbyEnum: [
+    'COMMENT_DATE',
+    'COMMENT_DATE_GMT',
+    'COMMENT_ID',
+    'COMMENT_IN',
+    'COMMENT_PARENT',
+    'COMMENT_POST_ID',
+    'COMMENT_TYPE',
+  ],
   CommentStatusEnum: undefined,
   // LOGIN, LOGIN_IN: REST users do not expose logins.
   UsersConnectionOrderbyEnum: ['DISPLAY_NAME', 'EMAIL', 'NICE_NAME', 'NICE_NAME_IN', 'REGISTERED', 'URL'],

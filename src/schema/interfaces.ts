@@ -36,9 +36,27 @@ export const UniformResourceIdentifiable = builder.interfaceRef<Model>('UniformR
 
 /** The served scalar fields of ContentNode (enclosure: REST does not expose the `enclosure` meta). */
 export const CONTENT_NODE_SCALARS = [
-  'contentTypeName', 'databaseId', 'date', 'dateGmt', 'desiredSlug', 'guid', 'isComment', 'isContentNode',
-  'isFrontPage', 'isPostsPage', 'isPreview', 'isRestricted', 'isTermNode', 'link', 'modified', 'modifiedGmt',
-  'previewRevisionDatabaseId', 'previewRevisionId', 'slug', 'status', 'uri',
+  'contentTypeName',
+  'databaseId',
+  'date',
+  'dateGmt',
+  'desiredSlug',
+  'guid',
+  'isComment',
+  'isContentNode',
+  'isFrontPage',
+  'isPostsPage',
+  'isPreview',
+  'isRestricted',
+  'isTermNode',
+  'link',
+  'modified',
+  'modifiedGmt',
+  'previewRevisionDatabaseId',
+  'previewRevisionId',
+  'slug',
+  'status',
+  'uri',
 ] as const;
 
 export const ContentNode = builder.interfaceRef<Model>('ContentNode').implement({
@@ -53,8 +71,20 @@ export const ContentNode = builder.interfaceRef<Model>('ContentNode').implement(
 
 /** The served scalar fields of TermNode (termGroupId, termTaxonomyId: REST terms do not carry them). */
 export const TERM_NODE_SCALARS = [
-  'count', 'databaseId', 'description', 'isComment', 'isContentNode', 'isFrontPage', 'isPostsPage', 'isRestricted',
-  'isTermNode', 'link', 'name', 'slug', 'taxonomyName', 'uri',
+  'count',
+  'databaseId',
+  'description',
+  'isComment',
+  'isContentNode',
+  'isFrontPage',
+  'isPostsPage',
+  'isRestricted',
+  'isTermNode',
+  'link',
+  'name',
+  'slug',
+  'taxonomyName',
+  'uri',
 ] as const;
 
 export const TermNode = builder.interfaceRef<Model>('TermNode').implement({
@@ -104,7 +134,11 @@ export const NodeWithTitle = builder.interfaceRef<Model>('NodeWithTitle').implem
   resolveType: byTypename,
   fields: (t) => ({
     id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    title: formatted(t as never, 'title', 'The title of the post. This is currently just the raw title. An amendment to support rendered title needs to be made.'),
+    title: formatted(
+      t as never,
+      'title',
+      'The title of the post. This is currently just the raw title. An amendment to support rendered title needs to be made.',
+    ),
   }),
 });
 
@@ -169,7 +203,9 @@ export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeatur
       resolve: async (model, _args, context) =>
         model.featuredImageDatabaseId == null
           ? null
-          : (oneToOne(await followLink(context, model.links as never, 'wp:featuredmedia', ['media'], model.featuredImageDatabaseId as number)) as never),
+          : (oneToOne(
+              await followLink(context, model.links as never, 'wp:featuredmedia', ['media'], model.featuredImageDatabaseId as number),
+            ) as never),
     }),
   }),
 });
@@ -182,7 +218,8 @@ export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').
     id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     ...scalarFields(t, 'NodeWithComments', ['commentStatus']),
     commentCount: t.int({
-      description: 'The number of comments. Even though WPGraphQL denotes this field as an integer, in WordPress this field should be saved as a numeric string for compatibility.',
+      description:
+        'The number of comments. Even though WPGraphQL denotes this field as an integer, in WordPress this field should be saved as a numeric string for compatibility.',
       // REST records carry no comment count: count the post's approved comments, batched over posts.
       resolve: async (model, _args, context) => {
         // Null on password posts seen anonymously (restricted, as WPGraphQL); WordPress would refuse the read.

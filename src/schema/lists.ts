@@ -1,9 +1,9 @@
 import type { GatewayContext } from '../context.ts';
-import { loadListPage } from '../loaders/lists.ts';
+import { type ListPage, loadListPage } from '../loaders/lists.ts';
 import { MAX_PER_PAGE } from '../loaders/records.ts';
 import { WordPressError } from '../wordpress/errors.ts';
 import type { RestQuery } from '../wordpress/client.ts';
-import type { Collection } from '../wordpress/rest-types.ts';
+import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
 import { pagedConnection, type ConnectionArgs, type ConnectionShape } from './connections.ts';
 import { prime, toModel } from './refs.ts';
 
@@ -41,7 +41,9 @@ async function loadWindow<C extends Collection>(context: GatewayContext, collect
     return { ...page, records: page.records.slice(offset) };
   }
   const first = Math.floor(offset / limit) + 1;
-  const pages = await Promise.all([first, first + 1].map((page) => loadListPage(context.scope, collection, { ...query, per_page: limit, page })));
+  const pages = await Promise.all(
+    [first, first + 1].map((page) => loadListPage(context.scope, collection, { ...query, per_page: limit, page })),
+  );
   const records = pages.flatMap((p) => p.records).slice(offset - (first - 1) * limit, offset - (first - 1) * limit + limit);
   return { records, total: pages[0]!.total };
 }
@@ -60,7 +62,7 @@ export function restConnection<C extends Collection>(
   return pagedConnection(args, async (offset, limit, flipped) => {
     const order = (query.order as string | undefined) ?? DEFAULT_ORDER[collection];
     const ordered: RestQuery = { ...query, order: flipped ? (order === 'asc' ? 'desc' : 'asc') : query.order };
-    let page;
+    let page: ListPage<CollectionRecord[C]>;
     try {
       page = await loadWindow(context, collection, ordered, offset, limit);
     } catch (error) {
@@ -77,11 +79,7 @@ export function restConnection<C extends Collection>(
 }
 
 /** Ids of users or terms by slug, for where-args that name them (`authorName`, `categoryName`, `tag`). */
-export async function lookupIds(
-  context: GatewayContext,
-  collection: 'users' | 'categories' | 'tags',
-  slugs: string[],
-): Promise<number[]> {
+export async function lookupIds(context: GatewayContext, collection: 'users' | 'categories' | 'tags', slugs: string[]): Promise<number[]> {
   const page = await context.client.get<{ id: number }[]>(
     `/wp/v2/${collection}`,
     { slug: slugs, per_page: Math.min(100, Math.max(1, slugs.length)), _fields: ['id'] },

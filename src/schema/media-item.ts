@@ -36,7 +36,17 @@ import { scalarFields } from './scalar-fields.ts';
 
 /** `MediaItem` (an attachment), `MediaDetails`, `MediaSize`, `MediaItemMeta`: src/models/media.ts. */
 
-const INTERFACES = ['Node', 'ContentNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'NodeWithTitle', 'NodeWithAuthor', 'NodeWithComments', 'HierarchicalContentNode', 'HierarchicalNode'];
+const INTERFACES = [
+  'Node',
+  'ContentNode',
+  'UniformResourceIdentifiable',
+  'DatabaseIdentifier',
+  'NodeWithTitle',
+  'NodeWithAuthor',
+  'NodeWithComments',
+  'HierarchicalContentNode',
+  'HierarchicalNode',
+];
 
 /** Values are WordPress size names (`MEDIUM_LARGE` → `medium_large`), which the model functions take. */
 const MediaItemSizeEnum = referenceEnum('MediaItemSizeEnum', undefined, MEDIA_ITEM_SIZE_ENUM);
@@ -45,7 +55,20 @@ const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 const MediaItemMeta = builder.objectRef<MediaItemMetaModel>('MediaItemMeta').implement({
   description: 'Meta connected to a MediaItem',
   fields: (t) =>
-    scalarFields(t, 'MediaItemMeta', ['aperture', 'camera', 'caption', 'copyright', 'createdTimestamp', 'credit', 'focalLength', 'iso', 'keywords', 'orientation', 'shutterSpeed', 'title']),
+    scalarFields(t, 'MediaItemMeta', [
+      'aperture',
+      'camera',
+      'caption',
+      'copyright',
+      'createdTimestamp',
+      'credit',
+      'focalLength',
+      'iso',
+      'keywords',
+      'orientation',
+      'shutterSpeed',
+      'title',
+    ]),
 });
 
 const MediaSize = builder.objectRef<MediaSizeModel>('MediaSize').implement({
@@ -63,14 +86,21 @@ const MediaDetails = builder.objectRef<MediaDetailsModel>('MediaDetails').implem
       nullable: { list: true, items: true },
       description: 'The available sizes of the mediaItem',
       args: {
-        exclude: t.arg({ type: [MediaItemSizeEnum], required: { list: false, items: false }, description: 'The sizes to exclude. Will take precedence over `include`.' }),
-        include: t.arg({ type: [MediaItemSizeEnum], required: { list: false, items: false }, description: 'The sizes to include. Can be overridden by `exclude`.' }),
+        exclude: t.arg({
+          type: [MediaItemSizeEnum],
+          required: { list: false, items: false },
+          description: 'The sizes to exclude. Will take precedence over `include`.',
+        }),
+        include: t.arg({
+          type: [MediaItemSizeEnum],
+          required: { list: false, items: false },
+          description: 'The sizes to include. Can be overridden by `exclude`.',
+        }),
       },
       resolve: (d, args) => mediaDetailsSizes(d, args as never),
     }),
   }),
 });
-
 
 /** A `(size: MediaItemSizeEnum)` field computed by a model function. */
 function sized<R>(
@@ -89,15 +119,29 @@ function sized<R>(
 
 MediaItemRef.implement({
   description: 'The mediaItem type',
-  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, NodeWithTitle, NodeWithAuthor, NodeWithComments, HierarchicalContentNode, HierarchicalNode] as never,
+  interfaces: [
+    Node,
+    ContentNode,
+    UniformResourceIdentifiable,
+    DatabaseIdentifier,
+    NodeWithTitle,
+    NodeWithAuthor,
+    NodeWithComments,
+    HierarchicalContentNode,
+    HierarchicalNode,
+  ] as never,
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'MediaItem',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>;
     return {
       id: t.exposeID('id', { nullable: false }),
-      ...scalarFields(t, 'MediaItem', ownScalarFieldNames('MediaItem', MEDIA_ITEM_FIELD_SOURCES, INTERFACES).filter(
-        (f) => !['sourceUrl', 'srcSet', 'sizes', 'file', 'filePath', 'fileSize'].includes(f),
-      )),
+      ...scalarFields(
+        t,
+        'MediaItem',
+        ownScalarFieldNames('MediaItem', MEDIA_ITEM_FIELD_SOURCES, INTERFACES).filter(
+          (f) => !['sourceUrl', 'srcSet', 'sizes', 'file', 'filePath', 'fileSize'].includes(f),
+        ),
+      ),
       caption: t.string({
         description: 'The caption for the resource',
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
@@ -109,7 +153,12 @@ MediaItemRef.implement({
         resolve: (m, args) => mediaItemDescription(m, args as never),
       }),
       sourceUrl: sized(tt, 'String', 'Url of the mediaItem', mediaItemSourceUrl),
-      srcSet: sized(tt, 'String', 'The srcset attribute specifies the URL of the image to use in different situations. It is a comma separated string of urls and their widths.', mediaItemSrcSet),
+      srcSet: sized(
+        tt,
+        'String',
+        'The srcset attribute specifies the URL of the image to use in different situations. It is a comma separated string of urls and their widths.',
+        mediaItemSrcSet,
+      ),
       sizes: sized(tt, 'String', 'The sizes attribute value for an image.', mediaItemSizes),
       file: sized(tt, 'String', 'The filename of the mediaItem for the specified size (default size is full)', mediaItemFile),
       filePath: sized(tt, 'String', 'The path to the original file relative to the uploads directory', mediaItemFilePath),

@@ -4,7 +4,15 @@ import { fromGlobalId } from '../models/global-id.ts';
 import { toCommentAuthorModel, type CommentModel } from '../models/comment.ts';
 import { toGeneralSettingsModel } from '../models/settings.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
-import { contentById, contentByUri, contentWhereInput, databaseIdArgument, normaliseUri, postDatabaseIdFromGlobalId, type ContentCollection } from './content-fields.ts';
+import {
+  contentById,
+  contentByUri,
+  contentWhereInput,
+  databaseIdArgument,
+  normaliseUri,
+  postDatabaseIdFromGlobalId,
+  type ContentCollection,
+} from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import { lookupIds, restConnection } from './lists.ts';
@@ -83,7 +91,12 @@ builder.queryFields((t) => ({
   nodeByUri: t.field({
     type: UniformResourceIdentifiable,
     description: 'Fetches an object given its Unique Resource Identifier',
-    args: { uri: t.arg.string({ required: true, description: 'Unique Resource Identifier in the form of a path or permalink for a node. Ex: "/hello-world"' }) },
+    args: {
+      uri: t.arg.string({
+        required: true,
+        description: 'Unique Resource Identifier in the form of a path or permalink for a node. Ex: "/hello-world"',
+      }),
+    },
     resolve: (_root, args, context) => nodeByUri(context, args.uri) as never,
   }),
   contentNode: t.field({
@@ -91,7 +104,10 @@ builder.queryFields((t) => ({
     description: 'A node used to manage content',
     args: {
       id: t.arg.id({ required: true, description: 'Unique identifier for the content node.' }),
-      idType: t.arg({ type: referenceEnum('ContentNodeIdTypeEnum'), description: 'Type of unique identifier to fetch a content node by. Default is Global ID' }),
+      idType: t.arg({
+        type: referenceEnum('ContentNodeIdTypeEnum'),
+        description: 'Type of unique identifier to fetch a content node by. Default is Global ID',
+      }),
     },
     resolve: (_root, args, context) => {
       const id = String(args.id);
@@ -114,8 +130,14 @@ builder.queryFields((t) => ({
     description: 'A node in a taxonomy used to group and relate content nodes',
     args: {
       id: t.arg.id({ required: true, description: 'Unique identifier for the term node.' }),
-      idType: t.arg({ type: referenceEnum('TermNodeIdTypeEnum'), description: 'Type of unique identifier to fetch a term node by. Default is Global ID' }),
-      taxonomy: t.arg({ type: referenceEnum('TaxonomyEnum', ['CATEGORY', 'TAG']), description: 'The taxonomy of the tern node. Required when idType is set to "name" or "slug"' }),
+      idType: t.arg({
+        type: referenceEnum('TermNodeIdTypeEnum'),
+        description: 'Type of unique identifier to fetch a term node by. Default is Global ID',
+      }),
+      taxonomy: t.arg({
+        type: referenceEnum('TaxonomyEnum', ['CATEGORY', 'TAG']),
+        description: 'The taxonomy of the tern node. Required when idType is set to "name" or "slug"',
+      }),
     },
     resolve: (_root, args, context) => {
       const collections: TermCollection[] = args.taxonomy === 'CATEGORY' ? ['categories'] : args.taxonomy === 'TAG' ? ['tags'] : [...TERMS];

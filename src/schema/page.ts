@@ -23,13 +23,36 @@ import { scalarFields } from './scalar-fields.ts';
 /** `Page`: a `/wp/v2/pages` record (src/models/page.ts). */
 
 const INTERFACES = [
-  'Node', 'ContentNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'NodeWithTitle', 'NodeWithContentEditor',
-  'NodeWithAuthor', 'NodeWithFeaturedImage', 'NodeWithComments', 'NodeWithPageAttributes', 'HierarchicalContentNode', 'HierarchicalNode',
+  'Node',
+  'ContentNode',
+  'UniformResourceIdentifiable',
+  'DatabaseIdentifier',
+  'NodeWithTitle',
+  'NodeWithContentEditor',
+  'NodeWithAuthor',
+  'NodeWithFeaturedImage',
+  'NodeWithComments',
+  'NodeWithPageAttributes',
+  'HierarchicalContentNode',
+  'HierarchicalNode',
 ];
 
 PageRef.implement({
   description: 'The page type',
-  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, NodeWithTitle, NodeWithContentEditor, NodeWithAuthor, NodeWithFeaturedImage, NodeWithComments, NodeWithPageAttributes, HierarchicalContentNode, HierarchicalNode] as never,
+  interfaces: [
+    Node,
+    ContentNode,
+    UniformResourceIdentifiable,
+    DatabaseIdentifier,
+    NodeWithTitle,
+    NodeWithContentEditor,
+    NodeWithAuthor,
+    NodeWithFeaturedImage,
+    NodeWithComments,
+    NodeWithPageAttributes,
+    HierarchicalContentNode,
+    HierarchicalNode,
+  ] as never,
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Page',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),

@@ -31,8 +31,17 @@ import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/term
 /** `Post`: a `/wp/v2/posts` record, as WPGraphQL shapes it (src/models/post.ts). */
 
 const INTERFACES = [
-  'Node', 'ContentNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'NodeWithTitle', 'NodeWithContentEditor',
-  'NodeWithAuthor', 'NodeWithFeaturedImage', 'NodeWithExcerpt', 'NodeWithComments', 'NodeWithTrackbacks',
+  'Node',
+  'ContentNode',
+  'UniformResourceIdentifiable',
+  'DatabaseIdentifier',
+  'NodeWithTitle',
+  'NodeWithContentEditor',
+  'NodeWithAuthor',
+  'NodeWithFeaturedImage',
+  'NodeWithExcerpt',
+  'NodeWithComments',
+  'NodeWithTrackbacks',
 ];
 
 const PostToCategoryConnection = defineConnection<CategoryModel>('PostToCategoryConnection', 'Category', CategoryRef);
@@ -40,8 +49,14 @@ const PostToTagConnection = defineConnection<TagModel>('PostToTagConnection', 'T
 const PostToTermNodeConnection = defineConnection<CategoryModel | TagModel>('PostToTermNodeConnection', 'TermNode', TermNode);
 
 const PostToCategoryWhere = referenceInput('PostToCategoryConnectionWhereArgs', TERM_WHERE_FIELDS);
-const PostToTagWhere = referenceInput('PostToTagConnectionWhereArgs', TERM_WHERE_FIELDS.filter((f) => f !== 'parent'));
-const PostToTermNodeWhere = referenceInput('PostToTermNodeConnectionWhereArgs', TERM_WHERE_FIELDS.filter((f) => f !== 'parent'));
+const PostToTagWhere = referenceInput(
+  'PostToTagConnectionWhereArgs',
+  TERM_WHERE_FIELDS.filter((f) => f !== 'parent'),
+);
+const PostToTermNodeWhere = referenceInput(
+  'PostToTermNodeConnectionWhereArgs',
+  TERM_WHERE_FIELDS.filter((f) => f !== 'parent'),
+);
 
 /** WPGraphQL orders a post's terms like any term connection: by name, ascending. */
 const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
@@ -68,7 +83,19 @@ async function postTerms<T extends CategoryModel | TagModel>(
 
 PostRef.implement({
   description: 'The post type',
-  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, NodeWithTitle, NodeWithContentEditor, NodeWithAuthor, NodeWithFeaturedImage, NodeWithExcerpt, NodeWithComments, NodeWithTrackbacks] as never,
+  interfaces: [
+    Node,
+    ContentNode,
+    UniformResourceIdentifiable,
+    DatabaseIdentifier,
+    NodeWithTitle,
+    NodeWithContentEditor,
+    NodeWithAuthor,
+    NodeWithFeaturedImage,
+    NodeWithExcerpt,
+    NodeWithComments,
+    NodeWithTrackbacks,
+  ] as never,
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.ts';
-import { linkRoute, RefusedLinkError } from '../loaders/links.ts';
+import { type LinkRoute, linkRoute, RefusedLinkError } from '../loaders/links.ts';
 import type { Collection, RestLinks } from '../wordpress/rest-types.ts';
 import { loadById } from './refs.ts';
 
@@ -18,7 +18,7 @@ export async function followLink(
   expected: readonly Collection[],
   fallbackId?: number | null,
 ): Promise<unknown> {
-  let route;
+  let route: LinkRoute | undefined;
   try {
     route = linkRoute(links ?? undefined, rel, context.client.origins);
   } catch (error) {

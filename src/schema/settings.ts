@@ -30,7 +30,7 @@ const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings
 builder.queryField('generalSettings', (t) =>
   t.field({
     type: GeneralSettings,
-    description: 'Fields of the \'GeneralSettings\' settings group',
+    description: "Fields of the 'GeneralSettings' settings group",
     resolve: (_root, _args, context) => toGeneralSettingsModel(context.site),
   }),
 );

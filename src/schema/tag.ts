@@ -60,6 +60,9 @@ builder.queryFields((t) => ({
     description: 'Connection between the RootQuery type and the tag type',
     args: paginationArgs(t, referenceInput('RootQueryToTagConnectionWhereArgs', TAG_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) =>
-      restConnection(context, 'tags', args as ConnectionArgs, { hide_empty: false, ...termWhereToRest(args.where as TermWhere | null, false) }) as never,
+      restConnection(context, 'tags', args as ConnectionArgs, {
+        hide_empty: false,
+        ...termWhereToRest(args.where as TermWhere | null, false),
+      }) as never,
   }),
 }));

@@ -22,7 +22,11 @@ export function termDatabaseIdFromGlobalId(id: string): number {
   return n;
 }
 
-async function findTerms(context: GatewayContext, collection: TermCollection, query: Record<string, string | number>): Promise<TermModel[]> {
+async function findTerms(
+  context: GatewayContext,
+  collection: TermCollection,
+  query: Record<string, string | number>,
+): Promise<TermModel[]> {
   const page = await loadListPage(context.scope, collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
   const models = page.records.map((r) => toModel[collection](r, context) as TermModel);
   prime(context, collection, models);
@@ -54,7 +58,11 @@ export async function termById(
       const slug = path.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1);
       if (!slug) return null;
       const withSlash = (p: string) => (p.endsWith('/') ? p : `${p}/`);
-      return (await findTerms(context, collection, { slug: decodeURIComponent(slug) })).find((t) => t.uri !== null && withSlash(t.uri) === withSlash(path)) ?? null;
+      return (
+        (await findTerms(context, collection, { slug: decodeURIComponent(slug) })).find(
+          (t) => t.uri !== null && withSlash(t.uri) === withSlash(path),
+        ) ?? null
+      );
     }
     default:
       throw badInput(`idType ${idType} is not served for terms`, 'idType');

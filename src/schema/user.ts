@@ -84,7 +84,10 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       // EMAIL, USERNAME: REST users expose neither email nor login to look up by.
-      idType: t.arg({ type: referenceEnum('UserNodeIdTypeEnum', ['DATABASE_ID', 'ID', 'SLUG', 'URI']), description: 'Type of unique identifier to fetch a user by. Default is Global ID' }),
+      idType: t.arg({
+        type: referenceEnum('UserNodeIdTypeEnum', ['DATABASE_ID', 'ID', 'SLUG', 'URI']),
+        description: 'Type of unique identifier to fetch a user by. Default is Global ID',
+      }),
     },
     resolve: (_root, args, context) => {
       const id = String(args.id);
@@ -110,7 +113,8 @@ builder.queryFields((t) => ({
     type: defineConnection<UserModel>('RootQueryToUserConnection', 'User', UserRef),
     description: 'Connection between the RootQuery type and the User type',
     args: paginationArgs(t, referenceInput('RootQueryToUserConnectionWhereArgs', USER_WHERE_FIELDS, offsetPaginationField)),
-    resolve: (_root, args, context) => restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)) as never,
+    resolve: (_root, args, context) =>
+      restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)) as never,
   }),
   viewer: t.field({
     type: UserRef,
@@ -119,11 +123,17 @@ builder.queryFields((t) => ({
     resolve: async (_root, _args, context) => {
       if (!context.authorization) return null;
       try {
-        const { data } = await context.client.get<Parameters<typeof toModel.users>[0]>('/wp/v2/users/me', {}, { authorization: context.authorization });
+        const { data } = await context.client.get<Parameters<typeof toModel.users>[0]>(
+          '/wp/v2/users/me',
+          {},
+          { authorization: context.authorization },
+        );
         return toModel.users(data, context) as never;
       } catch (error) {
         if (error instanceof WordPressError && error.code === 'UNAUTHENTICATED') {
-          throw new GraphQLError('WordPress did not accept the credentials sent in Authorization.', { extensions: { code: 'UNAUTHENTICATED' } });
+          throw new GraphQLError('WordPress did not accept the credentials sent in Authorization.', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          });
         }
         throw error;
       }

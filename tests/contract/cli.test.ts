@@ -90,7 +90,10 @@ describe('wp-graphql-gateway CLI', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ posts(first: 3) { nodes { title author { node { name } } } } }' }),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { posts: { nodes: unknown[] } } } })),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { data?: { posts: { nodes: unknown[] } } },
+      })),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     r.child.kill('SIGTERM');

@@ -14,7 +14,11 @@ export interface Harness {
   demo: DemoSite;
   gateway: RunningGateway;
   /** POSTs a document to the gateway over real HTTP. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLAnswer<T>>;
   /** The REST requests the demo site received since the last reset: `GET /wp/v2/posts?…`, sorted. */
   upstream(): string[];
   close(): Promise<void>;

@@ -27,7 +27,12 @@ interface HomeData {
 /** The ids a REST request asked for with `include=…`, sorted. */
 function included(request: string): number[] {
   const match = /include=([\d,]+)/.exec(request);
-  return match ? match[1]!.split(',').map(Number).sort((a, b) => a - b) : [];
+  return match
+    ? match[1]!
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
 }
 
 describe.each([10, 100])('the home query with N = %i', (n) => {
@@ -45,13 +50,24 @@ describe.each([10, 100])('the home query with N = %i', (n) => {
     expect(byRoute['/wp/v2/posts']).toContain(`per_page=${n}`);
 
     // Each batch asks for exactly the ids the posts name, once each.
-    const expectIds = (route: string, ids: number[]) =>
-      expect(included(byRoute[route]!)).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    const expectIds = (route: string, ids: number[]) => expect(included(byRoute[route]!)).toEqual([...new Set(ids)].sort((a, b) => a - b));
     const decode = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
-    expectIds('/wp/v2/users', posts.flatMap((p) => (p.author ? [decode(p.author.node.id)] : [])));
-    expectIds('/wp/v2/categories', posts.flatMap((p) => p.categories.nodes.map((c) => decode(c.id))));
-    expectIds('/wp/v2/tags', posts.flatMap((p) => p.tags.nodes.map((t) => decode(t.id))));
-    expectIds('/wp/v2/media', posts.flatMap((p) => (p.featuredImage ? [decode(p.featuredImage.node.id)] : [])));
+    expectIds(
+      '/wp/v2/users',
+      posts.flatMap((p) => (p.author ? [decode(p.author.node.id)] : [])),
+    );
+    expectIds(
+      '/wp/v2/categories',
+      posts.flatMap((p) => p.categories.nodes.map((c) => decode(c.id))),
+    );
+    expectIds(
+      '/wp/v2/tags',
+      posts.flatMap((p) => p.tags.nodes.map((t) => decode(t.id))),
+    );
+    expectIds(
+      '/wp/v2/media',
+      posts.flatMap((p) => (p.featuredImage ? [decode(p.featuredImage.node.id)] : [])),
+    );
   });
 });
 
@@ -60,7 +76,10 @@ describe('_fields', () => {
     h.demo.resetRequests();
     await h.query('{ posts(first: 3) { nodes { title author { node { name } } } } }');
     const fields = (route: string) =>
-      h.demo.requests.find((r) => r.path === route)?.query._fields?.split(',').sort();
+      h.demo.requests
+        .find((r) => r.path === route)
+        ?.query._fields?.split(',')
+        .sort();
     expect(fields('/wp/v2/posts')).toEqual(['_links', 'author', 'content.protected', 'id', 'title']);
     expect(fields('/wp/v2/users')).toEqual(['id', 'name']);
   });

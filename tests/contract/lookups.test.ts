@@ -28,14 +28,22 @@ describe('lookups by every idType', () => {
   });
 
   it('finds a category by SLUG, NAME and URI, and a user by SLUG and URI', async () => {
-    const category = await restOne<{ id: number; slug: string; name: string; link: string }>('categories?per_page=1&parent=0&hide_empty=true');
+    const category = await restOne<{ id: number; slug: string; name: string; link: string }>(
+      'categories?per_page=1&parent=0&hide_empty=true',
+    );
     const user = await restOne<{ id: number; slug: string; link: string }>('users?per_page=1');
     const answer = await h.query<Record<string, { databaseId: number } | null>>(
       `query($slug: ID!, $name: ID!, $uri: ID!, $user: ID!, $userUri: ID!) {
         a: category(id: $slug, idType: SLUG) { databaseId } b: category(id: $name, idType: NAME) { databaseId }
         c: category(id: $uri, idType: URI) { databaseId }
         d: user(id: $user, idType: SLUG) { databaseId } e: user(id: $userUri, idType: URI) { databaseId } }`,
-      { slug: category.slug, name: category.name.replace(/&amp;/g, '&'), uri: path(category.link), user: user.slug, userUri: path(user.link) },
+      {
+        slug: category.slug,
+        name: category.name.replace(/&amp;/g, '&'),
+        uri: path(category.link),
+        user: user.slug,
+        userUri: path(user.link),
+      },
     );
     expect(answer.errors).toBeUndefined();
     expect([answer.data!.a, answer.data!.b, answer.data!.c]).toEqual(Array(3).fill({ databaseId: category.id }));
@@ -82,14 +90,24 @@ describe('nodeByUri and node', () => {
          c: node(id: "${b64(`comment:${comment.id}`)}") { __typename } s: node(id: "${b64('setting_group:general')}") { __typename } }`,
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data).toEqual({ p: { __typename: 'Page' }, t: { __typename: 'Tag' }, c: { __typename: 'Comment' }, s: { __typename: 'GeneralSettings' } });
+    expect(answer.data).toEqual({
+      p: { __typename: 'Page' },
+      t: { __typename: 'Tag' },
+      c: { __typename: 'Comment' },
+      s: { __typename: 'GeneralSettings' },
+    });
   });
 });
 
 describe('relations', () => {
   it('threads comments: replies and parents match WordPress', async () => {
     const reply = await restOne<{ id: number; parent: number; post: number }>('comments?per_page=1&parent_exclude=0');
-    const answer = await h.query<{ comment: { parent: { node: { databaseId: number; replies: { nodes: { databaseId: number }[] } } }; commentedOn: { node: { databaseId: number } } } }>(
+    const answer = await h.query<{
+      comment: {
+        parent: { node: { databaseId: number; replies: { nodes: { databaseId: number }[] } } };
+        commentedOn: { node: { databaseId: number } };
+      };
+    }>(
       `{ comment(id: "${reply.id}", idType: DATABASE_ID) { parent { node { databaseId replies { nodes { databaseId } } } } commentedOn { node { databaseId } } } }`,
     );
     expect(answer.errors).toBeUndefined();

@@ -36,7 +36,10 @@ describe('request logs', () => {
   let h: CacheHarness;
   beforeAll(async () => {
     h = await startCacheHarness({
-      log: { info: (details) => lines.push(details as Record<string, unknown>), warn: (details) => lines.push(details as Record<string, unknown>) },
+      log: {
+        info: (details) => lines.push(details as Record<string, unknown>),
+        warn: (details) => lines.push(details as Record<string, unknown>),
+      },
     });
   });
   afterAll(() => h.close());

@@ -18,14 +18,19 @@ type Page = { posts: { pageInfo: Record<string, unknown> & { endCursor: string; 
 
 describe('posts pagination', () => {
   it('walks pages by cursor in WordPress order, with the total', async () => {
-    const first = await h.query<Page>('{ posts(first: 7) { pageInfo { total hasNextPage hasPreviousPage endCursor startCursor } nodes { databaseId } } }');
+    const first = await h.query<Page>(
+      '{ posts(first: 7) { pageInfo { total hasNextPage hasPreviousPage endCursor startCursor } nodes { databaseId } } }',
+    );
     const rest1 = await rest('posts?per_page=7&page=1');
     expect(first.data!.posts.nodes.map((n) => n.databaseId)).toEqual(rest1.ids);
     expect(first.data!.posts.pageInfo).toMatchObject({ total: rest1.total, hasNextPage: true, hasPreviousPage: false });
 
-    const second = await h.query<Page>('query($after: String) { posts(first: 7, after: $after) { pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { databaseId } } }', {
-      after: first.data!.posts.pageInfo.endCursor,
-    });
+    const second = await h.query<Page>(
+      'query($after: String) { posts(first: 7, after: $after) { pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { databaseId } } }',
+      {
+        after: first.data!.posts.pageInfo.endCursor,
+      },
+    );
     expect(second.data!.posts.nodes.map((n) => n.databaseId)).toEqual((await rest('posts?per_page=7&page=2')).ids);
     expect(second.data!.posts.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
   });
@@ -61,7 +66,10 @@ describe('posts pagination', () => {
 describe('where-args reach WordPress as its own filters', () => {
   it('maps search, categoryIn, tag slugs, author and dateQuery', async () => {
     h.demo.resetRequests();
-    const tags = (await (await fetch(`${h.demo.url}/wp-json/wp/v2/tags?per_page=2&orderby=count&order=desc`)).json()) as { id: number; slug: string }[];
+    const tags = (await (await fetch(`${h.demo.url}/wp-json/wp/v2/tags?per_page=2&orderby=count&order=desc`)).json()) as {
+      id: number;
+      slug: string;
+    }[];
     const answer = await h.query<Page>(
       `query($slugs: [String]) { posts(first: 5, where: { search: "the", tagSlugIn: $slugs, dateQuery: { year: 2025, month: 5 }, orderby: [{ field: TITLE, order: ASC }] }) { nodes { databaseId } } }`,
       { slugs: tags.map((t) => t.slug) },

@@ -72,7 +72,14 @@ describe.skipIf(!haveRedis)('two gateway processes on one Redis', () => {
   beforeAll(async () => {
     const port = await freePort();
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 100 && spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() !== 'PONG'; i++) {
+    for (
+      let i = 0;
+      i < 100 &&
+      spawnSync('redis-cli', ['-p', String(port), 'ping'])
+        .stdout?.toString()
+        .trim() !== 'PONG';
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     demo = await createDemoSite();

@@ -34,7 +34,11 @@ describe('the HTTP surface', () => {
   });
 
   it('runs every document under tests/operations/ without errors', async () => {
-    const category = ((await (await fetch(`${h.demo.url}/wp-json/wp/v2/categories?per_page=1&hide_empty=true&orderby=count&order=desc`)).json()) as { slug: string }[])[0]!;
+    const category = (
+      (await (await fetch(`${h.demo.url}/wp-json/wp/v2/categories?per_page=1&hide_empty=true&orderby=count&order=desc`)).json()) as {
+        slug: string;
+      }[]
+    )[0]!;
     const post = ((await (await fetch(`${h.demo.url}/wp-json/wp/v2/posts?per_page=1`)).json()) as { slug: string; link: string }[])[0]!;
     const variables: Record<string, Record<string, unknown>> = {
       'home-page': { first: 10 },
@@ -46,7 +50,10 @@ describe('the HTTP surface', () => {
       const document = readFileSync(new URL(`../operations/${name}.graphql`, import.meta.url), 'utf8');
       const answer = await h.query(document, vars);
       expect(answer.errors, name).toBeUndefined();
-      expect(Object.values(answer.data ?? {}).every((v) => v !== null), name).toBe(true);
+      expect(
+        Object.values(answer.data ?? {}).every((v) => v !== null),
+        name,
+      ).toBe(true);
     }
   });
 });

@@ -29,7 +29,10 @@ describe('comments by post', () => {
     const loader = createCommentsByPostLoader(scope);
     const [a, b, c] = await Promise.all([loader.load(1), loader.load(2), loader.load(3)]);
     expect(calls).toEqual([
-      { route: '/wp/v2/comments', query: { post: [1, 2, 3], orderby: 'date', order: 'desc', per_page: 100, _fields: ['content', 'id', 'post'] } },
+      {
+        route: '/wp/v2/comments',
+        query: { post: [1, 2, 3], orderby: 'date', order: 'desc', per_page: 100, _fields: ['content', 'id', 'post'] },
+      },
     ]);
     expect([a!.comments.length, b!.comments.length, c!.comments.length]).toEqual([3, 2, 2]);
     expect(a!.complete).toBe(true);

@@ -55,7 +55,10 @@ describe('sliceConnection', () => {
     const page1 = sliceConnection(items, { first: 10 });
     expect(page1.nodes).toEqual(items.slice(0, 10));
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, total: 25 });
-    const page3 = sliceConnection(items, { first: 10, after: sliceConnection(items, { first: 10, after: page1.pageInfo.endCursor }).pageInfo.endCursor });
+    const page3 = sliceConnection(items, {
+      first: 10,
+      after: sliceConnection(items, { first: 10, after: page1.pageInfo.endCursor }).pageInfo.endCursor,
+    });
     expect(page3.nodes).toEqual(items.slice(20));
     expect(page3.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });

@@ -61,13 +61,17 @@ describe('bundled content', () => {
     const text = JSON.stringify(content);
     expect(text).not.toContain('"_links"');
     const origins = new Set([...text.matchAll(/https?:\/\/[a-z0-9.-]+/gi)].map((m) => m[0].replace(/\.$/, '')));
-    expect([...origins].filter((o) => !/gravatar\.com|\.example|example\.|wordpress\.org|api\.w\.org|developer\.wordpress/.test(o))).toEqual(['http://demo.local']);
+    expect(
+      [...origins].filter((o) => !/gravatar\.com|\.example|example\.|wordpress\.org|api\.w\.org|developer\.wordpress/.test(o)),
+    ).toEqual(['http://demo.local']);
   });
 });
 
 describe('WordPress formatting', () => {
   it('texturizes like wptexturize + convert_chars', () => {
-    expect(texturize('"Just Use Postgres" --- A Skeptic\'s Review')).toBe('&#8220;Just Use Postgres&#8221; &#8212; A Skeptic&#8217;s Review');
+    expect(texturize('"Just Use Postgres" --- A Skeptic\'s Review')).toBe(
+      '&#8220;Just Use Postgres&#8221; &#8212; A Skeptic&#8217;s Review',
+    );
     expect(texturize('Bread & Butter... <code>a && b</code>')).toBe('Bread &#038; Butter&#8230; <code>a && b</code>');
   });
 

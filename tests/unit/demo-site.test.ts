@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 beforeEach(() => site.resetRequests());
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+  // biome-ignore lint/suspicious/noExplicitAny: REST answers of many shapes, asserted field by field.
+): Promise<{ status: number; headers: Headers; body: any; text: string }> {
   const res = await fetch(`${site.url}${path}`, { headers });
   const text = await res.text();
   let body: unknown = null;
@@ -69,7 +73,11 @@ describe('discovery', () => {
   it('answers unknown routes with rest_no_route', async () => {
     const { status, body } = await get('/wp-json/wp/v2/nothing-here');
     expect(status).toBe(404);
-    expect(body).toEqual({ code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+    expect(body).toEqual({
+      code: 'rest_no_route',
+      message: 'No route was found matching the URL and request method.',
+      data: { status: 404 },
+    });
   });
 });
 
@@ -83,7 +91,9 @@ describe('collections', () => {
       data: {
         status: 400,
         params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' },
-        details: { per_page: { code: 'rest_out_of_bounds', message: 'per_page must be between 1 (inclusive) and 100 (inclusive)', data: null } },
+        details: {
+          per_page: { code: 'rest_out_of_bounds', message: 'per_page must be between 1 (inclusive) and 100 (inclusive)', data: null },
+        },
       },
     });
   });
@@ -146,7 +156,9 @@ describe('collections', () => {
   it('filters posts by categories, tags, author, slug and dates', async () => {
     const world = content.categories.find((c) => c.slug === 'world');
     const direct = await get(`/wp-json/wp/v2/posts?categories=${world?.id}&per_page=100&_fields=id`);
-    const withChildren = await get(`/wp-json/wp/v2/posts?categories[terms]=${world?.id}&categories[include_children]=true&per_page=100&_fields=id`);
+    const withChildren = await get(
+      `/wp-json/wp/v2/posts?categories[terms]=${world?.id}&categories[include_children]=true&per_page=100&_fields=id`,
+    );
     expect(withChildren.body.length).toBeGreaterThan(direct.body.length);
     const byAuthor = await get('/wp-json/wp/v2/posts?author=2&per_page=100&_fields=author');
     expect(new Set(byAuthor.body.map((p: { author: number }) => p.author))).toEqual(new Set([2]));
@@ -159,11 +171,16 @@ describe('collections', () => {
   });
 
   it('lists media of several parents and comments of several posts', async () => {
-    const parents = content.media.filter((m) => m.post).slice(0, 3).map((m) => m.post as number);
+    const parents = content.media
+      .filter((m) => m.post)
+      .slice(0, 3)
+      .map((m) => m.post as number);
     const media = await get(`/wp-json/wp/v2/media?parent=${parents.join(',')}&per_page=100&_fields=id,post`);
     expect(media.status).toBe(200);
     for (const m of media.body as { post: number }[]) expect(parents).toContain(m.post);
-    const commented = [...new Set(content.comments.filter((c) => c.status === 'approved').map((c) => c.post as number))].filter((id) => published().some((p) => p.id === id && !p._demo?.password)).slice(0, 3);
+    const commented = [...new Set(content.comments.filter((c) => c.status === 'approved').map((c) => c.post as number))]
+      .filter((id) => published().some((p) => p.id === id && !p._demo?.password))
+      .slice(0, 3);
     const expected = content.comments.filter((c) => commented.includes(c.post as number) && c.status === 'approved');
     const comments = await get(`/wp-json/wp/v2/comments?post=${commented.join(',')}&per_page=100&_fields=id,post,status`);
     expect(comments.body.map((c: { id: number }) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
@@ -194,9 +211,19 @@ describe('records and links', () => {
     const withImage = published().find((p) => p.featured_media && p.id !== 1);
     const { body } = await get(`/wp-json/wp/v2/posts/${withImage?.id}`);
     expect(Object.keys(body._links)).toEqual(
-      ['self', 'collection', 'about', 'author', 'replies', 'version-history', 'predecessor-version', 'wp:featuredmedia', 'wp:attachment', 'wp:term', 'curies'].filter(
-        (rel) => rel !== 'predecessor-version' || (withImage?._demo?.revisions?.count ?? 0) > 0,
-      ),
+      [
+        'self',
+        'collection',
+        'about',
+        'author',
+        'replies',
+        'version-history',
+        'predecessor-version',
+        'wp:featuredmedia',
+        'wp:attachment',
+        'wp:term',
+        'curies',
+      ].filter((rel) => rel !== 'predecessor-version' || (withImage?._demo?.revisions?.count ?? 0) > 0),
     );
     expect(body._links['wp:term']).toEqual([
       { taxonomy: 'category', embeddable: true, href: `${site.url}/wp-json/wp/v2/categories?post=${withImage?.id}` },
@@ -214,10 +241,16 @@ describe('records and links', () => {
     const sub = content.categories.find((c) => c.parent);
     const cat = await get(`/wp-json/wp/v2/categories/${sub?.id}`);
     expect(cat.body._links.up[0].href).toBe(`${site.url}/wp-json/wp/v2/categories/${sub?.parent}`);
-    const reply = content.comments.find((c) => c.parent && c.status === 'approved' && published().some((p) => p.id === c.post && !p._demo?.password));
+    const reply = content.comments.find(
+      (c) => c.parent && c.status === 'approved' && published().some((p) => p.id === c.post && !p._demo?.password),
+    );
     const comment = await get(`/wp-json/wp/v2/comments/${reply?.id}`);
     expect(comment.body._links['in-reply-to'][0].href).toBe(`${site.url}/wp-json/wp/v2/comments/${reply?.parent}`);
-    expect(comment.body._links.up[0]).toEqual({ embeddable: true, post_type: 'post', href: `${site.url}/wp-json/wp/v2/posts/${reply?.post}` });
+    expect(comment.body._links.up[0]).toEqual({
+      embeddable: true,
+      post_type: 'post',
+      href: `${site.url}/wp-json/wp/v2/posts/${reply?.post}`,
+    });
   });
 
   it('answers missing records with each controller’s 404 code', async () => {
@@ -250,7 +283,9 @@ describe('records and links', () => {
     const top = await get('/wp-json/wp/v2/categories?parent=0&per_page=100&_fields=parent');
     expect(new Set(top.body.map((c: { parent: number }) => c.parent))).toEqual(new Set([0]));
     const seed = await get('/wp-json/wp/v2/categories?post=2786&_fields=id');
-    expect(seed.body.map((c: { id: number }) => c.id).sort()).toEqual([...(content.posts.find((p) => p.id === 2786)?.categories ?? [])].sort());
+    expect(seed.body.map((c: { id: number }) => c.id).sort()).toEqual(
+      [...(content.posts.find((p) => p.id === 2786)?.categories ?? [])].sort(),
+    );
   });
 });
 
@@ -263,7 +298,11 @@ describe('visibility and authentication', () => {
     expect(ids).not.toContain(silent?.id);
     const single = await get(`/wp-json/wp/v2/users/${silent?.id}`);
     expect(single.status).toBe(401);
-    expect(single.body).toEqual({ code: 'rest_user_cannot_view', message: 'Sorry, you are not allowed to list users.', data: { status: 401 } });
+    expect(single.body).toEqual({
+      code: 'rest_user_cannot_view',
+      message: 'Sorry, you are not allowed to list users.',
+      data: { status: 401 },
+    });
     const asEditor = await get(`/wp-json/wp/v2/users/${silent?.id}`, { Authorization: EDITOR });
     expect(asEditor.status).toBe(403);
   });
@@ -271,7 +310,11 @@ describe('visibility and authentication', () => {
   it('needs credentials for non-public statuses', async () => {
     const anon = await get('/wp-json/wp/v2/posts?status=draft');
     expect(anon.status).toBe(400);
-    expect(anon.body.data.details.status).toEqual({ code: 'rest_forbidden_status', message: 'Status is forbidden.', data: { status: 401 } });
+    expect(anon.body.data.details.status).toEqual({
+      code: 'rest_forbidden_status',
+      message: 'Status is forbidden.',
+      data: { status: 401 },
+    });
     const editor = await get('/wp-json/wp/v2/posts?status=draft,private&per_page=100&_fields=id,status', { Authorization: EDITOR });
     expect(editor.status).toBe(200);
     const expected = content.posts.filter((p) => p.status === 'draft' || p.status === 'private').length;

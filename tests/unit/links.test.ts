@@ -16,7 +16,11 @@ describe('parseLink', () => {
   });
 
   it('reads the ?rest_route= form of sites without pretty permalinks', () => {
-    expect(parseLink('http://internal.wp:8080/?rest_route=/wp/v2/media/2787', ORIGINS)).toEqual({ collection: 'media', id: 2787, query: {} });
+    expect(parseLink('http://internal.wp:8080/?rest_route=/wp/v2/media/2787', ORIGINS)).toEqual({
+      collection: 'media',
+      id: 2787,
+      query: {},
+    });
   });
 
   it('reads a sub-folder install', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  commentAuthorAvatar,
-  commentContent,
-  toCommentAuthorModel,
-  toCommentModel,
-} from '../../src/models/comment.ts';
+import { commentAuthorAvatar, commentContent, toCommentAuthorModel, toCommentModel } from '../../src/models/comment.ts';
 import type { RestComment } from '../../src/wordpress/rest-types.ts';
 import { gid, site } from './models-fixtures.ts';
 

@@ -8,7 +8,7 @@ describe('phpHtmlEntityDecode (WPGraphQL Model::html_entity_decode)', () => {
       'Q&A: What\u2019s \u201Cnew\u201D \u2013 2025\u2026',
     );
     expect(phpHtmlEntityDecode('It&#039;s &quot;quoted&quot; &lt;b&gt;')).toBe('It\'s "quoted" <b>');
-    expect(phpHtmlEntityDecode('&#x2019; &#X2019; &#0039;')).toBe('\u2019 \u2019 \'');
+    expect(phpHtmlEntityDecode('&#x2019; &#X2019; &#0039;')).toBe("\u2019 \u2019 '");
   });
 
   it('leaves what HTML 4.01 does not define', () => {

@@ -50,7 +50,7 @@ describe('toMediaItemModel: the content-node and attachment fields', () => {
 
   it('strips video players too', () => {
     const video =
-      '<!--[if lt IE 9]><script>document.createElement(\'video\');</script><![endif]-->\n' +
+      "<!--[if lt IE 9]><script>document.createElement('video');</script><![endif]-->\n" +
       '<div style="width: 640px;" class="wp-video"><video class="wp-video-shortcode" id="video-7-1" width="640" height="360" preload="metadata" controls="controls"><source type="video/mp4" src="https://example.org/v.mp4?_=1" /><a href="https://example.org/v.mp4">https://example.org/v.mp4</a></video></div>\n' +
       '<p>Clip</p>\n';
     expect(stripPrependedAttachment(video)).toBe('<p>Clip</p>\n');
@@ -87,7 +87,10 @@ describe('MediaItem sizes, sources and files', () => {
   });
 
   it('applies the theme content width to large', () => {
-    const narrow = createSiteContext({ home: 'https://example.org', url: 'https://example.org' }, { baseUrl: 'https://example.org', contentWidth: 640 });
+    const narrow = createSiteContext(
+      { home: 'https://example.org', url: 'https://example.org' },
+      { baseUrl: 'https://example.org', contentWidth: 640 },
+    );
     expect(mediaItemSizes(toMediaItemModel(imageRecord(), narrow), { size: 'large' })).toBe('(max-width: 640px) 100vw, 640px');
   });
 
@@ -155,7 +158,13 @@ describe('large and non-image attachments', () => {
       file: '2025/04/big-scaled.jpg',
       sizes: {
         large: { file: 'big-1024x683.jpg', width: 1024, height: 683, mime_type: 'image/jpeg', source_url: `${UP}/big-1024x683.jpg` },
-        '2048x2048': { file: 'big-2048x1365.jpg', width: 2048, height: 1365, mime_type: 'image/jpeg', source_url: `${UP}/big-2048x1365.jpg` },
+        '2048x2048': {
+          file: 'big-2048x1365.jpg',
+          width: 2048,
+          height: 1365,
+          mime_type: 'image/jpeg',
+          source_url: `${UP}/big-2048x1365.jpg`,
+        },
         full: { file: 'big-scaled.jpg', width: 2560, height: 1707, mime_type: 'image/jpeg', source_url: `${UP}/big-scaled.jpg` },
       },
     };
@@ -177,7 +186,14 @@ describe('large and non-image attachments', () => {
         filesize: 90_000,
         sizes: {
           full: { file: 'report-pdf.jpg', width: 1088, height: 1408, mime_type: 'application/pdf', source_url: `${UP}/report-pdf.jpg` },
-          thumbnail: { file: 'report-pdf-116x150.jpg', width: 116, height: 150, filesize: 4_000, mime_type: 'image/jpeg', source_url: `${UP}/report-pdf-116x150.jpg` },
+          thumbnail: {
+            file: 'report-pdf-116x150.jpg',
+            width: 116,
+            height: 150,
+            filesize: 4_000,
+            mime_type: 'image/jpeg',
+            source_url: `${UP}/report-pdf-116x150.jpg`,
+          },
         },
       },
     };

@@ -50,10 +50,7 @@ describe('toPageModel', () => {
   });
 
   it('maps nested pages, menu order and featured image', () => {
-    const model = toPageModel(
-      page({ parent: 20, menu_order: 3, featured_media: 501, link: 'https://example.org/about/team/' }),
-      site,
-    );
+    const model = toPageModel(page({ parent: 20, menu_order: 3, featured_media: 501, link: 'https://example.org/about/team/' }), site);
     expect(model.parentDatabaseId).toBe(20);
     expect(model.parentId).toBe(gid('post', 20));
     expect(model.menuOrder).toBe(3);

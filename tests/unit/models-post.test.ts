@@ -105,10 +105,7 @@ describe('post field rules', () => {
   });
 
   it('urldecodes slug and link; uri is built from the decoded link', () => {
-    const model = toPostModel(
-      post({ slug: 'caf%c3%a9-cr%c3%a8me', link: 'https://example.org/2025/01/caf%c3%a9-cr%c3%a8me/' }),
-      site,
-    );
+    const model = toPostModel(post({ slug: 'caf%c3%a9-cr%c3%a8me', link: 'https://example.org/2025/01/caf%c3%a9-cr%c3%a8me/' }), site);
     expect(model.slug).toBe('café-crème');
     expect(model.link).toBe('https://example.org/2025/01/café-crème/');
     expect(model.uri).toBe('/2025/01/café-crème/');

@@ -6,7 +6,10 @@ import { site } from './models-fixtures.ts';
 
 describe('site context', () => {
   it('reads the REST index and trims trailing slashes from home', () => {
-    const ctx = createSiteContext({ home: 'https://example.org/blog/', url: 'https://example.org/wp', gmt_offset: '5.5' }, { baseUrl: 'https://x' });
+    const ctx = createSiteContext(
+      { home: 'https://example.org/blog/', url: 'https://example.org/wp', gmt_offset: '5.5' },
+      { baseUrl: 'https://x' },
+    );
     expect(ctx.homeUrl).toBe('https://example.org/blog');
     expect(ctx.siteUrl).toBe('https://example.org/wp');
     expect(ctx.gmtOffset).toBe(5.5);

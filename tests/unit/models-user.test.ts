@@ -70,7 +70,11 @@ describe('toUserModel', () => {
   });
 
   it('serves a plugin avatar only at the sizes REST printed', () => {
-    const urls = { '24': 'https://cdn.example.org/a-24.png', '48': 'https://cdn.example.org/a-48.png', '96': 'https://cdn.example.org/a-96.png' };
+    const urls = {
+      '24': 'https://cdn.example.org/a-24.png',
+      '48': 'https://cdn.example.org/a-48.png',
+      '96': 'https://cdn.example.org/a-96.png',
+    };
     expect(avatarFromUrls(urls, { size: 48 })?.url).toBe('https://cdn.example.org/a-48.png');
     expect(avatarFromUrls(urls, { size: 150 })).toBeNull();
   });

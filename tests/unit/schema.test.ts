@@ -33,15 +33,23 @@ describe('WPGraphQL compatibility', () => {
             if (!OUR_FIELDS.has(field.name)) differences.push(`${name}.${field.name} is not WPGraphQL's`);
             continue;
           }
-          if (String(their.type) !== String(field.type)) differences.push(`${name}.${field.name}: ${String(field.type)} ≠ ${String(their.type)}`);
+          if (String(their.type) !== String(field.type))
+            differences.push(`${name}.${field.name}: ${String(field.type)} ≠ ${String(their.type)}`);
           for (const arg of field.args) {
             const theirArg = their.args.find((a) => a.name === arg.name);
             if (!theirArg) differences.push(`${name}.${field.name}(${arg.name}) is not WPGraphQL's`);
-            else if (String(theirArg.type) !== String(arg.type)) differences.push(`${name}.${field.name}(${arg.name}): ${String(arg.type)} ≠ ${String(theirArg.type)}`);
+            else if (String(theirArg.type) !== String(arg.type))
+              differences.push(`${name}.${field.name}(${arg.name}): ${String(arg.type)} ≠ ${String(theirArg.type)}`);
           }
         }
-        const ours = type.getInterfaces().map((i) => i.name).sort();
-        const their = theirs.getInterfaces().map((i) => i.name).sort();
+        const ours = type
+          .getInterfaces()
+          .map((i) => i.name)
+          .sort();
+        const their = theirs
+          .getInterfaces()
+          .map((i) => i.name)
+          .sort();
         expect(ours, `interfaces of ${name}`).toEqual(their);
       }
       if (isInputObjectType(type) && isInputObjectType(theirs)) {
@@ -49,7 +57,8 @@ describe('WPGraphQL compatibility', () => {
           const their = theirs.getFields()[field.name];
           if (!their) {
             if (field.name !== 'offsetPagination') differences.push(`${name}.${field.name} is not WPGraphQL's`);
-          } else if (String(their.type) !== String(field.type)) differences.push(`${name}.${field.name}: ${String(field.type)} ≠ ${String(their.type)}`);
+          } else if (String(their.type) !== String(field.type))
+            differences.push(`${name}.${field.name}: ${String(field.type)} ≠ ${String(their.type)}`);
         }
       }
     }
@@ -60,8 +69,26 @@ describe('WPGraphQL compatibility', () => {
     const root = Object.keys(schema.getQueryType()!.getFields()).sort();
     expect(root).toEqual(
       expect.arrayContaining([
-        'node', 'nodeByUri', 'post', 'posts', 'page', 'pages', 'category', 'categories', 'tag', 'tags', 'user', 'users',
-        'mediaItem', 'mediaItems', 'comment', 'comments', 'contentNode', 'contentNodes', 'viewer', 'generalSettings',
+        'node',
+        'nodeByUri',
+        'post',
+        'posts',
+        'page',
+        'pages',
+        'category',
+        'categories',
+        'tag',
+        'tags',
+        'user',
+        'users',
+        'mediaItem',
+        'mediaItems',
+        'comment',
+        'comments',
+        'contentNode',
+        'contentNodes',
+        'viewer',
+        'generalSettings',
       ]),
     );
     expect(schema.getQueryType()!.name).toBe('RootQuery');

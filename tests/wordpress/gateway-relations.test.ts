@@ -253,7 +253,9 @@ describe.runIf(wp.seeded)('the gateway’s relations against REST', () => {
     // user's approved comments; REST cannot, short of reading every comment of the site, so the gateway says so
     // (docs/compatibility.md) and serves the field to signed-in viewers, whose credentials WordPress accepts.
     it('user comments, anonymously: a FORBIDDEN error that says why, not a wrong list', async () => {
-      const answer = await gw.query(`{ user(id: ${SEED.users.editor}, idType: DATABASE_ID) { comments(first: 100) { nodes { databaseId } } } }`);
+      const answer = await gw.query(
+        `{ user(id: ${SEED.users.editor}, idType: DATABASE_ID) { comments(first: 100) { nodes { databaseId } } } }`,
+      );
       expect(answer.errors?.[0]).toMatchObject({
         message: expect.stringMatching(/signed-in viewer/),
         extensions: { code: 'FORBIDDEN' },

@@ -136,9 +136,7 @@ function runScript(name: 'start.sh' | 'stop.sh'): Promise<void> {
     child.on('close', (code, signal) => {
       if (code === 0) return resolve();
       const line = stderr.split('\n').find((l) => l.startsWith('wordpress: FAILED'));
-      reject(
-        new Error(line ?? `wordpress: ${name} exited with ${signal ?? code}; logs in ${STATE_DIR}/logs`),
-      );
+      reject(new Error(line ?? `wordpress: ${name} exited with ${signal ?? code}; logs in ${STATE_DIR}/logs`));
     });
   });
 }

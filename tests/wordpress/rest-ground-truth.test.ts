@@ -1,3 +1,4 @@
+import type { Json } from './gateway-harness.ts';
 import { describe, expect, it } from 'vitest';
 import { SEED } from './seed-ids.ts';
 import { basicAuth, restUrl, wordpressTarget, type WordPressCredentials, type WordPressTarget } from './target.ts';
@@ -14,7 +15,7 @@ interface Answer<T> {
   body: T;
 }
 
-async function get<T = any>(
+async function get<T = Json>(
   route: string,
   query: Record<string, string | number | boolean> = {},
   auth?: WordPressCredentials | null,
@@ -75,12 +76,12 @@ describe.runIf(target.seeded)('the seeded site', () => {
 
   describe('posts', () => {
     it(`has ${SEED.counts.publishedPosts} published posts: more than one REST page`, async () => {
-      const first = await get<any[]>('/wp/v2/posts', { per_page: 100, _fields: 'id' });
+      const first = await get<Json[]>('/wp/v2/posts', { per_page: 100, _fields: 'id' });
       expect(first.headers.get('x-wp-total')).toBe(String(SEED.counts.publishedPosts));
       expect(first.headers.get('x-wp-totalpages')).toBe('3');
       expect(first.headers.get('link')).toContain('rel="next"');
       expect(first.body[0]?.id).toBe(SEED.posts.password); // newest published
-      const last = await get<any[]>('/wp/v2/posts', { per_page: 100, page: 3, _fields: 'id' });
+      const last = await get<Json[]>('/wp/v2/posts', { per_page: 100, page: 3, _fields: 'id' });
       expect(last.body).toHaveLength(SEED.counts.publishedPosts - 200);
       expect(last.body.at(-1)?.id).toBe(SEED.posts.firstRegular);
       const past = await get('/wp/v2/posts', { per_page: 100, page: 4 });
@@ -89,7 +90,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
     });
 
     it('keeps local and GMT dates apart across DST', async () => {
-      const { body } = await get<any[]>('/wp/v2/posts', { include: '100,160', _fields: 'id,date,date_gmt' });
+      const { body } = await get<Json[]>('/wp/v2/posts', { include: '100,160', _fields: 'id,date,date_gmt' });
       expect(body).toEqual(
         expect.arrayContaining([
           { id: 100, date: '2022-01-03T08:15:00', date_gmt: '2022-01-03T07:15:00' },
@@ -99,7 +100,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
     });
 
     it('renders titles with entities, raw markup and emoji as WordPress does', async () => {
-      const { body } = await get<any[]>('/wp/v2/posts', { include: '101,102,103,104,106', _fields: 'id,title,slug' });
+      const { body } = await get<Json[]>('/wp/v2/posts', { include: '101,102,103,104,106', _fields: 'id,title,slug' });
       const byId = Object.fromEntries(body.map((p) => [p.id, p]));
       expect(byId[101].title.rendered).toBe('Don’t “quote” me: Tom &#038; Jerry <3 — déjà vu 🎉');
       expect(byId[102].title.rendered).toBe('It&#8217;s &#8220;straight&#8221; quotes &#038; <em>emphasis</em>');
@@ -109,7 +110,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
     });
 
     it('has hand-written and automatic excerpts', async () => {
-      const { body } = await get<any[]>('/wp/v2/posts', { include: '100,104', _fields: 'id,excerpt' });
+      const { body } = await get<Json[]>('/wp/v2/posts', { include: '100,104', _fields: 'id,excerpt' });
       const byId = Object.fromEntries(body.map((p) => [p.id, p.excerpt.rendered as string]));
       expect(byId[100]).toBe('<p>Hand-written excerpt for post 100 — “quoted” &#038; short.</p>\n');
       // Automatic: the first 55 words of the content, then WordPress's "[…]".
@@ -117,7 +118,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
     });
 
     it('lists the sticky posts', async () => {
-      const { body } = await get<any[]>('/wp/v2/posts', { sticky: true, _fields: 'id' });
+      const { body } = await get<Json[]>('/wp/v2/posts', { sticky: true, _fields: 'id' });
       expect(ids(body)).toEqual([...SEED.posts.sticky].sort((a, b) => a - b));
     });
 
@@ -147,11 +148,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
       const draft = await get(`/wp/v2/posts/${SEED.posts.draft}`, {}, editor());
       expect(draft.status).toBe(200);
       expect(draft.body).toMatchObject({ status: 'draft', author: SEED.users.hidden });
-      const { body } = await get<any[]>(
-        '/wp/v2/posts',
-        { status: 'draft,pending,private,future', _fields: 'id,status' },
-        editor(),
-      );
+      const { body } = await get<Json[]>('/wp/v2/posts', { status: 'draft,pending,private,future', _fields: 'id,status' }, editor());
       expect(body).toEqual([
         { id: SEED.posts.scheduled, status: 'future' },
         { id: SEED.posts.private, status: 'private' },
@@ -163,7 +160,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
 
   describe('terms', () => {
     it('nests categories three levels deep and keeps an empty one', async () => {
-      const { headers, body } = await get<any[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,parent,count' });
+      const { headers, body } = await get<Json[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,parent,count' });
       expect(headers.get('x-wp-total')).toBe(String(SEED.counts.categories));
       const byId = Object.fromEntries(body.map((c) => [c.id, c]));
       const c = SEED.categories;
@@ -174,12 +171,12 @@ describe.runIf(target.seeded)('the seeded site', () => {
       expect(byId[c.programming].parent).toBe(c.technology);
       expect(byId[c.empty]).toMatchObject({ name: 'Empty Category', count: 0 });
       expect(byId[c.artsCulture].name).toBe('Arts &amp; Culture');
-      const empty = await get<any[]>('/wp/v2/posts', { categories: c.empty });
+      const empty = await get<Json[]>('/wp/v2/posts', { categories: c.empty });
       expect(empty.body).toEqual([]);
     });
 
     it('has the tags', async () => {
-      const { headers, body } = await get<any[]>('/wp/v2/tags', { per_page: 100, _fields: 'id,name,slug' });
+      const { headers, body } = await get<Json[]>('/wp/v2/tags', { per_page: 100, _fields: 'id,name,slug' });
       expect(headers.get('x-wp-total')).toBe(String(SEED.counts.tags));
       expect(body).toEqual(
         expect.arrayContaining([
@@ -192,7 +189,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
 
   describe('users', () => {
     it('lists only authors with published posts to anonymous readers', async () => {
-      const { headers, body } = await get<any[]>('/wp/v2/users', { per_page: 100, _fields: 'id,name' });
+      const { headers, body } = await get<Json[]>('/wp/v2/users', { per_page: 100, _fields: 'id,name' });
       expect(headers.get('x-wp-total')).toBe(String(SEED.counts.usersAnonymous));
       expect(body).toEqual(
         expect.arrayContaining(
@@ -210,13 +207,13 @@ describe.runIf(target.seeded)('the seeded site', () => {
     withAuth('shows the hidden author to authenticated users who may see authors', async () => {
       const me = await get('/wp/v2/users/me', { _fields: 'id' }, editor());
       expect(me.body).toEqual({ id: SEED.users.editor });
-      const authors = await get<any[]>('/wp/v2/users', { who: 'authors', per_page: 100, _fields: 'id' }, editor());
+      const authors = await get<Json[]>('/wp/v2/users', { who: 'authors', per_page: 100, _fields: 'id' }, editor());
       expect(ids(authors.body)).toContain(SEED.users.hidden);
       // The editor cannot list_users: the plain list stays the anonymous one, the admin sees everyone.
-      const plain = await get<any[]>('/wp/v2/users', { per_page: 100, _fields: 'id' }, editor());
+      const plain = await get<Json[]>('/wp/v2/users', { per_page: 100, _fields: 'id' }, editor());
       expect(ids(plain.body)).not.toContain(SEED.users.hidden);
       if (admin()) {
-        const all = await get<any[]>('/wp/v2/users', { per_page: 100, _fields: 'id' }, admin());
+        const all = await get<Json[]>('/wp/v2/users', { per_page: 100, _fields: 'id' }, admin());
         expect(all.headers.get('x-wp-total')).toBe(String(SEED.counts.usersTotal));
       }
     });
@@ -224,7 +221,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
 
   describe('comments', () => {
     it('shows approved comments only, threaded', async () => {
-      const { body } = await get<any[]>('/wp/v2/comments', { post: SEED.posts.threadedComments, _fields: 'id,parent' });
+      const { body } = await get<Json[]>('/wp/v2/comments', { post: SEED.posts.threadedComments, _fields: 'id,parent' });
       const c = SEED.comments;
       expect(body.map(({ id, parent }) => [id, parent]).sort((a, b) => a[0]! - b[0]!)).toEqual([
         [c.top, 0],
@@ -238,15 +235,15 @@ describe.runIf(target.seeded)('the seeded site', () => {
     withAuth('hides held and spam comments from anonymous readers, not from the editor', async () => {
       const anonymous = await get('/wp/v2/comments', { status: 'hold' });
       expect(anonymous.status).toBe(401);
-      const hold = await get<any[]>('/wp/v2/comments', { post: SEED.posts.threadedComments, status: 'hold', _fields: 'id' }, editor());
+      const hold = await get<Json[]>('/wp/v2/comments', { post: SEED.posts.threadedComments, status: 'hold', _fields: 'id' }, editor());
       expect(ids(hold.body)).toEqual([SEED.comments.hold, SEED.comments.holdReply]);
-      const spam = await get<any[]>('/wp/v2/comments', { post: SEED.posts.threadedComments, status: 'spam', _fields: 'id' }, editor());
+      const spam = await get<Json[]>('/wp/v2/comments', { post: SEED.posts.threadedComments, status: 'spam', _fields: 'id' }, editor());
       expect(ids(spam.body)).toEqual([SEED.comments.spam]);
     });
 
     it('counts the password post’s comment in X-WP-Total but does not return it', async () => {
-      const page1 = await get<any[]>('/wp/v2/comments', { per_page: 100, _fields: 'id' });
-      const page2 = await get<any[]>('/wp/v2/comments', { per_page: 100, page: 2, _fields: 'id' });
+      const page1 = await get<Json[]>('/wp/v2/comments', { per_page: 100, _fields: 'id' });
+      const page2 = await get<Json[]>('/wp/v2/comments', { per_page: 100, page: 2, _fields: 'id' });
       expect(page1.headers.get('x-wp-total')).toBe(String(SEED.counts.commentsTotalHeader));
       const seen = [...page1.body, ...page2.body].map((c) => c.id);
       expect(seen).toHaveLength(SEED.counts.commentsVisibleAnonymously);
@@ -275,7 +272,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
     it('has attachments of several kinds', async () => {
       const { headers } = await get('/wp/v2/media', { _fields: 'id' });
       expect(headers.get('x-wp-total')).toBe(String(SEED.counts.media));
-      const attached = await get<any[]>('/wp/v2/media', { parent: SEED.posts.withPdf, _fields: 'id,media_type,mime_type' });
+      const attached = await get<Json[]>('/wp/v2/media', { parent: SEED.posts.withPdf, _fields: 'id,media_type,mime_type' });
       expect(attached.body).toEqual([{ id: SEED.media.pdf, media_type: 'file', mime_type: 'application/pdf' }]);
       const tiny = await get(`/wp/v2/media/${SEED.media.noSizes}`, { _fields: 'media_details' });
       expect(tiny.body.media_details.sizes).toEqual({});
@@ -286,7 +283,7 @@ describe.runIf(target.seeded)('the seeded site', () => {
 
   describe('pages', () => {
     it('nests pages and hides the draft and private ones', async () => {
-      const { body } = await get<any[]>('/wp/v2/pages', { per_page: 100, _fields: 'id,parent,link' });
+      const { body } = await get<Json[]>('/wp/v2/pages', { per_page: 100, _fields: 'id,parent,link' });
       const p = SEED.pages;
       expect(ids(body)).toEqual([p.about, p.team, p.leadership, p.contact]);
       const byId = Object.fromEntries(body.map((page) => [page.id, page]));

@@ -21,7 +21,19 @@ import {
 import { gmtString, localString, offsetHours } from '../time.ts';
 import { COMMENT_SENTENCES, GUEST_COMMENTERS, MANUAL_EXCERPTS, REPLY_SENTENCES, SPAM_COMMENTS, TOPICS, type Topic } from './corpus.ts';
 import { createPrng, type Prng } from './prng.ts';
-import { CAMERAS, CATEGORIES, DIMENSIONS, IMAGE_NAMES, SIZES, SPECIAL_POSTS, TAG_ALIASES, TAGS, type TermSpec, type UserSpec, USERS } from './site-spec.ts';
+import {
+  CAMERAS,
+  CATEGORIES,
+  DIMENSIONS,
+  IMAGE_NAMES,
+  SIZES,
+  SPECIAL_POSTS,
+  TAG_ALIASES,
+  TAGS,
+  type TermSpec,
+  type UserSpec,
+  USERS,
+} from './site-spec.ts';
 import { autoExcerpt, autop, escHtml, joinBlocks, manualExcerpt, sanitizeTitle, texturize } from './wp-format.ts';
 
 const TZ = 'Europe/Paris';
@@ -68,9 +80,7 @@ const avatarUrls = (email: string): Record<string, string> => {
   const hash = createHash('md5').update(email.trim().toLowerCase()).digest('hex');
   // Over plain HTTP, get_avatar_url() picks one of three gravatar hosts from the hash's first digit.
   const server = parseInt(hash[0] ?? '0', 16) % 3;
-  return Object.fromEntries(
-    [24, 48, 96].map((s) => [String(s), `http://${server}.gravatar.com/avatar/${hash}?s=${s}&d=mm&r=g`]),
-  );
+  return Object.fromEntries([24, 48, 96].map((s) => [String(s), `http://${server}.gravatar.com/avatar/${hash}?s=${s}&d=mm&r=g`]));
 };
 
 function buildUsers(ctx: Ctx): void {
@@ -180,19 +190,35 @@ interface UploadResult {
 }
 
 /** Uploads an image (or a PDF) the way the media library stores it, with WordPress's sub-sizes. */
-function upload(ctx: Ctx, opts: { parent: number; parentLink: string | null; author: number; ms: number; pdf?: boolean; caption?: string }): UploadResult {
+function upload(
+  ctx: Ctx,
+  opts: { parent: number; parentLink: string | null; author: number; ms: number; pdf?: boolean; caption?: string },
+): UploadResult {
   const { rng } = ctx;
   const id = ctx.nextPostId++;
   const local = localString(opts.ms, TZ);
-  const base = opts.pdf ? `annual-report-${local.slice(0, 4)}` : `${rng.pick(IMAGE_NAMES)}${ctx.imageCounter++ % 3 === 0 ? '' : `-${rng.int(2, 99)}`}`;
+  const base = opts.pdf
+    ? `annual-report-${local.slice(0, 4)}`
+    : `${rng.pick(IMAGE_NAMES)}${ctx.imageCounter++ % 3 === 0 ? '' : `-${rng.int(2, 99)}`}`;
   const folder = `${local.slice(0, 4)}/${local.slice(5, 7)}`;
   const ext = opts.pdf ? 'pdf' : 'jpg';
   const file = `${folder}/${base}.${ext}`;
   const url = `${O}/wp-content/uploads/${file}`;
   // The title starts as the file name; some authors tidy it. The slug keeps the file name.
-  const title = !opts.pdf && rng.chance(0.3) ? base.replace(/-\d+$/, '').replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) : base;
+  const title =
+    !opts.pdf && rng.chance(0.3)
+      ? base
+          .replace(/-\d+$/, '')
+          .replace(/-/g, ' ')
+          .replace(/^./, (c) => c.toUpperCase())
+      : base;
   const slug = uniqueSlug(ctx, sanitizeTitle(base));
-  const link = opts.parentLink && !opts.parentLink.includes('?') ? `${opts.parentLink}${slug}/` : opts.parentLink ? `${O}/?attachment_id=${id}` : `${O}/${slug}/`;
+  const link =
+    opts.parentLink && !opts.parentLink.includes('?')
+      ? `${opts.parentLink}${slug}/`
+      : opts.parentLink
+        ? `${O}/?attachment_id=${id}`
+        : `${O}/${slug}/`;
   const alt = opts.pdf || rng.chance(0.25) ? '' : base.replace(/-\d+$/, '').replace(/-/g, ' ');
   const sizes: Record<string, RestMediaSize> = {};
   let details: StoredMedia['media_details'];
@@ -233,7 +259,7 @@ function upload(ctx: Ctx, opts: { parent: number; parentLink: string | null; aut
       sizes,
       image_meta: {
         aperture: camera ? rng.pick(['1.8', '2.8', '4', '5.6', '8']) : '0',
-        credit: camera && rng.chance(0.3) ? ctx.users[opts.author - 1]?.name ?? '' : '',
+        credit: camera && rng.chance(0.3) ? (ctx.users[opts.author - 1]?.name ?? '') : '',
         camera: camera ? rng.pick(CAMERAS) : '',
         caption: '',
         created_timestamp: camera ? String(Math.floor((opts.ms - rng.int(1, 40) * DAY) / 1000)) : '0',
@@ -341,24 +367,36 @@ function makeBody(ctx: Ctx, plan: PostPlan, id: number, link: string): { html: s
     if (i > 0 && i % 3 === 0 && topic.headings.length > 0) blocks.push(`<h2>${texturize(rng.pick(topic.headings))}</h2>`);
     blocks.push(`<p>${texturize(sentences(rng.int(2, 4)))}</p>`);
     if (i === 1 && rng.chance(0.2)) {
-      const items = rng.sample(topic.subjects, 3).map((s) => `<li>${texturize(s)}</li>`).join('');
+      const items = rng
+        .sample(topic.subjects, 3)
+        .map((s) => `<li>${texturize(s)}</li>`)
+        .join('');
       blocks.push(`<ul>${items}</ul>`);
     }
     if (i === 2 && rng.chance(0.15)) {
-      blocks.push(`<blockquote class="wp-block-quote"><p>${texturize(rng.pick(topic.sentences))}</p><cite>${escHtml(ctx.users[plan.author - 1]?.name ?? '')}</cite></blockquote>`);
+      blocks.push(
+        `<blockquote class="wp-block-quote"><p>${texturize(rng.pick(topic.sentences))}</p><cite>${escHtml(ctx.users[plan.author - 1]?.name ?? '')}</cite></blockquote>`,
+      );
     }
     if (i === 2 && topic.tags.includes('javascript') && rng.chance(0.3)) {
-      blocks.push('<pre class="wp-block-code"><code>const posts = await fetch(\'/wp-json/wp/v2/posts?per_page=100\');\nconsole.log(posts.headers.get(\'X-WP-Total\'));</code></pre>');
+      blocks.push(
+        "<pre class=\"wp-block-code\"><code>const posts = await fetch('/wp-json/wp/v2/posts?per_page=100');\nconsole.log(posts.headers.get('X-WP-Total'));</code></pre>",
+      );
     }
     if (i === 1 && rng.chance(0.12)) {
       const { media, sizes } = upload(ctx, { parent: id, parentLink: link, author: plan.author, ms: plan.ms - rng.int(10, 90) * MINUTE });
       const large = sizes.large ?? sizes.full;
       inline.push(media.id);
-      blocks.push(`<figure class="wp-block-image size-large"><img decoding="async" loading="lazy" width="${large?.width}" height="${large?.height}" src="${large?.source_url}" alt="${media.alt_text}" class="wp-image-${media.id}"/></figure>`);
+      blocks.push(
+        `<figure class="wp-block-image size-large"><img decoding="async" loading="lazy" width="${large?.width}" height="${large?.height}" src="${large?.source_url}" alt="${media.alt_text}" class="wp-image-${media.id}"/></figure>`,
+      );
     }
   }
   if (classic) {
-    return { html: autop(blocks.map((b) => b.replace(/^<p>|<\/p>$/g, ''))).replace(/<p>(<(h2|ul|blockquote|pre|figure)[\s\S]*?)<\/p>\n/g, '$1\n'), inline };
+    return {
+      html: autop(blocks.map((b) => b.replace(/^<p>|<\/p>$/g, ''))).replace(/<p>(<(h2|ul|blockquote|pre|figure)[\s\S]*?)<\/p>\n/g, '$1\n'),
+      inline,
+    };
   }
   return { html: joinBlocks(blocks), inline };
 }
@@ -372,14 +410,25 @@ function createPost(ctx: Ctx, plan: PostPlan, forcedId?: number): StoredPost {
   const rawTitle = spec && !spec.unfiltered ? plan.title.replace(/&(?![#\w]+;)/g, '&amp;') : plan.title;
   const slug = plan.status === 'draft' && rng.chance(0.5) ? '' : (plan.slug ?? uniqueSlug(ctx, sanitizeTitle(plan.title)));
   const link = postLink(id, plan.status, slug, local);
-  const featured = rng.chance(0.82) ? upload(ctx, { parent: id, parentLink: link, author: plan.author, ms: plan.ms - rng.int(5, 120) * MINUTE, caption: rng.chance(0.25) ? `Photo: ${ctx.users[plan.author - 1]?.name ?? ''}` : undefined }).media.id : 0;
+  const featured = rng.chance(0.82)
+    ? upload(ctx, {
+        parent: id,
+        parentLink: link,
+        author: plan.author,
+        ms: plan.ms - rng.int(5, 120) * MINUTE,
+        caption: rng.chance(0.25) ? `Photo: ${ctx.users[plan.author - 1]?.name ?? ''}` : undefined,
+      }).media.id
+    : 0;
   const body = makeBody(ctx, plan, id, link);
   const hand = rng.chance(0.3);
   const excerpt = hand ? manualExcerpt(rng.pick(MANUAL_EXCERPTS)) : autoExcerpt(body.html);
   const revisionCount = plan.status === 'publish' || plan.status === 'private' ? (rng.chance(0.85) ? rng.int(1, 3) : 0) : rng.int(0, 1);
   let latestRevision = 0;
   for (let r = 0; r < revisionCount; r++) latestRevision = ctx.nextPostId++;
-  const modifiedMs = Math.min(plan.ms + (revisionCount > 1 ? rng.int(1, 30 * 24) * HOUR : rng.int(0, 90) * MINUTE), plan.status === 'future' ? plan.ms : GENERATED_AT);
+  const modifiedMs = Math.min(
+    plan.ms + (revisionCount > 1 ? rng.int(1, 30 * 24) * HOUR : rng.int(0, 90) * MINUTE),
+    plan.status === 'future' ? plan.ms : GENERATED_AT,
+  );
   const topic = plan.topic;
   const cats = [categoryId(ctx, topic.categories[0] ?? 'uncategorized')];
   if (rng.chance(0.15) && topic.categories[2]) cats.push(categoryId(ctx, topic.categories[2]));
@@ -411,7 +460,7 @@ function createPost(ctx: Ctx, plan: PostPlan, forcedId?: number): StoredPost {
     tags: [...new Set(tags)].sort(byTermName(ctx.tags)),
     _demo: {
       ...(plan.password !== undefined ? { password: plan.password } : {}),
-      revisions: { count: revisionCount, latest_id: latestRevision }
+      revisions: { count: revisionCount, latest_id: latestRevision },
     },
   };
   ctx.posts.push(post);
@@ -433,8 +482,14 @@ function installDefaults(ctx: Ctx): void {
     type: 'post',
     link: postLink(1, 'publish', 'hello-world', local),
     title: { rendered: 'Hello world!' },
-    content: { rendered: '\n<p>Welcome to WordPress. This is your first post. Edit or delete it, then start writing!</p>\n', protected: false },
-    excerpt: { rendered: '<p>Welcome to WordPress. This is your first post. Edit or delete it, then start writing!</p>\n', protected: false },
+    content: {
+      rendered: '\n<p>Welcome to WordPress. This is your first post. Edit or delete it, then start writing!</p>\n',
+      protected: false,
+    },
+    excerpt: {
+      rendered: '<p>Welcome to WordPress. This is your first post. Edit or delete it, then start writing!</p>\n',
+      protected: false,
+    },
     author: 1,
     featured_media: 0,
     comment_status: 'open',
@@ -452,10 +507,39 @@ function installDefaults(ctx: Ctx): void {
   const sampleBody =
     '\n<p>This is an example page. It&#8217;s different from a blog post because it will stay in one place and will show up in your site navigation (in most themes). Most people start with an About page that introduces them to potential site visitors. It might say something like this:</p>\n\n\n\n' +
     '<blockquote class="wp-block-quote"><p>Hi there! I&#8217;m a bike messenger by day, aspiring actor by night, and this is my website. I live in Los Angeles, have a great dog named Jack, and I like pi&#241;a coladas. (And gettin&#8217; caught in the rain.)</p></blockquote>\n\n\n\n' +
-    '<p>As a new WordPress user, you should go to <a href="' + O + '/wp-admin/">your dashboard</a> to delete this page and create new pages for your content. Have fun!</p>\n';
-  ctx.pages.push(makePage(ctx, { id: 2, ms: INSTALLED_AT, title: 'Sample Page', slug: 'sample-page', body: sampleBody, status: 'publish', parent: 0, menuOrder: 0, author: 1 }));
-  const privacyBody = '\n<h2>Who we are</h2>\n\n\n\n<p><strong class="privacy-policy-tutorial">Suggested text: </strong>Our website address is: ' + O + '.</p>\n\n\n\n<h2>Comments</h2>\n\n\n\n<p>When visitors leave comments on the site we collect the data shown in the comments form, and also the visitor&#8217;s IP address and browser user agent string to help spam detection.</p>\n';
-  ctx.pages.push(makePage(ctx, { id: 3, ms: INSTALLED_AT, title: 'Privacy Policy', slug: 'privacy-policy', body: privacyBody, status: 'draft', parent: 0, menuOrder: 0, author: 1 }));
+    '<p>As a new WordPress user, you should go to <a href="' +
+    O +
+    '/wp-admin/">your dashboard</a> to delete this page and create new pages for your content. Have fun!</p>\n';
+  ctx.pages.push(
+    makePage(ctx, {
+      id: 2,
+      ms: INSTALLED_AT,
+      title: 'Sample Page',
+      slug: 'sample-page',
+      body: sampleBody,
+      status: 'publish',
+      parent: 0,
+      menuOrder: 0,
+      author: 1,
+    }),
+  );
+  const privacyBody =
+    '\n<h2>Who we are</h2>\n\n\n\n<p><strong class="privacy-policy-tutorial">Suggested text: </strong>Our website address is: ' +
+    O +
+    '.</p>\n\n\n\n<h2>Comments</h2>\n\n\n\n<p>When visitors leave comments on the site we collect the data shown in the comments form, and also the visitor&#8217;s IP address and browser user agent string to help spam detection.</p>\n';
+  ctx.pages.push(
+    makePage(ctx, {
+      id: 3,
+      ms: INSTALLED_AT,
+      title: 'Privacy Policy',
+      slug: 'privacy-policy',
+      body: privacyBody,
+      status: 'draft',
+      parent: 0,
+      menuOrder: 0,
+      author: 1,
+    }),
+  );
   ctx.comments.push({
     key: 0,
     parentKey: -1,
@@ -497,7 +581,9 @@ function makePage(ctx: Ctx, plan: PagePlan): StoredPage {
     p = parent.parent ?? 0;
   }
   const link = plan.status === 'draft' ? `${O}/?page_id=${id}` : `${O}/${path.join('/')}/`;
-  const featured = plan.featured ? upload(ctx, { parent: id, parentLink: link, author: plan.author, ms: plan.ms - 20 * MINUTE }).media.id : 0;
+  const featured = plan.featured
+    ? upload(ctx, { parent: id, parentLink: link, author: plan.author, ms: plan.ms - 20 * MINUTE }).media.id
+    : 0;
   const title = plan.status === 'private' ? `Private: ${texturize(plan.title)}` : texturize(plan.title);
   return {
     id,
@@ -548,7 +634,15 @@ function buildPages(ctx: Ctx): void {
   const services = add({ ms: at(9), title: 'Services', status: 'publish', parent: 0, menuOrder: 3, author: 1 });
   add({ ms: at(10), title: 'Workshops', status: 'publish', parent: services.id, menuOrder: 0, author: 3 });
   add({ ms: at(11), title: 'Consulting', status: 'publish', parent: services.id, menuOrder: 1, author: 1 });
-  add({ ms: at(14), title: 'Contact', status: 'publish', parent: 0, menuOrder: 5, author: 1, body: '\n<p>Write to us at <a href="mailto:desk@demo.example">desk@demo.example</a>. We read everything &#8212; eventually.</p>\n' });
+  add({
+    ms: at(14),
+    title: 'Contact',
+    status: 'publish',
+    parent: 0,
+    menuOrder: 5,
+    author: 1,
+    body: '\n<p>Write to us at <a href="mailto:desk@demo.example">desk@demo.example</a>. We read everything &#8212; eventually.</p>\n',
+  });
   add({ ms: at(30), title: 'Staff Handbook', status: 'private', parent: 0, menuOrder: 9, author: 6 });
   add({ ms: at(400), title: 'Advertise With Us', status: 'draft', parent: 0, menuOrder: 6, author: 6 });
 }
@@ -582,7 +676,7 @@ function planPosts(ctx: Ctx): PostPlan[] {
   };
   set(140, { sticky: true });
   set(96, { sticky: true });
-  set(60, { password: 'letmein', title: 'Members\' Briefing: Q2 Numbers' });
+  set(60, { password: 'letmein', title: "Members' Briefing: Q2 Numbers" });
   set(125, { password: 's3cret pass', title: 'Preview: The Spring Menu' });
   set(33, { format: 'aside' });
   set(71, { format: 'video' });
@@ -592,10 +686,16 @@ function planPosts(ctx: Ctx): PostPlan[] {
     { title: 'Notes on Edge Caching', topic: TOPICS[0] as Topic, author: 3, ms: end - 20 * DAY, status: 'draft' },
     { title: 'Untitled Recipe Idea', topic: TOPICS[7] as Topic, author: 2, ms: end - 9 * DAY, status: 'draft' },
     { title: 'What I Learned in My First Month', topic: TOPICS[2] as Topic, author: 7, ms: end - 6 * DAY, status: 'draft' },
-    { title: 'A Beginner\'s Look at Block Themes', topic: TOPICS[1] as Topic, author: 7, ms: end - 4 * DAY, status: 'pending' },
+    { title: "A Beginner's Look at Block Themes", topic: TOPICS[1] as Topic, author: 7, ms: end - 4 * DAY, status: 'pending' },
     { title: 'Budget 2025: Internal Discussion', topic: TOPICS[3] as Topic, author: 6, ms: end - 40 * DAY, status: 'private' },
     { title: 'Team Offsite Planning', topic: TOPICS[2] as Topic, author: 1, ms: end - 200 * DAY, status: 'private' },
-    { title: 'Announcing Our 2031 Conference', topic: TOPICS[2] as Topic, author: 1, ms: Date.UTC(2031, 0, 15, 8, 30, 0), status: 'future' },
+    {
+      title: 'Announcing Our 2031 Conference',
+      topic: TOPICS[2] as Topic,
+      author: 1,
+      ms: Date.UTC(2031, 0, 15, 8, 30, 0),
+      status: 'future',
+    },
   ];
   return [...plans, ...extra];
 }
@@ -610,9 +710,13 @@ function seedPost(ctx: Ctx, seedPath: string | undefined): void {
   }
   const ms = Date.UTC(2025, 3, 23, 17, 53, 42);
   const modifiedMs = Date.UTC(2025, 3, 23, 22, 58, 59);
-  const slug = seed.slug ?? 'when-madrid-chooses-rabat-first-are-moroccan-spanish-security-relations-entering-a-new-era-of-proactive-coordination';
-  const title = seed.title?.rendered ?? 'When Madrid Chooses Rabat First: Are Moroccan-Spanish Security Relations Entering a New Era of Proactive Coordination?';
-  const content = seed.content?.rendered ?? '<p>The visit of the Spanish Civil Guard intelligence chief signals a strategic shift in cooperation.</p>\n';
+  const slug =
+    seed.slug ?? 'when-madrid-chooses-rabat-first-are-moroccan-spanish-security-relations-entering-a-new-era-of-proactive-coordination';
+  const title =
+    seed.title?.rendered ??
+    'When Madrid Chooses Rabat First: Are Moroccan-Spanish Security Relations Entering a New Era of Proactive Coordination?';
+  const content =
+    seed.content?.rendered ?? '<p>The visit of the Spanish Civil Guard intelligence chief signals a strategic shift in cooperation.</p>\n';
   ctx.nextPostId = Math.max(ctx.nextPostId, 2786);
   const id = ctx.nextPostId++;
   ctx.usedSlugs.add(slug);
@@ -653,7 +757,8 @@ function planComments(ctx: Ctx): void {
   const { rng } = ctx;
   let key = 1;
   for (const post of ctx.posts) {
-    if (post.id === 1 || post.comment_status !== 'open' || post.status === 'draft' || post.status === 'pending' || post.status === 'future') continue;
+    if (post.id === 1 || post.comment_status !== 'open' || post.status === 'draft' || post.status === 'pending' || post.status === 'future')
+      continue;
     const postMs = Date.parse(`${post.date_gmt}Z`);
     const topLevel = rng.chance(0.25) ? 0 : rng.int(1, 4);
     const thread: DraftComment[] = [];
@@ -726,7 +831,7 @@ function planComments(ctx: Ctx): void {
 function finishComments(ctx: Ctx): StoredComment[] {
   const sorted = [...ctx.comments].sort((a, b) => a.ms - b.ms || a.key - b.key);
   const idByKey = new Map<number, number>();
-  sorted.forEach((c, i) => idByKey.set(c.key, i + 1));
+  for (const [i, c] of sorted.entries()) idByKey.set(c.key, i + 1);
   return sorted.map((c) => {
     const id = idByKey.get(c.key) ?? 0;
     const html = c.text.includes('<') ? c.text : texturize(c.text);
@@ -798,7 +903,14 @@ export function buildContent(options: { seed?: number; seedPostPath?: string } =
   // A few uploads never attached to anything, and a PDF attached to a recent post.
   for (let i = 0; i < 3; i++) upload(ctx, { parent: 0, parentLink: null, author: 6, ms: Date.UTC(2024, 1 + i * 3, 10, 9, 0, 0) });
   const recent = ctx.posts.filter((p) => p.status === 'publish').at(-5);
-  if (recent) upload(ctx, { parent: recent.id, parentLink: recent.link ?? null, author: recent.author ?? 1, ms: Date.parse(`${recent.date_gmt}Z`) + HOUR, pdf: true });
+  if (recent)
+    upload(ctx, {
+      parent: recent.id,
+      parentLink: recent.link ?? null,
+      author: recent.author ?? 1,
+      ms: Date.parse(`${recent.date_gmt}Z`) + HOUR,
+      pdf: true,
+    });
   planComments(ctx);
   countTerms(ctx);
   const byId = <T extends { id: number }>(a: T, b: T) => a.id - b.id;

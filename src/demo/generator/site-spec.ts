@@ -17,13 +17,76 @@ export interface UserSpec {
 }
 
 export const USERS: UserSpec[] = [
-  { login: 'jose', name: 'José Müller', email: 'jose@demo.example', roles: ['administrator'], url: 'https://josemuller.example', description: 'Founding editor. Writes about the web &amp; the people who build it.', weight: 3, unfiltered: true },
-  { login: 'siobhan', name: "Siobhán O'Brien", email: 'siobhan@demo.example', roles: ['author'], url: '', description: 'Food writer based in Cork. Firm opinions on butter.', weight: 3, unfiltered: false },
-  { login: 'meilin', name: 'Mei-Lin "May" Chen', email: 'meilin@demo.example', roles: ['author'], url: 'https://may.example.dev', description: '', weight: 4, unfiltered: false },
-  { login: 'francois', name: 'François Dubois-Lefèvre', email: 'francois@demo.example', roles: ['author'], url: '', description: 'Correspondent covering France, Spain and the western Mediterranean.', weight: 3, unfiltered: false },
-  { login: 'ngozi', name: 'Ngozi Adébáyọ̀', email: 'ngozi@demo.example', roles: ['author'], url: '', description: 'Science desk. Former field geologist.', weight: 2, unfiltered: false },
-  { login: 'editor', name: 'Ingrid Søndergaard', email: 'editor@demo.example', roles: ['editor'], url: '', description: 'Managing editor.', weight: 2, unfiltered: true },
-  { login: 'lukasz', name: 'Łukasz Wiśniewski', email: 'lukasz@demo.example', roles: ['contributor'], url: '', description: 'Contributor. First post coming soon.', weight: 0, unfiltered: false },
+  {
+    login: 'jose',
+    name: 'José Müller',
+    email: 'jose@demo.example',
+    roles: ['administrator'],
+    url: 'https://josemuller.example',
+    description: 'Founding editor. Writes about the web &amp; the people who build it.',
+    weight: 3,
+    unfiltered: true,
+  },
+  {
+    login: 'siobhan',
+    name: "Siobhán O'Brien",
+    email: 'siobhan@demo.example',
+    roles: ['author'],
+    url: '',
+    description: 'Food writer based in Cork. Firm opinions on butter.',
+    weight: 3,
+    unfiltered: false,
+  },
+  {
+    login: 'meilin',
+    name: 'Mei-Lin "May" Chen',
+    email: 'meilin@demo.example',
+    roles: ['author'],
+    url: 'https://may.example.dev',
+    description: '',
+    weight: 4,
+    unfiltered: false,
+  },
+  {
+    login: 'francois',
+    name: 'François Dubois-Lefèvre',
+    email: 'francois@demo.example',
+    roles: ['author'],
+    url: '',
+    description: 'Correspondent covering France, Spain and the western Mediterranean.',
+    weight: 3,
+    unfiltered: false,
+  },
+  {
+    login: 'ngozi',
+    name: 'Ngozi Adébáyọ̀',
+    email: 'ngozi@demo.example',
+    roles: ['author'],
+    url: '',
+    description: 'Science desk. Former field geologist.',
+    weight: 2,
+    unfiltered: false,
+  },
+  {
+    login: 'editor',
+    name: 'Ingrid Søndergaard',
+    email: 'editor@demo.example',
+    roles: ['editor'],
+    url: '',
+    description: 'Managing editor.',
+    weight: 2,
+    unfiltered: true,
+  },
+  {
+    login: 'lukasz',
+    name: 'Łukasz Wiśniewski',
+    email: 'lukasz@demo.example',
+    roles: ['contributor'],
+    url: '',
+    description: 'Contributor. First post coming soon.',
+    weight: 0,
+    unfiltered: false,
+  },
 ];
 
 export interface TermSpec {
@@ -104,15 +167,35 @@ export const SPECIAL_POSTS: { title: string; topic: number; slug?: string; autho
   { title: 'Καλημέρα from Thessaloniki', topic: 4, author: 'francois' },
   { title: 'Café au Lait: A Love Letter', topic: 8, slug: 'caf%c3%a9-au-lait-a-love-letter', author: 'siobhan' },
   { title: 'Q&A: What Readers Asked Us This Year', topic: 9, author: 'ngozi' },
-  { title: 'Why We\'re Leaving the Cloud... Partly', topic: 1, author: 'jose' },
+  { title: "Why We're Leaving the Cloud... Partly", topic: 1, author: 'jose' },
   { title: 'Crème Brûlée, Three Ways', topic: 7, author: 'siobhan' },
 ];
 
 export const IMAGE_NAMES = [
-  'market-stall', 'harbour-at-dawn', 'server-rack', 'laptop-and-coffee', 'old-town-street', 'tram-stop',
-  'espresso-cup', 'lemon-cake', 'ice-core-sample', 'conference-stage', 'team-whiteboard', 'olive-grove',
-  'train-platform', 'city-skyline', 'keyboard-closeup', 'bookshelf', 'desert-road', 'fishing-boats',
-  'greenhouse', 'telescope-dome', 'bakery-window', 'protest-march', 'parliament-steps', 'solar-farm',
+  'market-stall',
+  'harbour-at-dawn',
+  'server-rack',
+  'laptop-and-coffee',
+  'old-town-street',
+  'tram-stop',
+  'espresso-cup',
+  'lemon-cake',
+  'ice-core-sample',
+  'conference-stage',
+  'team-whiteboard',
+  'olive-grove',
+  'train-platform',
+  'city-skyline',
+  'keyboard-closeup',
+  'bookshelf',
+  'desert-road',
+  'fishing-boats',
+  'greenhouse',
+  'telescope-dome',
+  'bakery-window',
+  'protest-march',
+  'parliament-steps',
+  'solar-farm',
 ];
 
 export const SIZES: [name: string, w: number, h: number, crop: boolean][] = [
@@ -125,7 +208,14 @@ export const SIZES: [name: string, w: number, h: number, crop: boolean][] = [
 ];
 
 export const DIMENSIONS: [number, number][] = [
-  [1920, 1280], [2048, 1365], [1600, 1067], [1200, 800], [2400, 1600], [1080, 1350], [800, 600], [1280, 720],
+  [1920, 1280],
+  [2048, 1365],
+  [1600, 1067],
+  [1200, 800],
+  [2400, 1600],
+  [1080, 1350],
+  [800, 600],
+  [1280, 720],
 ];
 
 export const CAMERAS = ['Canon EOS R6', 'FUJIFILM X-T4', 'NIKON Z 6', 'iPhone 13 Pro', 'SONY ILCE-7M3'];

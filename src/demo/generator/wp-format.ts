@@ -40,9 +40,9 @@ function texturizeText(text: string): string {
   out = out
     .replace(/(\w)'(\w)/g, '$1&#8217;$2')
     .replace(/'(\d\ds)/g, '&#8217;$1')
-    .replace(/(^|[\s(\[{"-])'/g, '$1&#8216;')
+    .replace(/(^|[\s([{"-])'/g, '$1&#8216;')
     .replace(/'/g, '&#8217;');
-  out = out.replace(/(^|[\s(\[{-])"/g, '$1&#8220;').replace(/"/g, '&#8221;');
+  out = out.replace(/(^|[\s([{-])"/g, '$1&#8220;').replace(/"/g, '&#8221;');
   // convert_chars: a lone ampersand is rendered as &#038;.
   out = out.replace(/&(?!#\d+;|#x[0-9a-f]+;|[a-z][a-z0-9]*;)/gi, '&#038;');
   return out;
@@ -50,7 +50,10 @@ function texturizeText(text: string): string {
 
 /** Escapes text the way `esc_html` does for names stored through kses: `&`, `<`, `>`. */
 export function escHtml(text: string): string {
-  return text.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&(?!#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** Wraps each paragraph in `<p>…</p>\n`, as `wpautop` does for classic-editor content. */
@@ -89,7 +92,9 @@ export function manualExcerpt(text: string): string {
 
 /** Plain text of rendered HTML (tags removed, common entities decoded) — used for search. */
 export function plainText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', hellip: '…', nbsp: ' ' };
@@ -106,10 +111,47 @@ export function decodeEntities(text: string): string {
 }
 
 const ACCENTS: Record<string, string> = {
-  à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', æ: 'ae', ç: 'c', è: 'e', é: 'e', ê: 'e', ë: 'e',
-  ì: 'i', í: 'i', î: 'i', ï: 'i', ñ: 'n', ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o', ø: 'o', ù: 'u',
-  ú: 'u', û: 'u', ü: 'u', ý: 'y', ÿ: 'y', ß: 'ss', œ: 'oe', ł: 'l', ś: 's', ż: 'z', ź: 'z', ń: 'n',
-  ą: 'a', ę: 'e', ć: 'c', å̊: 'a', ọ: 'o',
+  à: 'a',
+  á: 'a',
+  â: 'a',
+  ã: 'a',
+  ä: 'a',
+  å: 'a',
+  æ: 'ae',
+  ç: 'c',
+  è: 'e',
+  é: 'e',
+  ê: 'e',
+  ë: 'e',
+  ì: 'i',
+  í: 'i',
+  î: 'i',
+  ï: 'i',
+  ñ: 'n',
+  ò: 'o',
+  ó: 'o',
+  ô: 'o',
+  õ: 'o',
+  ö: 'o',
+  ø: 'o',
+  ù: 'u',
+  ú: 'u',
+  û: 'u',
+  ü: 'u',
+  ý: 'y',
+  ÿ: 'y',
+  ß: 'ss',
+  œ: 'oe',
+  ł: 'l',
+  ś: 's',
+  ż: 'z',
+  ź: 'z',
+  ń: 'n',
+  ą: 'a',
+  ę: 'e',
+  ć: 'c',
+  å̊: 'a',
+  ọ: 'o',
 };
 
 /** `remove_accents` only knows Latin letters: Greek, Cyrillic, CJK stay and get percent-encoded. */
@@ -128,9 +170,15 @@ export function sanitizeTitle(title: string): string {
   let t = decodeEntities(title.replace(/<[^>]*>/g, ''))
     .toLowerCase()
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is "anything outside ASCII", NUL included on purpose.
     .replace(/[^\u0000-\u007f]/gu, (ch) => ACCENTS[ch] ?? stripLatinAccent(ch));
   // In `save` context WordPress turns nbsp/en/em dashes into hyphens and drops curly quotes and the like.
-  t = t.replace(/[\u00a0\u2013\u2014]/g, '-').replace(/[\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4]/g, '');
+  t = t
+    .replace(/[\u00a0\u2013\u2014]/g, '-')
+    .replace(
+      /[\u00ad\u00a1\u00bf\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2022\u00a9\u00ae\u00b0\u2026\u2122\u00b4]/g,
+      '',
+    );
   t = Array.from(t)
     .map((ch) => (ch.charCodeAt(0) < 0x80 ? ch : encodeURIComponent(ch).toLowerCase()))
     .join('');

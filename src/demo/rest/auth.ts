@@ -23,8 +23,27 @@ export type Capability =
   | 'edit_theme_options';
 
 const ROLE_CAPS: Record<string, Capability[]> = {
-  administrator: ['edit_posts', 'edit_others_posts', 'read_private_posts', 'publish_posts', 'upload_files', 'moderate_comments', 'manage_categories', 'list_users', 'edit_users', 'edit_theme_options'],
-  editor: ['edit_posts', 'edit_others_posts', 'read_private_posts', 'publish_posts', 'upload_files', 'moderate_comments', 'manage_categories'],
+  administrator: [
+    'edit_posts',
+    'edit_others_posts',
+    'read_private_posts',
+    'publish_posts',
+    'upload_files',
+    'moderate_comments',
+    'manage_categories',
+    'list_users',
+    'edit_users',
+    'edit_theme_options',
+  ],
+  editor: [
+    'edit_posts',
+    'edit_others_posts',
+    'read_private_posts',
+    'publish_posts',
+    'upload_files',
+    'moderate_comments',
+    'manage_categories',
+  ],
   author: ['edit_posts', 'publish_posts', 'upload_files'],
   contributor: ['edit_posts'],
   subscriber: [],

@@ -6,7 +6,17 @@
  */
 import type { StoredComment } from '../content-types.ts';
 import type { Viewer } from './auth.ts';
-import { contextArg, editContextGate, idListArg, ids, orderArg, PAGING_ARGS, paginationHeaders, slicePage, writeEndpoints } from './common.ts';
+import {
+  contextArg,
+  editContextGate,
+  idListArg,
+  ids,
+  orderArg,
+  PAGING_ARGS,
+  paginationHeaders,
+  slicePage,
+  writeEndpoints,
+} from './common.ts';
 import { authCode, WpError } from './errors.ts';
 import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { commentLinks } from './links.ts';
@@ -19,20 +29,64 @@ const ARGS: Args = {
   context: contextArg(['view', 'edit', 'embed']),
   ...PAGING_ARGS,
   after: { description: 'Limit response to comments published after a given ISO8601 compliant date.', type: 'string', format: 'date-time' },
-  author: { description: 'Limit result set to comments assigned to specific user IDs. Requires authorization.', type: 'array', items: { type: 'integer' } },
-  author_exclude: { description: 'Ensure result set excludes comments assigned to specific user IDs. Requires authorization.', type: 'array', items: { type: 'integer' } },
-  author_email: { default: null, description: 'Limit result set to that from a specific author email. Requires authorization.', format: 'email', type: 'string' },
-  before: { description: 'Limit response to comments published before a given ISO8601 compliant date.', type: 'string', format: 'date-time' },
+  author: {
+    description: 'Limit result set to comments assigned to specific user IDs. Requires authorization.',
+    type: 'array',
+    items: { type: 'integer' },
+  },
+  author_exclude: {
+    description: 'Ensure result set excludes comments assigned to specific user IDs. Requires authorization.',
+    type: 'array',
+    items: { type: 'integer' },
+  },
+  author_email: {
+    default: null,
+    description: 'Limit result set to that from a specific author email. Requires authorization.',
+    format: 'email',
+    type: 'string',
+  },
+  before: {
+    description: 'Limit response to comments published before a given ISO8601 compliant date.',
+    type: 'string',
+    format: 'date-time',
+  },
   exclude: idListArg('Ensure result set excludes specific IDs.'),
   include: idListArg('Limit result set to specific IDs.'),
   offset: { description: 'Offset the result set by a specific number of items.', type: 'integer' },
   order: orderArg('desc'),
-  orderby: { description: 'Sort collection by comment attribute.', type: 'string', default: 'date_gmt', enum: ['date', 'date_gmt', 'id', 'include', 'post', 'parent', 'type'] },
+  orderby: {
+    description: 'Sort collection by comment attribute.',
+    type: 'string',
+    default: 'date_gmt',
+    enum: ['date', 'date_gmt', 'id', 'include', 'post', 'parent', 'type'],
+  },
   parent: { default: [], description: 'Limit result set to comments of specific parent IDs.', type: 'array', items: { type: 'integer' } },
-  parent_exclude: { default: [], description: 'Ensure result set excludes specific parent IDs.', type: 'array', items: { type: 'integer' } },
-  post: { default: [], description: 'Limit result set to comments assigned to specific post IDs.', type: 'array', items: { type: 'integer' } },
-  status: { default: 'approve', description: 'Limit result set to comments assigned a specific status. Requires authorization.', sanitize: (v) => sanitizeKey(v), type: 'string', validate: true },
-  type: { default: 'comment', description: 'Limit result set to comments assigned a specific type. Requires authorization.', sanitize: (v) => sanitizeKey(v), type: 'string', validate: true },
+  parent_exclude: {
+    default: [],
+    description: 'Ensure result set excludes specific parent IDs.',
+    type: 'array',
+    items: { type: 'integer' },
+  },
+  post: {
+    default: [],
+    description: 'Limit result set to comments assigned to specific post IDs.',
+    type: 'array',
+    items: { type: 'integer' },
+  },
+  status: {
+    default: 'approve',
+    description: 'Limit result set to comments assigned a specific status. Requires authorization.',
+    sanitize: (v) => sanitizeKey(v),
+    type: 'string',
+    validate: true,
+  },
+  type: {
+    default: 'comment',
+    description: 'Limit result set to comments assigned a specific type. Requires authorization.',
+    sanitize: (v) => sanitizeKey(v),
+    type: 'string',
+    validate: true,
+  },
   password: { description: 'The password for the post if it is password protected.', type: 'string' },
 };
 
@@ -76,7 +130,14 @@ function statusMatches(status: string, c: StoredComment): boolean {
 
 function shape(req: RestRequest, c: StoredComment, placement: 'list' | 'item'): ShapedRecord {
   const { _demo, ...view } = c;
-  return shapeRecord(view, 'comments', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => commentLinks(req.site, c), placement);
+  return shapeRecord(
+    view,
+    'comments',
+    String(req.params.get('context') ?? 'view'),
+    requestedFields(req.params.get('_fields')),
+    () => commentLinks(req.site, c),
+    placement,
+  );
 }
 
 const list = {
@@ -89,19 +150,34 @@ const list = {
     for (const id of posts) {
       const post = req.site.rows.get(id);
       if (id !== 0 && post && !canReadPost(req, post, single)) {
-        return new WpError('rest_cannot_read_post', 'Sorry, you are not allowed to read the post for this comment.', { status: authCode(v) });
+        return new WpError('rest_cannot_read_post', 'Sorry, you are not allowed to read the post for this comment.', {
+          status: authCode(v),
+        });
       }
       if (id === 0 && !v?.can('moderate_comments')) {
         return new WpError('rest_cannot_read', 'Sorry, you are not allowed to read comments without a post.', { status: authCode(v) });
       }
     }
-    const gate = editContextGate(v, req.params.get('context'), v?.can('moderate_comments') ?? false, 'Sorry, you are not allowed to edit comments.');
+    const gate = editContextGate(
+      v,
+      req.params.get('context'),
+      v?.can('moderate_comments') ?? false,
+      'Sorry, you are not allowed to edit comments.',
+    );
     if (gate) return gate;
     if (!v?.can('edit_posts')) {
       const forbidden: string[] = [];
       for (const param of ['author', 'author_exclude', 'author_email', 'type', 'status']) {
         const value = req.params.get(param);
-        if (param === 'status' ? value !== 'approve' : param === 'type' ? value !== 'comment' : Array.isArray(value) ? value.length > 0 : Boolean(value)) {
+        if (
+          param === 'status'
+            ? value !== 'approve'
+            : param === 'type'
+              ? value !== 'comment'
+              : Array.isArray(value)
+                ? value.length > 0
+                : Boolean(value)
+        ) {
           forbidden.push(param);
         }
       }
@@ -184,15 +260,24 @@ const item = {
   args: {
     id: { description: 'Unique identifier for the comment.', type: 'integer' as const },
     context: contextArg(['view', 'edit', 'embed']),
-    password: { description: 'The password for the parent post of the comment (if the post is password protected).', type: 'string' as const },
+    password: {
+      description: 'The password for the parent post of the comment (if the post is password protected).',
+      type: 'string' as const,
+    },
   },
   permission: (req: RestRequest) => {
     const c = findComment(req);
     if (c instanceof WpError) return c;
     const v = req.viewer;
-    const gate = editContextGate(v, req.params.get('context'), v?.can('moderate_comments') ?? false, 'Sorry, you are not allowed to edit comments.');
+    const gate = editContextGate(
+      v,
+      req.params.get('context'),
+      v?.can('moderate_comments') ?? false,
+      'Sorry, you are not allowed to edit comments.',
+    );
     if (gate) return gate;
-    if (!canReadComment(req, c, true)) return new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', { status: authCode(v) });
+    if (!canReadComment(req, c, true))
+      return new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', { status: authCode(v) });
     const post = c.post ? req.site.rows.get(c.post) : undefined;
     if (post && !canReadPost(req, post, true)) {
       return new WpError('rest_cannot_read_post', 'Sorry, you are not allowed to read the post for this comment.', { status: authCode(v) });
@@ -210,6 +295,9 @@ const canModerate = (viewer: Viewer | null) => viewer?.can('moderate_comments') 
 /** `/wp/v2/comments` and `/wp/v2/comments/{id}`. */
 export const commentRoutes: Route[] = [
   { namespace: 'wp/v2', pattern: '/wp/v2/comments', endpoints: [list, writeEndpoints(['POST'], (v) => v !== null)] },
-  { namespace: 'wp/v2', pattern: '/wp/v2/comments/(?P<id>[\\d]+)', endpoints: [item, writeEndpoints(['POST', 'PUT', 'PATCH'], canModerate), writeEndpoints(['DELETE'], canModerate)] },
+  {
+    namespace: 'wp/v2',
+    pattern: '/wp/v2/comments/(?P<id>[\\d]+)',
+    endpoints: [item, writeEndpoints(['POST', 'PUT', 'PATCH'], canModerate), writeEndpoints(['DELETE'], canModerate)],
+  },
 ];
-

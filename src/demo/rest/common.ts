@@ -28,7 +28,15 @@ export function contextArg(contexts: readonly string[]): ArgSchema {
 /** `page`, `per_page` and `search`, exactly as `WP_REST_Controller::get_collection_params()` registers them. */
 export const PAGING_ARGS: Record<'page' | 'per_page' | 'search', ArgSchema> = {
   page: { description: 'Current page of the collection.', type: 'integer', default: 1, sanitize: absint, validate: true, minimum: 1 },
-  per_page: { description: 'Maximum number of items to be returned in result set.', type: 'integer', default: 10, minimum: 1, maximum: 100, sanitize: absint, validate: true },
+  per_page: {
+    description: 'Maximum number of items to be returned in result set.',
+    type: 'integer',
+    default: 10,
+    minimum: 1,
+    maximum: 100,
+    sanitize: absint,
+    validate: true,
+  },
   search: { description: 'Limit results to those matching a string.', type: 'string', sanitize: sanitizeTextField, validate: true },
 };
 
@@ -49,7 +57,8 @@ export const orderArg = (defaultValue: 'asc' | 'desc', description = 'Order sort
 });
 
 /** A number param as an array of ids (`wp_parse_id_list` after schema sanitising). */
-export const ids = (value: unknown): number[] => (Array.isArray(value) ? value.map((v) => Math.abs(Number(v))).filter((n) => Number.isFinite(n)) : []);
+export const ids = (value: unknown): number[] =>
+  Array.isArray(value) ? value.map((v) => Math.abs(Number(v))).filter((n) => Number.isFinite(n)) : [];
 
 /** `sanitize_title_for_query`: lowercase, non-ASCII percent-encoded, no accents removed. */
 export function slugForQuery(value: string): string {
@@ -86,7 +95,13 @@ export const compareText = (a: string, b: string): number => collator.compare(bm
  * `$request->get_query_params()` — the query as sent, with each registered parameter replaced by its
  * sanitised value (`sanitize_params()` writes them back), which `req.params` holds under the same keys.
  */
-export function paginationHeaders(req: RestRequest, collectionRoute: string, total: number, perPage: number, page: number): Record<string, string> {
+export function paginationHeaders(
+  req: RestRequest,
+  collectionRoute: string,
+  total: number,
+  perPage: number,
+  page: number,
+): Record<string, string> {
   const maxPages = Math.ceil(total / perPage);
   const headers: Record<string, string> = { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(maxPages) };
   const base = req.site.restUrl(collectionRoute);

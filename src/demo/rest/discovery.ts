@@ -11,14 +11,60 @@ import { type Args, describeArgs } from './params.ts';
 import { ok, type RestRequest, type Route } from './types.ts';
 
 const TYPES: Record<string, Record<string, unknown>> = {
-  post: { description: '', hierarchical: false, has_archive: false, name: 'Posts', slug: 'post', icon: 'dashicons-admin-post', taxonomies: ['category', 'post_tag'], rest_base: 'posts', rest_namespace: 'wp/v2' },
-  page: { description: '', hierarchical: true, has_archive: false, name: 'Pages', slug: 'page', icon: 'dashicons-admin-page', taxonomies: [], rest_base: 'pages', rest_namespace: 'wp/v2' },
-  attachment: { description: '', hierarchical: false, has_archive: false, name: 'Media', slug: 'attachment', icon: 'dashicons-admin-media', taxonomies: [], rest_base: 'media', rest_namespace: 'wp/v2' },
+  post: {
+    description: '',
+    hierarchical: false,
+    has_archive: false,
+    name: 'Posts',
+    slug: 'post',
+    icon: 'dashicons-admin-post',
+    taxonomies: ['category', 'post_tag'],
+    rest_base: 'posts',
+    rest_namespace: 'wp/v2',
+  },
+  page: {
+    description: '',
+    hierarchical: true,
+    has_archive: false,
+    name: 'Pages',
+    slug: 'page',
+    icon: 'dashicons-admin-page',
+    taxonomies: [],
+    rest_base: 'pages',
+    rest_namespace: 'wp/v2',
+  },
+  attachment: {
+    description: '',
+    hierarchical: false,
+    has_archive: false,
+    name: 'Media',
+    slug: 'attachment',
+    icon: 'dashicons-admin-media',
+    taxonomies: [],
+    rest_base: 'media',
+    rest_namespace: 'wp/v2',
+  },
 };
 
 const TAXONOMIES: Record<string, Record<string, unknown>> = {
-  category: { name: 'Categories', slug: 'category', description: '', types: ['post'], hierarchical: true, rest_base: 'categories', rest_namespace: 'wp/v2' },
-  post_tag: { name: 'Tags', slug: 'post_tag', description: '', types: ['post'], hierarchical: false, rest_base: 'tags', rest_namespace: 'wp/v2' },
+  category: {
+    name: 'Categories',
+    slug: 'category',
+    description: '',
+    types: ['post'],
+    hierarchical: true,
+    rest_base: 'categories',
+    rest_namespace: 'wp/v2',
+  },
+  post_tag: {
+    name: 'Tags',
+    slug: 'post_tag',
+    description: '',
+    types: ['post'],
+    hierarchical: false,
+    rest_base: 'tags',
+    rest_namespace: 'wp/v2',
+  },
 };
 
 const CURIES = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
@@ -71,7 +117,9 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
             gmt_offset: req.site.gmtOffset(),
             timezone_string: info.timezone_string,
             namespaces: ['wp/v2'],
-            authentication: { 'application-passwords': { endpoints: { authorization: `${req.site.origin}/wp-admin/authorize-application.php` } } },
+            authentication: {
+              'application-passwords': { endpoints: { authorization: `${req.site.origin}/wp-admin/authorize-application.php` } },
+            },
             routes: routesData(req, all()),
             site_logo: 0,
             site_icon: 0,
@@ -92,7 +140,13 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
         args: { namespace: { default: 'wp/v2', required: false }, ...CONTEXT_ONLY },
         permission: () => true,
         callback: (req) => {
-          const data = { namespace: 'wp/v2', routes: routesData(req, all().filter((r) => r.namespace === 'wp/v2')) };
+          const data = {
+            namespace: 'wp/v2',
+            routes: routesData(
+              req,
+              all().filter((r) => r.namespace === 'wp/v2'),
+            ),
+          };
           // As for the index, the links come after `_fields` trimmed the data.
           return ok(withLinks(trimObject(data, requestedFields(req.params.get('_fields'))), { up: [{ href: req.site.restUrl('') }] }));
         },
@@ -110,9 +164,23 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
     curies: CURIES,
   });
   const shapeType = (req: RestRequest, t: Record<string, unknown>, placement: 'list' | 'item') =>
-    shapeRecord(t, 'types', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => typeLinks(req, String(t.rest_base)), placement);
+    shapeRecord(
+      t,
+      'types',
+      String(req.params.get('context') ?? 'view'),
+      requestedFields(req.params.get('_fields')),
+      () => typeLinks(req, String(t.rest_base)),
+      placement,
+    );
   const shapeTax = (req: RestRequest, t: Record<string, unknown>, placement: 'list' | 'item') =>
-    shapeRecord(t, 'taxonomies', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => taxLinks(req, String(t.rest_base)), placement);
+    shapeRecord(
+      t,
+      'taxonomies',
+      String(req.params.get('context') ?? 'view'),
+      requestedFields(req.params.get('_fields')),
+      () => taxLinks(req, String(t.rest_base)),
+      placement,
+    );
   // Types and taxonomies lists are objects keyed by name: `_fields` trims that object too (`_fields=post`).
   const keyedList = (req: RestRequest, entries: [string, ShapedRecord][]) =>
     entries.length === 0 ? {} : trimObject(Object.fromEntries(entries), requestedFields(req.params.get('_fields')));
@@ -123,7 +191,20 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
     {
       namespace: 'wp/v2',
       pattern: '/wp/v2/types',
-      endpoints: [{ methods: ['GET'], args: ctx, permission: () => true, callback: (req) => ok(keyedList(req, Object.entries(TYPES).map(([k, t]) => [k, shapeType(req, t, 'list')]))) }],
+      endpoints: [
+        {
+          methods: ['GET'],
+          args: ctx,
+          permission: () => true,
+          callback: (req) =>
+            ok(
+              keyedList(
+                req,
+                Object.entries(TYPES).map(([k, t]) => [k, shapeType(req, t, 'list')]),
+              ),
+            ),
+        },
+      ],
     },
     {
       namespace: 'wp/v2',
@@ -151,7 +232,12 @@ export function discoveryRoutes(all: () => Route[]): Route[] {
           callback: (req) => {
             const type = req.params.get('type');
             const entries = Object.entries(TAXONOMIES).filter(([, t]) => typeof type !== 'string' || (t.types as string[]).includes(type));
-            return ok(keyedList(req, entries.map(([k, t]) => [k, shapeTax(req, t, 'list')])));
+            return ok(
+              keyedList(
+                req,
+                entries.map(([k, t]) => [k, shapeTax(req, t, 'list')]),
+              ),
+            );
           },
         },
       ],

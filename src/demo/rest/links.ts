@@ -44,7 +44,10 @@ export function postLinks(site: Site, row: PostRow): RestLinks {
     const rev = row._demo?.revisions ?? { count: 0, latest_id: 0 };
     pairs.push(['version-history', [{ count: rev.count, href: site.restUrl(`wp/v2/${base}/${row.id}/revisions`) }]]);
     if (rev.count > 0) {
-      pairs.push(['predecessor-version', [{ id: rev.latest_id, href: site.restUrl(`wp/v2/${base}/${row.id}/revisions/${rev.latest_id}`) }]]);
+      pairs.push([
+        'predecessor-version',
+        [{ id: rev.latest_id, href: site.restUrl(`wp/v2/${base}/${row.id}/revisions/${rev.latest_id}`) }],
+      ]);
     }
   }
   const parent = 'parent' in row ? (row.parent ?? 0) : 0;

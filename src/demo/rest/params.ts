@@ -100,17 +100,27 @@ function oneOf(value: unknown, schema: ArgSchema, param: string): ArgSchema | In
   });
   const format = (e: { error: Invalid; schema: ArgSchema; index: number }) =>
     e.schema.title
-      ? new Invalid('rest_no_matching_schema', `${param} is not a valid ${e.schema.title}. Reason: ${e.error.message}`, { position: e.index })
-      : new Invalid('rest_no_matching_schema', `${param} does not match the expected format. Reason: ${e.error.message}`, { position: e.index });
+      ? new Invalid('rest_no_matching_schema', `${param} is not a valid ${e.schema.title}. Reason: ${e.error.message}`, {
+          position: e.index,
+        })
+      : new Invalid('rest_no_matching_schema', `${param} does not match the expected format. Reason: ${e.error.message}`, {
+          position: e.index,
+        });
   if (matches.length === 1) return (matches[0] as { schema: ArgSchema }).schema;
   if (matches.length > 1) {
     const titles = matches.map((m) => m.schema.title);
     return titles.every((t) => t)
-      ? new Invalid('rest_one_of_multiple_matches', `${param} matches ${listText(titles as string[])}, but should match only one.`, { positions: matches.map((m) => m.index) })
-      : new Invalid('rest_one_of_multiple_matches', `${param} matches more than one of the expected formats.`, { positions: matches.map((m) => m.index) });
+      ? new Invalid('rest_one_of_multiple_matches', `${param} matches ${listText(titles as string[])}, but should match only one.`, {
+          positions: matches.map((m) => m.index),
+        })
+      : new Invalid('rest_one_of_multiple_matches', `${param} matches more than one of the expected formats.`, {
+          positions: matches.map((m) => m.index),
+        });
   }
   if (errors.length === 1) return format(errors[0] as (typeof errors)[number]);
-  const filtered = errors.filter((e) => e.error.code !== 'rest_invalid_type' || (e.error.data?.param !== undefined && e.error.data.param !== param));
+  const filtered = errors.filter(
+    (e) => e.error.code !== 'rest_invalid_type' || (e.error.data?.param !== undefined && e.error.data.param !== param),
+  );
   if (filtered.length === 1) return format(filtered[0] as (typeof errors)[number]);
   const titles = errors.map((e) => e.schema.title);
   if (titles.every((t) => t)) return new Invalid('rest_no_matching_schema', `${param} is not a valid ${listText(titles as string[])}.`);
@@ -120,7 +130,11 @@ function oneOf(value: unknown, schema: ArgSchema, param: string): ArgSchema | In
 function bounds(n: number, schema: ArgSchema, param: string): Invalid | null {
   const { minimum: min, maximum: max } = schema;
   if (min !== undefined && max !== undefined) {
-    if (n < min || n > max) return new Invalid('rest_out_of_bounds', `${param} must be between ${Math.trunc(min)} (inclusive) and ${Math.trunc(max)} (inclusive)`);
+    if (n < min || n > max)
+      return new Invalid(
+        'rest_out_of_bounds',
+        `${param} must be between ${Math.trunc(min)} (inclusive) and ${Math.trunc(max)} (inclusive)`,
+      );
   } else if (min !== undefined && n < min) {
     return new Invalid('rest_out_of_bounds', `${param} must be greater than or equal to ${Math.trunc(min)}`);
   } else if (max !== undefined && n > max) {
@@ -324,14 +338,33 @@ export function validateOne(value: unknown, schema: ArgSchema, param: string): W
 
 /** The arg definitions as the REST index shows them (`get_data_for_route`): schema keywords + `required`. */
 export function describeArgs(args: Args): Record<string, unknown> {
-  const keep = ['title', 'description', 'default', 'type', 'format', 'enum', 'items', 'properties', 'additionalProperties', 'minimum', 'maximum', 'oneOf'];
+  const keep = [
+    'title',
+    'description',
+    'default',
+    'type',
+    'format',
+    'enum',
+    'items',
+    'properties',
+    'additionalProperties',
+    'minimum',
+    'maximum',
+    'oneOf',
+  ];
   const strip = (schema: ArgSchema): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(schema)
         .filter(([k, v]) => keep.includes(k) && v !== undefined)
         .map(([k, v]) => [
           k,
-          k === 'items' ? strip(v as ArgSchema) : k === 'oneOf' ? (v as ArgSchema[]).map(strip) : k === 'properties' ? Object.fromEntries(Object.entries(v as Args).map(([pk, pv]) => [pk, strip(pv)])) : v,
+          k === 'items'
+            ? strip(v as ArgSchema)
+            : k === 'oneOf'
+              ? (v as ArgSchema[]).map(strip)
+              : k === 'properties'
+                ? Object.fromEntries(Object.entries(v as Args).map(([pk, pv]) => [pk, strip(pv)]))
+                : v,
         ]),
     );
   return Object.fromEntries(Object.entries(args).map(([k, a]) => [k, { ...strip(a), required: a.required === true }]));

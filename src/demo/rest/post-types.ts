@@ -39,7 +39,21 @@ interface PostType {
   statusEnum: string[];
 }
 
-const POST_STATI = ['publish', 'future', 'draft', 'pending', 'private', 'trash', 'auto-draft', 'inherit', 'request-pending', 'request-confirmed', 'request-failed', 'request-completed', 'any'];
+const POST_STATI = [
+  'publish',
+  'future',
+  'draft',
+  'pending',
+  'private',
+  'trash',
+  'auto-draft',
+  'inherit',
+  'request-pending',
+  'request-confirmed',
+  'request-failed',
+  'request-completed',
+  'any',
+];
 
 const TYPES: PostType[] = [
   { name: 'post', base: 'posts', hierarchical: false, defaultStatus: 'publish', statusEnum: POST_STATI },
@@ -50,7 +64,8 @@ const TYPES: PostType[] = [
 /** Statuses `'any'` expands to: everything not excluded from search. */
 const ANY = ['publish', 'future', 'draft', 'pending', 'private', 'inherit'];
 
-const parentOf = (row: PostRow): number => (row.type === 'attachment' ? ((row as StoredMedia).post ?? 0) : 'parent' in row ? (row.parent ?? 0) : 0);
+const parentOf = (row: PostRow): number =>
+  row.type === 'attachment' ? ((row as StoredMedia).post ?? 0) : 'parent' in row ? (row.parent ?? 0) : 0;
 
 /** `read_post` for a signed-in viewer: editors read everything, others their own rows. */
 function canReadNonPublic(viewer: Viewer | null, row: PostRow): boolean {
@@ -122,14 +137,33 @@ const termQueryArg = (base: string, exclude: boolean, hierarchical: boolean): Ar
   const props: Record<string, ArgSchema> = {
     terms: { description: 'Term IDs.', type: 'array', items: { type: 'integer' }, default: [] },
   };
-  if (hierarchical) props.include_children = { description: 'Whether to include child terms in the terms limiting the result set.', type: 'boolean', default: false };
-  if (!exclude) props.operator = { description: 'Whether items must be assigned all or any of the specified terms.', type: 'string', enum: ['AND', 'OR'], default: 'OR' };
+  if (hierarchical)
+    props.include_children = {
+      description: 'Whether to include child terms in the terms limiting the result set.',
+      type: 'boolean',
+      default: false,
+    };
+  if (!exclude)
+    props.operator = {
+      description: 'Whether items must be assigned all or any of the specified terms.',
+      type: 'string',
+      enum: ['AND', 'OR'],
+      default: 'OR',
+    };
   return {
-    description: exclude ? `Limit result set to items except those with specific terms assigned in the ${base} taxonomy.` : `Limit result set to items with specific terms assigned in the ${base} taxonomy.`,
+    description: exclude
+      ? `Limit result set to items except those with specific terms assigned in the ${base} taxonomy.`
+      : `Limit result set to items with specific terms assigned in the ${base} taxonomy.`,
     type: ['object', 'array'],
     oneOf: [
       { title: 'Term ID List', description: 'Match terms with the listed IDs.', type: 'array', items: { type: 'integer' } },
-      { title: 'Term ID Taxonomy Query', description: 'Perform an advanced term query.', type: 'object', properties: props, additionalProperties: false },
+      {
+        title: 'Term ID Taxonomy Query',
+        description: 'Perform an advanced term query.',
+        type: 'object',
+        properties: props,
+        additionalProperties: false,
+      },
     ],
   };
 };
@@ -140,28 +174,65 @@ function collectionArgs(type: PostType): Args {
     context: contextArg(['view', 'edit', 'embed']),
     ...PAGING_ARGS,
     after: { description: 'Limit response to posts published after a given ISO8601 compliant date.', type: 'string', format: 'date-time' },
-    modified_after: { description: 'Limit response to posts modified after a given ISO8601 compliant date.', type: 'string', format: 'date-time' },
-    author: { description: 'Limit result set to posts assigned to specific authors.', type: 'array', items: { type: 'integer' }, default: [] },
-    author_exclude: { description: 'Ensure result set excludes posts assigned to specific authors.', type: 'array', items: { type: 'integer' }, default: [] },
-    before: { description: 'Limit response to posts published before a given ISO8601 compliant date.', type: 'string', format: 'date-time' },
-    modified_before: { description: 'Limit response to posts modified before a given ISO8601 compliant date.', type: 'string', format: 'date-time' },
+    modified_after: {
+      description: 'Limit response to posts modified after a given ISO8601 compliant date.',
+      type: 'string',
+      format: 'date-time',
+    },
+    author: {
+      description: 'Limit result set to posts assigned to specific authors.',
+      type: 'array',
+      items: { type: 'integer' },
+      default: [],
+    },
+    author_exclude: {
+      description: 'Ensure result set excludes posts assigned to specific authors.',
+      type: 'array',
+      items: { type: 'integer' },
+      default: [],
+    },
+    before: {
+      description: 'Limit response to posts published before a given ISO8601 compliant date.',
+      type: 'string',
+      format: 'date-time',
+    },
+    modified_before: {
+      description: 'Limit response to posts modified before a given ISO8601 compliant date.',
+      type: 'string',
+      format: 'date-time',
+    },
     exclude: idListArg('Ensure result set excludes specific IDs.'),
     include: idListArg('Limit result set to specific IDs.'),
   };
-  if (type.name === 'page') args.menu_order = { description: 'Limit result set to posts with a specific menu_order value.', type: 'integer' };
+  if (type.name === 'page')
+    args.menu_order = { description: 'Limit result set to posts with a specific menu_order value.', type: 'integer' };
   args.offset = { description: 'Offset the result set by a specific number of items.', type: 'integer' };
   args.order = orderArg('desc');
   const orderby = ['author', 'date', 'id', 'include', 'modified', 'parent', 'relevance', 'slug', 'include_slugs', 'title'];
   if (type.name === 'page') orderby.push('menu_order');
   args.orderby = { description: 'Sort collection by post attribute.', type: 'string', default: 'date', enum: orderby };
   if (type.hierarchical || type.name === 'attachment') {
-    args.parent = { description: 'Limit result set to items with particular parent IDs.', type: 'array', items: { type: 'integer' }, default: [] };
-    args.parent_exclude = { description: 'Limit result set to all items except those of a particular parent ID.', type: 'array', items: { type: 'integer' }, default: [] };
+    args.parent = {
+      description: 'Limit result set to items with particular parent IDs.',
+      type: 'array',
+      items: { type: 'integer' },
+      default: [],
+    };
+    args.parent_exclude = {
+      description: 'Limit result set to all items except those of a particular parent ID.',
+      type: 'array',
+      items: { type: 'integer' },
+      default: [],
+    };
   }
   args.slug = { description: 'Limit result set to posts with one or more specific slugs.', type: 'array', items: { type: 'string' } };
   args.status = statusArg(type);
   if (type.name === 'post') {
-    args.tax_relation = { description: 'Limit result set based on relationship between multiple taxonomies.', type: 'string', enum: ['AND', 'OR'] };
+    args.tax_relation = {
+      description: 'Limit result set based on relationship between multiple taxonomies.',
+      type: 'string',
+      enum: ['AND', 'OR'],
+    };
     args.categories = termQueryArg('categories', false, true);
     args.categories_exclude = termQueryArg('categories', true, true);
     args.tags = termQueryArg('tags', false, false);
@@ -169,7 +240,12 @@ function collectionArgs(type: PostType): Args {
     args.sticky = { description: 'Limit result set to items that are sticky.', type: 'boolean' };
   }
   if (type.name === 'attachment') {
-    args.media_type = { default: null, description: 'Limit result set to attachments of a particular media type.', type: 'string', enum: ['image', 'video', 'text', 'application', 'audio'] };
+    args.media_type = {
+      default: null,
+      description: 'Limit result set to attachments of a particular media type.',
+      type: 'string',
+      enum: ['image', 'video', 'text', 'application', 'audio'],
+    };
     args.mime_type = { default: null, description: 'Limit result set to attachments of a particular MIME type.', type: 'string' };
   }
   return args;
@@ -201,7 +277,10 @@ function descendants(site: Site, id: number): number[] {
 
 function taxClauses(site: Site, params: Map<string, unknown>): TaxClause[] {
   const clauses: TaxClause[] = [];
-  for (const [base, taxonomy] of [['categories', 'category'], ['tags', 'post_tag']] as const) {
+  for (const [base, taxonomy] of [
+    ['categories', 'category'],
+    ['tags', 'post_tag'],
+  ] as const) {
     for (const exclude of [false, true]) {
       const value = params.get(exclude ? `${base}_exclude` : base);
       if (value === undefined) continue;
@@ -223,7 +302,37 @@ function taxClauses(site: Site, params: Map<string, unknown>): TaxClause[] {
   return clauses;
 }
 
-const STOPWORDS = new Set(['about', 'an', 'are', 'as', 'at', 'be', 'by', 'com', 'for', 'from', 'how', 'in', 'is', 'it', 'of', 'on', 'or', 'that', 'the', 'this', 'to', 'was', 'what', 'when', 'where', 'who', 'will', 'with', 'www']);
+const STOPWORDS = new Set([
+  'about',
+  'an',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'com',
+  'for',
+  'from',
+  'how',
+  'in',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'that',
+  'the',
+  'this',
+  'to',
+  'was',
+  'what',
+  'when',
+  'where',
+  'who',
+  'will',
+  'with',
+  'www',
+]);
 
 /** `WP_Query::parse_search_terms()`: quoted phrases, no stopwords, no lone letters. */
 function searchTerms(search: string): string[] {
@@ -268,7 +377,9 @@ function matchRows(site: Site, type: PostType, req: RestRequest): PostRow[] | Wp
   const clauses = type.name === 'post' ? taxClauses(site, p) : [];
   const relation = p.get('tax_relation') === 'OR' ? 'OR' : 'AND';
   const search = typeof p.get('search') === 'string' ? (p.get('search') as string) : '';
-  const terms = search ? searchTerms(search).map((t) => ({ neg: t.startsWith('-') && t.length > 1, text: fold(t.replace(/^-(?=.)/, '')) })) : [];
+  const terms = search
+    ? searchTerms(search).map((t) => ({ neg: t.startsWith('-') && t.length > 1, text: fold(t.replace(/^-(?=.)/, '')) }))
+    : [];
   const mediaType = type.name === 'attachment' ? (p.get('media_type') as string | null) : null;
   const mimeType = type.name === 'attachment' ? (p.get('mime_type') as string | null) : null;
 
@@ -353,7 +464,10 @@ function sortRows(site: Site, rows: PostRow[], req: RestRequest): PostRow[] {
   if (orderby === 'relevance') {
     const search = String(p.get('search') ?? '');
     const rank = new Map(sorted.map((r) => [r.id, relevance(site, r, search)]));
-    return sorted.sort((a, b) => (rank.get(a.id) ?? 6) - (rank.get(b.id) ?? 6) || ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0));
+    return sorted.sort(
+      (a, b) =>
+        (rank.get(a.id) ?? 6) - (rank.get(b.id) ?? 6) || ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0),
+    );
   }
   const primary = cmp[orderby] ?? cmp.date;
   return sorted.sort((a, b) => (primary as (x: PostRow, y: PostRow) => number)(a, b) || byId(a, b));
@@ -361,8 +475,12 @@ function sortRows(site: Site, rows: PostRow[], req: RestRequest): PostRow[] {
 
 function shape(req: RestRequest, type: PostType, row: PostRow, placement: 'list' | 'item'): ShapedRecord {
   const context = String(req.params.get('context') ?? 'view');
-  return shapeRecord(viewRecord(row, req.params.get('password')), type.base, context, requestedFields(req.params.get('_fields') ?? req.query.get('_fields')), () =>
-    postLinks(req.site, row),
+  return shapeRecord(
+    viewRecord(row, req.params.get('password')),
+    type.base,
+    context,
+    requestedFields(req.params.get('_fields') ?? req.query.get('_fields')),
+    () => postLinks(req.site, row),
     placement,
   );
 }
@@ -372,7 +490,12 @@ function listEndpoint(type: PostType) {
     methods: ['GET'],
     args: collectionArgs(type),
     permission: (req: RestRequest) => {
-      const gate = editContextGate(req.viewer, req.params.get('context'), req.viewer?.can('edit_posts') ?? false, `Sorry, you are not allowed to edit posts in this post type.`);
+      const gate = editContextGate(
+        req.viewer,
+        req.params.get('context'),
+        req.viewer?.can('edit_posts') ?? false,
+        `Sorry, you are not allowed to edit posts in this post type.`,
+      );
       return gate ?? true;
     },
     callback: (req: RestRequest) => {
@@ -381,7 +504,9 @@ function listEndpoint(type: PostType) {
         return new WpError('rest_no_search_term_defined', 'You need to define a search term to order by relevance.', { status: 400 });
       }
       if (p.get('orderby') === 'include' && ids(p.get('include')).length === 0) {
-        return new WpError('rest_orderby_include_missing_include', 'You need to define an include parameter to order by include.', { status: 400 });
+        return new WpError('rest_orderby_include_missing_include', 'You need to define an include parameter to order by include.', {
+          status: 400,
+        });
       }
       const matched = matchRows(req.site, type, req);
       if (matched instanceof WpError) return matched;
@@ -393,7 +518,9 @@ function listEndpoint(type: PostType) {
       const total = sorted.length;
       const maxPages = Math.ceil(total / perPage);
       if (page > maxPages && total > 0) {
-        return new WpError('rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.', { status: 400 });
+        return new WpError('rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.', {
+          status: 400,
+        });
       }
       const items = slicePage(sorted, Math.max(0, offset), perPage)
         .filter((row) => canRead(req.site, req.viewer, row))
@@ -404,7 +531,10 @@ function listEndpoint(type: PostType) {
 }
 
 function itemEndpoint(type: PostType) {
-  const args: Args = { id: { description: 'Unique identifier for the post.', type: 'integer' }, context: contextArg(['view', 'edit', 'embed']) };
+  const args: Args = {
+    id: { description: 'Unique identifier for the post.', type: 'integer' },
+    context: contextArg(['view', 'edit', 'embed']),
+  };
   if (type.name !== 'attachment') args.password = { description: 'The password for the post if it is password protected.', type: 'string' };
   const find = (req: RestRequest): PostRow | WpError => {
     const id = toInt(req.urlParams.id);

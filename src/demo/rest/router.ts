@@ -85,7 +85,15 @@ export function dispatch(site: Site, input: { method: string; route: string; que
   if (!found) {
     response = errorResponse(noRoute());
   } else {
-    const base: RestRequest = { method: input.method, route: path, query: input.query, params: new Map(), urlParams: found.urlParams, viewer: input.viewer, site };
+    const base: RestRequest = {
+      method: input.method,
+      route: path,
+      query: input.query,
+      params: new Map(),
+      urlParams: found.urlParams,
+      viewer: input.viewer,
+      site,
+    };
     let req = base;
     try {
       const checked = checkParams(found.endpoint.args, input.query, input.viewer);

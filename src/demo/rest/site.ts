@@ -47,7 +47,10 @@ export function loadBundledContent(): DemoContent {
 
 /** Folds text the way a case- and accent-insensitive MySQL collation compares it. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', hellip: '…', nbsp: ' ', apos: "'" };
@@ -81,7 +84,11 @@ export function createSite(content: DemoContent, origin: string): Site {
     let body = 'content' in r ? (r.content?.rendered ?? '') : 'description' in r ? (r.description?.rendered ?? '') : '';
     // Attachments are also found by file name (`wp_allow_query_attachment_by_filename`).
     if (r.type === 'attachment') body += ` ${(r as StoredMedia).media_details?.file ?? ''}`;
-    searchText.set(r.id, { title: fold(decodeEntities(rawTitle)), excerpt: fold(decodeEntities(excerpt)), content: fold(decodeEntities(body)) });
+    searchText.set(r.id, {
+      title: fold(decodeEntities(rawTitle)),
+      excerpt: fold(decodeEntities(excerpt)),
+      content: fold(decodeEntities(body)),
+    });
   }
   const commentsWithChildren = new Set<number>();
   for (const c of moved.comments) if (c.parent) commentsWithChildren.add(c.parent);

@@ -6,7 +6,19 @@
  */
 import type { StoredPost, StoredTerm } from '../content-types.ts';
 import type { Viewer } from './auth.ts';
-import { compareText, contextArg, editContextGate, idListArg, ids, orderArg, PAGING_ARGS, paginationHeaders, slicePage, slugForQuery, writeEndpoints } from './common.ts';
+import {
+  compareText,
+  contextArg,
+  editContextGate,
+  idListArg,
+  ids,
+  orderArg,
+  PAGING_ARGS,
+  paginationHeaders,
+  slicePage,
+  slugForQuery,
+  writeEndpoints,
+} from './common.ts';
 import { authCode, WpError } from './errors.ts';
 import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { termLinks } from './links.ts';
@@ -29,7 +41,11 @@ const TAXONOMIES: Taxonomy[] = [
 
 /** `sanitize_title` in `save` context: Latin accents removed, then percent-encoded like a query slug. */
 const saveSlug = (s: string): string =>
-  slugForQuery(Array.from(s).map((ch) => (/[\u00c0-\u024f]/.test(ch) ? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : ch)).join(''));
+  slugForQuery(
+    Array.from(s)
+      .map((ch) => (/[\u00c0-\u024f]/.test(ch) ? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : ch))
+      .join(''),
+  );
 
 function collectionArgs(tax: Taxonomy): Args {
   const args: Args = {
@@ -40,7 +56,12 @@ function collectionArgs(tax: Taxonomy): Args {
   };
   if (!tax.hierarchical) args.offset = { description: 'Offset the result set by a specific number of items.', type: 'integer' };
   args.order = orderArg('asc');
-  args.orderby = { description: 'Sort collection by term attribute.', type: 'string', default: 'name', enum: ['id', 'include', 'name', 'slug', 'include_slugs', 'term_group', 'description', 'count'] };
+  args.orderby = {
+    description: 'Sort collection by term attribute.',
+    type: 'string',
+    default: 'name',
+    enum: ['id', 'include', 'name', 'slug', 'include_slugs', 'term_group', 'description', 'count'],
+  };
   args.hide_empty = { description: 'Whether to hide terms not assigned to any posts.', type: 'boolean', default: false };
   if (tax.hierarchical) args.parent = { description: 'Limit result set to terms assigned to a specific parent.', type: 'integer' };
   args.post = { description: 'Limit result set to terms assigned to a specific post.', type: 'integer', default: null };
@@ -72,7 +93,12 @@ function list(tax: Taxonomy) {
     methods: ['GET'],
     args: collectionArgs(tax),
     permission: (req: RestRequest) => {
-      const gate = editContextGate(req.viewer, req.params.get('context'), req.viewer?.can('manage_categories') ?? false, 'Sorry, you are not allowed to edit terms in this taxonomy.');
+      const gate = editContextGate(
+        req.viewer,
+        req.params.get('context'),
+        req.viewer?.can('manage_categories') ?? false,
+        'Sorry, you are not allowed to edit terms in this taxonomy.',
+      );
       if (gate) return gate;
       const postId = toInt(req.params.get('post') ?? 0);
       if (postId) {
@@ -81,7 +107,9 @@ function list(tax: Taxonomy) {
         // Terms of a post are visible when the post type has the taxonomy and the post is viewable or readable.
         const allowed = post.type === 'post' && (post.status === 'publish' || canRead(req.site, req.viewer, post));
         if (!allowed) {
-          return new WpError('rest_forbidden_context', 'Sorry, you are not allowed to view terms for this post.', { status: authCode(req.viewer) });
+          return new WpError('rest_forbidden_context', 'Sorry, you are not allowed to view terms for this post.', {
+            status: authCode(req.viewer),
+          });
         }
       }
       return true;
@@ -91,7 +119,7 @@ function list(tax: Taxonomy) {
       const all = (tax.name === 'category' ? req.site.content.categories : req.site.content.tags).map((t) => req.site.terms.get(t.id) ?? t);
       const postId = toInt(p.get('post') ?? 0);
       const post = postId ? (req.site.rows.get(postId) as StoredPost | undefined) : undefined;
-      const assigned = post ? (tax.name === 'category' ? post.categories : post.tags) ?? [] : null;
+      const assigned = post ? ((tax.name === 'category' ? post.categories : post.tags) ?? []) : null;
       const include = ids(p.get('include'));
       const exclude = ids(p.get('exclude'));
       const slugs = Array.isArray(p.get('slug')) ? (p.get('slug') as unknown[]).map((s) => saveSlug(String(s))) : [];
@@ -142,11 +170,21 @@ function item(tax: Taxonomy) {
   };
   return {
     methods: ['GET'],
-    args: { id: { description: 'Unique identifier for the term.', type: 'integer' as const }, context: contextArg(['view', 'embed', 'edit']) },
+    args: {
+      id: { description: 'Unique identifier for the term.', type: 'integer' as const },
+      context: contextArg(['view', 'embed', 'edit']),
+    },
     permission: (req: RestRequest) => {
       const term = find(req);
       if (term instanceof WpError) return term;
-      return editContextGate(req.viewer, req.params.get('context'), req.viewer?.can('manage_categories') ?? false, 'Sorry, you are not allowed to edit this term.') ?? true;
+      return (
+        editContextGate(
+          req.viewer,
+          req.params.get('context'),
+          req.viewer?.can('manage_categories') ?? false,
+          'Sorry, you are not allowed to edit this term.',
+        ) ?? true
+      );
     },
     callback: (req: RestRequest) => {
       const term = find(req);

@@ -5,7 +5,19 @@
  */
 import type { StoredUser } from '../content-types.ts';
 import type { Viewer } from './auth.ts';
-import { compareText, contextArg, editContextGate, idListArg, ids, orderArg, PAGING_ARGS, paginationHeaders, slicePage, slugForQuery, writeEndpoints } from './common.ts';
+import {
+  compareText,
+  contextArg,
+  editContextGate,
+  idListArg,
+  ids,
+  orderArg,
+  PAGING_ARGS,
+  paginationHeaders,
+  slicePage,
+  slugForQuery,
+  writeEndpoints,
+} from './common.ts';
 import { authCode, WpError } from './errors.ts';
 import { requestedFields, type ShapedRecord, shapeRecord } from './fields.ts';
 import { userLinks } from './links.ts';
@@ -20,12 +32,32 @@ const ARGS: Args = {
   include: idListArg('Limit result set to specific IDs.'),
   offset: { description: 'Offset the result set by a specific number of items.', type: 'integer' },
   order: { ...orderArg('asc') },
-  orderby: { default: 'name', description: 'Sort collection by user attribute.', enum: ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'], type: 'string' },
+  orderby: {
+    default: 'name',
+    description: 'Sort collection by user attribute.',
+    enum: ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'],
+    type: 'string',
+  },
   slug: { description: 'Limit result set to users with one or more specific slugs.', type: 'array', items: { type: 'string' } },
-  roles: { description: 'Limit result set to users matching at least one specific role provided. Accepts csv list or single role.', type: 'array', items: { type: 'string' } },
-  capabilities: { description: 'Limit result set to users matching at least one specific capability provided. Accepts csv list or single capability.', type: 'array', items: { type: 'string' } },
+  roles: {
+    description: 'Limit result set to users matching at least one specific role provided. Accepts csv list or single role.',
+    type: 'array',
+    items: { type: 'string' },
+  },
+  capabilities: {
+    description: 'Limit result set to users matching at least one specific capability provided. Accepts csv list or single capability.',
+    type: 'array',
+    items: { type: 'string' },
+  },
   who: { description: 'Limit result set to users who are considered authors.', type: 'string', enum: ['authors'] },
-  has_published_posts: { description: 'Limit result set to users who have published posts.', type: ['boolean', 'array'], items: { type: 'string', enum: ['post', 'page', 'attachment', 'nav_menu_item', 'wp_block', 'wp_template', 'wp_template_part', 'wp_navigation'] } },
+  has_published_posts: {
+    description: 'Limit result set to users who have published posts.',
+    type: ['boolean', 'array'],
+    items: {
+      type: 'string',
+      enum: ['post', 'page', 'attachment', 'nav_menu_item', 'wp_block', 'wp_template', 'wp_template_part', 'wp_navigation'],
+    },
+  },
 };
 
 /**
@@ -55,7 +87,14 @@ function countsAsAuthor(site: Site, viewer: Viewer | null, userId: number): bool
 
 function shape(req: RestRequest, user: StoredUser, placement: 'list' | 'item'): ShapedRecord {
   const { _demo, ...view } = user;
-  return shapeRecord(view, 'users', String(req.params.get('context') ?? 'view'), requestedFields(req.params.get('_fields')), () => userLinks(req.site, user), placement);
+  return shapeRecord(
+    view,
+    'users',
+    String(req.params.get('context') ?? 'view'),
+    requestedFields(req.params.get('_fields')),
+    () => userLinks(req.site, user),
+    placement,
+  );
 }
 
 const list = {
@@ -142,13 +181,21 @@ function findUser(req: RestRequest): StoredUser | WpError {
 
 const item = {
   methods: ['GET'],
-  args: { id: { description: 'Unique identifier for the user.', type: 'integer' as const }, context: contextArg(['embed', 'view', 'edit']) },
+  args: {
+    id: { description: 'Unique identifier for the user.', type: 'integer' as const },
+    context: contextArg(['embed', 'view', 'edit']),
+  },
   permission: (req: RestRequest) => {
     const user = findUser(req);
     if (user instanceof WpError) return user;
     const v = req.viewer;
     if (v && v.userId === user.id) return true;
-    const gate = editContextGate(v, req.params.get('context'), v?.can('edit_users') ?? false, 'Sorry, you are not allowed to edit this user.');
+    const gate = editContextGate(
+      v,
+      req.params.get('context'),
+      v?.can('edit_users') ?? false,
+      'Sorry, you are not allowed to edit this user.',
+    );
     if (gate) return gate;
     if (!(v?.can('edit_users') || v?.can('list_users')) && !countsAsAuthor(req.site, v, user.id)) {
       return new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to list users.', { status: authCode(v) });
@@ -177,6 +224,14 @@ const canEditUsers = (viewer: Viewer | null) => viewer?.can('edit_users') ?? fal
 /** `/wp/v2/users`, `/wp/v2/users/{id}` and `/wp/v2/users/me`. */
 export const userRoutes: Route[] = [
   { namespace: 'wp/v2', pattern: '/wp/v2/users', endpoints: [list, writeEndpoints(['POST'], canEditUsers)] },
-  { namespace: 'wp/v2', pattern: '/wp/v2/users/(?P<id>[\\d]+)', endpoints: [item, writeEndpoints(['POST', 'PUT', 'PATCH'], canEditUsers), writeEndpoints(['DELETE'], canEditUsers)] },
-  { namespace: 'wp/v2', pattern: '/wp/v2/users/me', endpoints: [me, writeEndpoints(['POST', 'PUT', 'PATCH'], (v) => v !== null), writeEndpoints(['DELETE'], canEditUsers)] },
+  {
+    namespace: 'wp/v2',
+    pattern: '/wp/v2/users/(?P<id>[\\d]+)',
+    endpoints: [item, writeEndpoints(['POST', 'PUT', 'PATCH'], canEditUsers), writeEndpoints(['DELETE'], canEditUsers)],
+  },
+  {
+    namespace: 'wp/v2',
+    pattern: '/wp/v2/users/me',
+    endpoints: [me, writeEndpoints(['POST', 'PUT', 'PATCH'], (v) => v !== null), writeEndpoints(['DELETE'], canEditUsers)],
+  },
 ];

@@ -22,8 +22,22 @@ export interface CommentWhere {
 }
 
 export const COMMENT_WHERE_FIELDS = [
-  'search', 'authorIn', 'authorNotIn', 'commentIn', 'commentNotIn', 'commentType', 'contentId', 'contentIdIn',
-  'parent', 'parentIn', 'parentNotIn', 'status', 'statusIn', 'userId', 'order', 'orderby',
+  'search',
+  'authorIn',
+  'authorNotIn',
+  'commentIn',
+  'commentNotIn',
+  'commentType',
+  'contentId',
+  'contentIdIn',
+  'parent',
+  'parentIn',
+  'parentNotIn',
+  'status',
+  'statusIn',
+  'userId',
+  'order',
+  'orderby',
 ] as const;
 
 const ORDERBY: Record<string, string> = {
@@ -44,7 +58,10 @@ export function commentWhereToRest(where: CommentWhere | null | undefined, authe
   if (!where) return q;
   const search = searchString(where.search);
   if (search) q.search = search;
-  const authors = [...(databaseIds(where.authorIn, 'authorIn') ?? []), ...(where.userId != null ? [databaseId(where.userId, 'userId')] : [])];
+  const authors = [
+    ...(databaseIds(where.authorIn, 'authorIn') ?? []),
+    ...(where.userId != null ? [databaseId(where.userId, 'userId')] : []),
+  ];
   if (authors.length) q.author = authors;
   const authorExclude = databaseIds(where.authorNotIn, 'authorNotIn');
   if (authorExclude?.length) q.author_exclude = authorExclude;
@@ -53,7 +70,10 @@ export function commentWhereToRest(where: CommentWhere | null | undefined, authe
   const exclude = databaseIds(where.commentNotIn, 'commentNotIn');
   if (exclude?.length) q.exclude = exclude;
   if (where.commentType) q.type = where.commentType;
-  const posts = [...(where.contentId != null ? [databaseId(where.contentId, 'contentId')] : []), ...(databaseIds(where.contentIdIn, 'contentIdIn') ?? [])];
+  const posts = [
+    ...(where.contentId != null ? [databaseId(where.contentId, 'contentId')] : []),
+    ...(databaseIds(where.contentIdIn, 'contentIdIn') ?? []),
+  ];
   if (posts.length) q.post = posts;
   const parents = [...(where.parent != null ? [where.parent] : []), ...(databaseIds(where.parentIn, 'parentIn') ?? [])];
   if (parents.length) q.parent = parents;

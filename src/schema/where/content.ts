@@ -69,9 +69,12 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function checkDate(date: DateInput, argumentName: string): void {
   const { year, month, day } = date;
-  if (year != null && (!Number.isInteger(year) || year < 1 || year > 9999)) throw badInput(`\`${argumentName}.year\` must be 1–9999, got ${year}`, argumentName);
-  if (month != null && (!Number.isInteger(month) || month < 1 || month > 12)) throw badInput(`\`${argumentName}.month\` must be 1–12, got ${month}`, argumentName);
-  if (day != null && (!Number.isInteger(day) || day < 1 || day > 31)) throw badInput(`\`${argumentName}.day\` must be 1–31, got ${day}`, argumentName);
+  if (year != null && (!Number.isInteger(year) || year < 1 || year > 9999))
+    throw badInput(`\`${argumentName}.year\` must be 1–9999, got ${year}`, argumentName);
+  if (month != null && (!Number.isInteger(month) || month < 1 || month > 12))
+    throw badInput(`\`${argumentName}.month\` must be 1–12, got ${month}`, argumentName);
+  if (day != null && (!Number.isInteger(day) || day < 1 || day > 31))
+    throw badInput(`\`${argumentName}.day\` must be 1–31, got ${day}`, argumentName);
   if (year == null && (month != null || day != null)) {
     throw badInput(`\`${argumentName}\` needs a year: the REST API filters by a date range, not by month or day alone`, argumentName);
   }
@@ -153,7 +156,10 @@ export async function contentWhereToRest(
   const slugList = [...(where.name ? [where.name] : []), ...slugs(where.nameIn)];
   if (slugList.length) q.slug = slugList;
 
-  const authors = [...(where.author != null ? [databaseId(where.author, 'author')] : []), ...(databaseIds(where.authorIn, 'authorIn') ?? [])];
+  const authors = [
+    ...(where.author != null ? [databaseId(where.author, 'author')] : []),
+    ...(databaseIds(where.authorIn, 'authorIn') ?? []),
+  ];
   if (where.authorName) authors.push(...orNone(await options.lookupIds('users', [where.authorName])));
   if (authors.length) q.author = authors;
   const authorExclude = databaseIds(where.authorNotIn, 'authorNotIn');
