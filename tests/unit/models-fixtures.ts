@@ -32,9 +32,9 @@ export const site: SiteContext = createSiteContext(
   { baseUrl: 'https://example.org/', pageForPostsId: 12, privacyPolicyPageId: 3 },
 );
 
-/** The real post record in ../shared/seed. */
+/** The real post record of ../shared/seed, copied to tests/fixtures so the suite does not depend on the folder beside the clone. */
 export function seedPost(): RestPost {
-  return JSON.parse(readFileSync(new URL('../../../shared/seed/wp-v2-post-2786.json', import.meta.url), 'utf8')) as RestPost;
+  return JSON.parse(readFileSync(new URL('../fixtures/wp-v2-post-2786.json', import.meta.url), 'utf8')) as RestPost;
 }
 
 /** The base64 WPGraphQL global id of `type:id`, computed independently of the code under test. */
