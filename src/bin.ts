@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 import { main } from './cli.ts';
 
-// A thin entry point: all behaviour is in cli.ts, which tests call directly.
+// A thin entry point: all behaviour is in cli.ts, which tests call directly. It exits explicitly once main()
+// settles: by then `serve` has finished its graceful shutdown, and a cluster primary's IPC channels would
+// otherwise keep the process alive.
 main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== 0) process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

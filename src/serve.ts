@@ -81,7 +81,7 @@ function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo:
       stopping = true;
       const workers = Object.values(cluster.workers ?? {});
       let left = workers.length;
-      const done = () => void demo?.close().finally(() => resolve(failedAtStart >= config.workers ? 1 : 0));
+      const done = () => void Promise.resolve(demo?.close()).finally(() => resolve(failedAtStart >= config.workers ? 1 : 0));
       if (left === 0) return done();
       for (const worker of workers) {
         worker?.once('exit', () => {

@@ -104,4 +104,31 @@ describe('wp-graphql-gateway CLI', () => {
     }
     expect(await r.exited).toBe(0);
   });
+
+  it('--workers 2 serves one port from two processes, and stops both on SIGTERM', async () => {
+    const r = run(['serve', '--port', '0', '--workers', '2', '--wordpress-url', demo.url]);
+    const ready = await new Promise<{ pid: number; url: string }[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`workers did not start: ${JSON.stringify(r.output())}`)), 20_000);
+      r.child.stdout.on('data', () => {
+        const lines = r
+          .output()
+          .stdout.split('\n')
+          .filter((l) => l.includes('ready at'));
+        if (lines.length >= 2) {
+          clearTimeout(timer);
+          resolve(lines.map((l) => JSON.parse(l) as { pid: number; url: string }));
+        }
+      });
+    });
+    expect(new Set(ready.map((w) => w.pid)).size).toBe(2);
+    expect(ready[0]!.url).toBe(ready[1]!.url);
+    const answer = await fetch(ready[0]!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ generalSettings { url } }' }),
+    });
+    expect(((await answer.json()) as { data: { generalSettings: { url: string } } }).data.generalSettings.url).toBe(demo.url);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+  });
 });
