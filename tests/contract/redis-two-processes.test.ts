@@ -68,9 +68,24 @@ describe.skipIf(!haveRedis)('two gateway processes on one Redis', () => {
   let demo: DemoSite;
   let a: GatewayProcess;
   let b: GatewayProcess;
+  let redisPort: number;
+
+  /**
+   * The response cache stores an answer after sending it, so A's entry reaches Redis a moment after A answered:
+   * wait until an answer key (`wpgw:rc:<sha256>`) is there, so B's hit can only come from what A stored.
+   */
+  const untilAnswerStored = async () => {
+    for (let i = 0; i < 100; i++) {
+      const keys = spawnSync('redis-cli', ['-p', String(redisPort), '--scan', '--pattern', 'wpgw:rc:*']).stdout?.toString() ?? '';
+      if (/^wpgw:rc:[0-9a-f]{64}$/m.test(keys)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('A never stored its answer in Redis');
+  };
 
   beforeAll(async () => {
     const port = await freePort();
+    redisPort = port;
     redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     for (
       let i = 0;
@@ -85,6 +100,14 @@ describe.skipIf(!haveRedis)('two gateway processes on one Redis', () => {
     demo = await createDemoSite();
     const args = ['--wordpress-url', demo.url, '--redis-url', `redis://127.0.0.1:${port}`, '--purge-secret', 'two-process-secret'];
     [a, b] = await Promise.all([startProcess(args), startProcess(args)]);
+    // A process serves before its Redis link is up (from memory meanwhile): wait until both say Redis is ready.
+    for (const gateway of [a, b]) {
+      for (let i = 0; i < 200; i++) {
+        const body = (await (await fetch(`${gateway.url}/ready`)).json()) as { caches?: { redis?: string } };
+        if (body.caches?.redis === 'ready') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -105,6 +128,7 @@ describe.skipIf(!haveRedis)('two gateway processes on one Redis', () => {
   it('a miss on A is a hit on B; a purge on A is seen by B', async () => {
     const first = await ask(a);
     expect(first.extensions.upstream.cache.response).toBe('miss');
+    await untilAnswerStored();
 
     demo.resetRequests();
     const second = await ask(b);
