@@ -1,14 +1,13 @@
 import type { BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { loadListPage } from '../loaders/lists.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { uriFromLink } from '../models/site.ts';
 import type { RestQuery } from '../wordpress/client.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
-import { lookupIds, restConnection } from './lists.ts';
+import { loadModels, lookupIds, restConnection } from './lists.ts';
 import { reference } from './reference.ts';
-import { loadById, prime, toModel, type ContentNodeModel } from './refs.ts';
+import { loadById, type ContentNodeModel } from './refs.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
 import { isInputObjectType } from 'graphql';
@@ -127,11 +126,8 @@ export async function contentByUri(context: GatewayContext, collection: ContentC
   const segments = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
   const slug = segments.at(-1);
   if (!slug) return null;
-  const page = await loadListPage(context.scope, collection, { slug: decodeURIComponentSafe(slug), per_page: 100 }, ['link']);
-  const convert = toModel[collection] as (r: unknown, c: GatewayContext) => ContentNodeModel;
-  const models = page.records.map((r) => convert(r, context));
-  prime(context, collection, models);
-  return models.find((m) => m.uri !== null && withSlash(m.uri) === withSlash(path)) ?? null;
+  const { models } = await loadModels(context, collection, { slug: decodeURIComponentSafe(slug), per_page: 100 }, ['link']);
+  return (models as ContentNodeModel[]).find((m) => m.uri !== null && withSlash(m.uri) === withSlash(path)) ?? null;
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -179,14 +175,8 @@ export async function contentById(
       return loadById(context, collection, postDatabaseIdFromGlobalId(id, typeLabel)) as Promise<ContentNodeModel | null>;
     case 'DATABASE_ID':
       return loadById(context, collection, databaseIdArgument(id)) as Promise<ContentNodeModel | null>;
-    case 'SLUG': {
-      const page = await loadListPage(context.scope, collection, { slug: id, per_page: 1 });
-      const record = page.records[0];
-      if (!record) return null;
-      const model = (toModel[collection] as (r: unknown, c: GatewayContext) => ContentNodeModel)(record, context);
-      prime(context, collection, [model]);
-      return model;
-    }
+    case 'SLUG':
+      return ((await loadModels(context, collection, { slug: id, per_page: 1 })).models[0] as ContentNodeModel | undefined) ?? null;
     case 'URI':
       return contentByUri(context, collection, id);
     default:

@@ -78,6 +78,26 @@ export function restConnection<C extends Collection>(
   });
 }
 
+/** The models of a collection a REST list query finds, primed into that collection's loader. */
+export type ModelOf<C extends Collection> = ReturnType<(typeof toModel)[C]>;
+
+/**
+ * GETs one list page and turns its records into models, priming the collection's loader with them: the one
+ * path every lookup by slug, name or uri takes. `alsoFields` are REST fields the caller needs beyond the plan.
+ */
+export async function loadModels<C extends Collection>(
+  context: GatewayContext,
+  collection: C,
+  query: RestQuery,
+  alsoFields: readonly string[] = [],
+): Promise<{ models: ModelOf<C>[]; total: number }> {
+  const page = await loadListPage(context.scope, collection, query, alsoFields);
+  const convert = toModel[collection] as (record: unknown, context: GatewayContext) => ModelOf<C>;
+  const models = page.records.map((record) => convert(record, context));
+  prime(context, collection, models as never);
+  return { models, total: page.total };
+}
+
 /** Ids of users or terms by slug, for where-args that name them (`authorName`, `categoryName`, `tag`). */
 export async function lookupIds(context: GatewayContext, collection: 'users' | 'categories' | 'tags', slugs: string[]): Promise<number[]> {
   const page = await context.client.get<{ id: number }[]>(

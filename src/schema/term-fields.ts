@@ -1,9 +1,9 @@
 import type { GatewayContext } from '../context.ts';
-import { loadListPage } from '../loaders/lists.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
 import { databaseIdArgument, normaliseUri } from './content-fields.ts';
-import { loadById, prime, toModel } from './refs.ts';
+import { loadModels } from './lists.ts';
+import { loadById } from './refs.ts';
 import { badInput } from './where/args.ts';
 
 /** Lookups shared by Category and Tag: by global id, database id, slug, name or uri. */
@@ -27,10 +27,8 @@ async function findTerms(
   collection: TermCollection,
   query: Record<string, string | number>,
 ): Promise<TermModel[]> {
-  const page = await loadListPage(context.scope, collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
-  const models = page.records.map((r) => toModel[collection](r, context) as TermModel);
-  prime(context, collection, models);
-  return models;
+  const { models } = await loadModels(context, collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
+  return models as TermModel[];
 }
 
 /** One term by (`id`, `idType`) as `category(id, idType)` and `tag(id, idType)` take them. */

@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { loadListPage } from '../loaders/lists.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { USER_FIELD_SOURCES, userAvatar, type UserModel } from '../models/user.ts';
 import { WordPressError } from '../wordpress/errors.ts';
@@ -10,9 +9,9 @@ import { defineConnection, type ConnectionArgs, paginationArgs } from './connect
 import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './lists.ts';
+import { loadModels, restConnection } from './lists.ts';
 import { ownScalarFieldNames } from './reference.ts';
-import { MediaItemRef, PageRef, PostRef, UserRef, loadById, prime, toModel } from './refs.ts';
+import { MediaItemRef, PageRef, PostRef, UserRef, loadById, toModel } from './refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
@@ -69,12 +68,7 @@ UserRef.implement({
 
 /** A user by slug (nicename): anonymous viewers only find users with published posts, as in WordPress. */
 async function userBySlug(context: GatewayContext, slug: string): Promise<UserModel | null> {
-  const page = await loadListPage(context.scope, 'users', { slug, per_page: 1 });
-  const record = page.records[0];
-  if (!record) return null;
-  const model = toModel.users(record, context);
-  prime(context, 'users', [model]);
-  return model;
+  return (await loadModels(context, 'users', { slug, per_page: 1 })).models[0] ?? null;
 }
 
 builder.queryFields((t) => ({
