@@ -1,7 +1,7 @@
 import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
-import { GraphQLError } from 'graphql';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { MAX_PER_PAGE } from '../loaders/records.ts';
+import { badInput } from './where/args.ts';
 
 /**
  * WPGraphQL's connections, built by hand rather than with the relay plugin's `t.connection`: WPGraphQL names
@@ -76,15 +76,9 @@ export function cursorToOffset(cursor: string, argument: string): number {
   const decoded = Buffer.from(cursor, 'base64').toString('utf8');
   const offset = decoded.startsWith(CURSOR_PREFIX) ? Number(decoded.slice(CURSOR_PREFIX.length)) : Number.NaN;
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new GraphQLError(`\`${argument}\` is not a cursor this gateway gave out: ${JSON.stringify(cursor)}`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: argument },
-    });
+    throw badInput(`\`${argument}\` is not a cursor this gateway gave out: ${JSON.stringify(cursor)}`, argument);
   }
   return offset;
-}
-
-function badInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 }
 
 function pageSize(value: number, argument: string): number {
