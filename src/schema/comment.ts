@@ -153,7 +153,8 @@ const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 /** The commenter: the registered user when WordPress shows them to this viewer, else the guest details. */
 async function commenter(comment: CommentModel, context: GatewayContext): Promise<CommenterModel> {
   if (comment.commenterUserDatabaseId !== null) {
-    const user = (await followLink(context, comment.links, 'author', ['users'], comment.commenterUserDatabaseId)) as UserModel | null;
+    // The collection is fixed (users): the record's own `author` id, not its link (src/schema/field-sources.ts).
+    const user = await loadById(context, 'users', comment.commenterUserDatabaseId);
     if (user) return user;
   }
   return toCommentAuthorModel(comment);

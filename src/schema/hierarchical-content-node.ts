@@ -11,7 +11,7 @@ import {
   UniformResourceIdentifiable,
 } from './interfaces.ts';
 import { lookupIds, restConnection } from './lists.ts';
-import type { ContentNodeModel } from './refs.ts';
+import { type ContentNodeModel, loadById } from './refs.ts';
 import { followLink } from './relations.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -38,11 +38,14 @@ const ChildrenConnection = defineConnection<ContentNodeModel>(
 const AncestorsWhere = contentWhereInput('HierarchicalContentNodeToContentNodeAncestorsConnectionWhereArgs', 'pages');
 const ChildrenWhere = contentWhereInput('HierarchicalContentNodeToContentNodeChildrenConnectionWhereArgs', 'pages');
 
-/** The parent through the record's `up` link (a page's parent page; an attachment's post). */
+/**
+ * The parent: a page's parent page by its `parent` id; an attachment's post through the record's `up` link, which
+ * says which collection (posts, pages) that post is in.
+ */
 export function parentOf(context: GatewayContext, node: Hierarchical): Promise<unknown> {
   if (node.parentDatabaseId == null) return Promise.resolve(null);
-  const collections = node.__typename === 'Page' ? (['pages'] as const) : (['posts', 'pages', 'media'] as const);
-  return followLink(context, node.links, 'up', collections, node.parentDatabaseId);
+  if (node.__typename === 'Page') return loadById(context, 'pages', node.parentDatabaseId);
+  return followLink(context, node.links, 'up', ['posts', 'pages', 'media'], node.parentDatabaseId);
 }
 
 /** Parents, nearest first; one round trip per level, since each level's id is only known from the one below. */

@@ -3,8 +3,7 @@ import { loadListPage } from '../loaders/lists.ts';
 import { withFormat } from '../models/content-node.ts';
 import { defineOneToOneEdge, oneToOne } from './connections.ts';
 import { referenceEnum } from './inputs.ts';
-import { MediaItemRef, UserRef } from './refs.ts';
-import { followLink } from './relations.ts';
+import { loadById, MediaItemRef, UserRef } from './refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 
 /**
@@ -179,7 +178,7 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
       resolve: async (model, _args, context) =>
         model.authorDatabaseId == null
           ? null
-          : (oneToOne(await followLink(context, model.links as never, 'author', ['users'], model.authorDatabaseId as number)) as never),
+          : (oneToOne(await loadById(context, 'users', model.authorDatabaseId as number)) as never),
     }),
   }),
 });
@@ -203,9 +202,7 @@ export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeatur
       resolve: async (model, _args, context) =>
         model.featuredImageDatabaseId == null
           ? null
-          : (oneToOne(
-              await followLink(context, model.links as never, 'wp:featuredmedia', ['media'], model.featuredImageDatabaseId as number),
-            ) as never),
+          : (oneToOne(await loadById(context, 'media', model.featuredImageDatabaseId as number)) as never),
     }),
   }),
 });

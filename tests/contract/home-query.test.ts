@@ -80,7 +80,7 @@ describe('_fields', () => {
         .find((r) => r.path === route)
         ?.query._fields?.split(',')
         .sort();
-    expect(fields('/wp/v2/posts')).toEqual(['_links', 'author', 'content.protected', 'id', 'title']);
+    expect(fields('/wp/v2/posts')).toEqual(['author', 'content.protected', 'id', 'title']);
     expect(fields('/wp/v2/users')).toEqual(['id', 'name']);
   });
 

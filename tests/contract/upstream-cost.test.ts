@@ -40,7 +40,6 @@ describe('extensions.upstream', () => {
     // `_fields` is the selection's, for every collection.
     const fields = (path: string) => h.demo.requests.find((r) => r.path === path)?.query._fields?.split(',');
     expect(fields('/wp/v2/posts')).toEqual([
-      '_links',
       'author',
       'categories',
       'content.protected',

@@ -12,10 +12,23 @@ describe('planFields', () => {
     const result = plan(`
       query { posts { nodes { title ...F author { node { name } } } } node(id: "x") { ... on ContentNode { slug } } }
       fragment F on Post { excerpt }`);
-    expect(result.get('posts')).toEqual(['_links', 'author', 'content.protected', 'excerpt', 'id', 'slug', 'title']);
+    // The author is loaded by the record's `author` id: no `_links` (WordPress computes them per record).
+    expect(result.get('posts')).toEqual(['author', 'content.protected', 'excerpt', 'id', 'slug', 'title']);
     expect(result.get('users')).toEqual(['id', 'name']);
     // `slug` on the ContentNode interface reaches every implementing collection.
     expect(result.get('pages')).toEqual(['id', 'slug']);
+  });
+
+  it('asks for `_links` only where the link names the collection (a comment on a post, page or attachment)', () => {
+    const result = plan('{ comments { nodes { author { node { name } } commentedOn { node { id } } } } mediaItems { nodes { parentId parent { node { id } } } } }');
+    expect(result.get('comments')).toEqual(['_links', 'author', 'author_avatar_urls', 'author_name', 'author_url', 'id', 'post']);
+    expect(result.get('media')).toEqual(['_links', 'id', 'post']);
+    expect(plan('{ pages { nodes { parent { node { id } } featuredImage { node { id } } } } }').get('pages')).toEqual([
+      'content.protected',
+      'featured_media',
+      'id',
+      'parent',
+    ]);
   });
 
   it('never sends a nested field beside its parent (WordPress 6.1 then drops the rest of the record)', () => {
