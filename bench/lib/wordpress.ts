@@ -59,9 +59,10 @@ export function realWordPress(): RealWordPress | { unavailable: string } {
   let ours: State | undefined = first.reusedServer ? undefined : first;
   const php = spawnSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' }).stdout.trim();
   const wp = /\$wp_version = '([^']+)'/.exec(readFileSync('/usr/share/wordpress/wp-includes/version.php', 'utf8'))?.[1] ?? '?';
+  const apache = /Apache\/(\S+)/.exec(spawnSync('apache2', ['-v'], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '2.4';
   return {
     url: first.url,
-    description: `WordPress ${wp} (Debian package), PHP ${php} built-in server (4 workers, opcache), MariaDB; tests/wordpress/start.sh, seed 1`,
+    description: `WordPress ${wp} (Debian package), PHP ${php}, Apache ${apache} prefork + mod_php (opcache), MariaDB; tests/wordpress/start.sh, seed 1`,
     async ensure() {
       if (await answers(first.url)) return;
       const again = start();

@@ -7,7 +7,8 @@
 # Services are not started by the packages: Debian's `wordpress` depends on apache2 and mariadb-server's
 # postinst starts its daemon, both of which would listen on public ports. While installing, a temporary
 # /usr/sbin/policy-rc.d (the Debian mechanism for "do not start services", exit 101) is in place unless the
-# machine already has one (Docker images do). start.sh runs MariaDB and PHP itself, on a socket and loopback.
+# machine already has one (Docker images do), so the system apache2 never starts on port 80. start.sh runs
+# MariaDB (on a socket) and Apache (with its own config, on loopback) itself.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,8 +18,9 @@ LOG_DIR=$STATE_DIR/logs
 LOG=$LOG_DIR/install.log
 mkdir -p "$LOG_DIR"
 
-# wordpress pulls php (via libapache2-mod-php), php-mysql, php-gd; the CLI and mbstring are ours to ask for.
-PACKAGES=(wordpress php-cli php-mysql php-mbstring mariadb-server mariadb-client)
+# wordpress pulls apache2, libapache2-mod-php, php-mysql, php-gd; the CLI and mbstring are ours to ask for.
+# apache2 and libapache2-mod-php (prefork + mod_php: start.sh's server) are named too, as start.sh uses them.
+PACKAGES=(wordpress apache2 libapache2-mod-php php-cli php-mysql php-mbstring mariadb-server mariadb-client)
 
 STEP=""
 trap 'rc=$?; if [ "$rc" -ne 0 ]; then echo "wordpress: FAILED at step \"$STEP\" (exit $rc); log: $LOG" >&2; fi' EXIT
@@ -29,10 +31,14 @@ for pkg in "${PACKAGES[@]}"; do
   [[ "$status" == ii* ]] || missing+=("$pkg")
 done
 # A package can be marked installed while a file we use is gone (a half-removed system); reinstall then.
-for bin in php mariadbd mariadb-install-db mariadb mariadb-admin; do
+for bin in php apache2 mariadbd mariadb-install-db mariadb mariadb-admin; do
   command -v "$bin" >/dev/null 2>&1 || missing+=("$bin")
 done
 [[ -f /usr/share/wordpress/wp-config.php ]] || missing+=(/usr/share/wordpress)
+for module in mod_mpm_prefork mod_authz_core mod_dir mod_mime mod_alias; do
+  [[ -f /usr/lib/apache2/modules/$module.so ]] || missing+=("$module.so")
+done
+compgen -G '/usr/lib/apache2/modules/libphp*.so' >/dev/null || missing+=(libphp.so)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "wordpress: packages already installed"
@@ -76,6 +82,8 @@ STEP="apt-get install"
 apt-get "${APT_OPTS[@]}" install --reinstall --no-install-recommends "${PACKAGES[@]}" >>"$LOG" 2>&1
 
 STEP="verify"
-command -v php >/dev/null && command -v mariadbd >/dev/null && [[ -f /usr/share/wordpress/wp-config.php ]]
+command -v php >/dev/null && command -v apache2 >/dev/null && command -v mariadbd >/dev/null \
+  && [[ -f /usr/share/wordpress/wp-config.php ]]
+compgen -G '/usr/lib/apache2/modules/libphp*.so' >/dev/null
 php -r 'exit(extension_loaded("mysqli") && extension_loaded("mbstring") ? 0 : 1);' >>"$LOG" 2>&1
 echo "wordpress: packages installed"

@@ -4,14 +4,21 @@
 #   bash tests/wordpress/start.sh          prints the site URL on its last line
 #
 # Steps: packages (install.sh) → MariaDB (own datadir under .wordpress/, Unix socket only, no TCP) →
-# database + user → /etc/wordpress/config-127.0.0.1.php → wp_install → seed → `php -S 127.0.0.1:PORT` with
-# PHP_CLI_SERVER_WORKERS and router.php → wait for /wp-json/ → .wordpress/state.json.
+# database + user → /etc/wordpress/config-127.0.0.1.php → wp_install → seed → Apache 2.4 prefork + mod_php
+# (Debian's canonical WordPress setup) on 127.0.0.1:PORT with its own .wordpress/run/httpd.conf →
+# wait for /wp-json/ → .wordpress/state.json.
+#
+# Why Apache and not `php -S`: PHP's built-in server, even with PHP_CLI_SERVER_WORKERS, lets one worker
+# accept several pending connections and serve them one after another, so concurrent requests (the gateway
+# sends some round trips as parallel requests) were serialized. Prefork serves each connection in its own
+# process, as php-fpm or Apache do in production.
 #
 # Idempotent: a running site that answers is reused as is; a stopped one keeps its database and seed (only
 # the processes start again). The database is recreated only when it does not hold exactly this seed.
 #
 # Environment: WORDPRESS_PORT (default: the previous port when free, else a free one),
-# PHP_CLI_SERVER_WORKERS (default 4), WORDPRESS_STATE_DIR (default <project>/.wordpress).
+# WORDPRESS_SERVER_PROCESSES (Apache's MaxRequestWorkers: requests served at once, default 16),
+# WORDPRESS_STATE_DIR (default <project>/.wordpress).
 #
 # Failure: one line on stderr, `wordpress: FAILED at step "<step>" (<reason>); log: <path>`, exit 1.
 set -euo pipefail
@@ -28,15 +35,17 @@ CONFIG_FILE=/etc/wordpress/config-127.0.0.1.php
 DB_NAME=wpgw_test
 DB_USER=wpgw
 DB_PASSWORD=wpgw-test-only
-WORKERS=${PHP_CLI_SERVER_WORKERS:-4}
+HTTPD_CONF=$RUN_DIR/httpd.conf
+PROCESSES=${WORDPRESS_SERVER_PROCESSES:-16}
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
-# A Unix socket path must fit in 108 bytes; deep checkouts fall back to /tmp.
-SOCKET=$RUN_DIR/mysqld.sock
-if [[ ${#SOCKET} -gt 100 ]]; then
-  SOCKET=/tmp/wpgw-mysqld-$(printf '%s' "$ROOT" | md5sum | cut -c1-12).sock
-fi
+# MariaDB's socket lives in /tmp, always: Apache's children run as www-data (when started as root), and
+# www-data must reach the socket, but a checkout may sit under a directory it cannot traverse (/root, a
+# 0700 home). /tmp is traversable by everyone, a socket path there always fits Unix's 108 bytes, and one
+# code path serves every checkout (rather than probing with `runuser -u www-data -- test -x` and keeping
+# two locations). The hash of the state directory keeps checkouts (and WORDPRESS_STATE_DIRs) apart.
+SOCKET=/tmp/wpgw-mysqld-$(printf '%s' "$STATE_DIR" | md5sum | cut -c1-12).sock
 
 STEP="start"
 LOG=$LOG_DIR/start.log
@@ -93,7 +102,7 @@ SEED_VERSION=$(php "$HERE/seed.php" credentials | php -r 'echo json_decode(strea
 if [[ -f "$STATE_FILE" ]]; then
   OLD_URL=$(json_get "$STATE_FILE" url)
   OLD_PID=$(json_get "$STATE_FILE" pid)
-  if is_ours "$OLD_PID" "$HERE/router.php" \
+  if is_ours "$OLD_PID" "$HTTPD_CONF" \
     && DESCRIPTION=$(php "$HERE/probe.php" "$OLD_URL" 2>/dev/null) \
     && [[ "$DESCRIPTION" == *"seed $SEED_VERSION" ]]; then
     php -r '$s = json_decode(file_get_contents($argv[1]), true); $s["reusedServer"] = true;
@@ -117,6 +126,17 @@ if is_ours "$MARIADB_PID" "$DATA_DIR" && mysql_ping; then
   REUSED_MARIADB=true
 else
   REUSED_MARIADB=false
+  # Ours but not answering on $SOCKET: started by an older start.sh on another socket path
+  # (.wordpress/run/mysqld.sock), or hung. It holds the datadir's lock, so stop it before starting again.
+  if is_ours "$MARIADB_PID" "$DATA_DIR"; then
+    step "MariaDB: stop pid $MARIADB_PID (not answering on $SOCKET)" "$LOG_DIR/mariadb.log"
+    kill -TERM -- "-$MARIADB_PID" 2>/dev/null || kill -TERM "$MARIADB_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$MARIADB_PID" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$MARIADB_PID" 2>/dev/null; then
+      kill -KILL -- "-$MARIADB_PID" 2>/dev/null || kill -KILL "$MARIADB_PID" 2>/dev/null || true
+      sleep 0.5
+    fi
+  fi
   if [[ ! -d "$DATA_DIR/mysql" ]]; then
     step "MariaDB: initialise $DATA_DIR" "$LOG_DIR/mariadb-init.log"
     rm -rf "$DATA_DIR"
@@ -156,7 +176,7 @@ step "port" "$LOG_DIR/start.log"
 port_free() { php -r '$s = @stream_socket_server("tcp://127.0.0.1:" . $argv[1], $errno, $error); if (!$s) { fwrite(STDERR, $error . "\n"); exit(1); }' "$1"; }
 # A server of ours from an earlier run that no longer answers: stop it, it holds the port.
 OLD_PID=$( [[ -f "$STATE_FILE" ]] && json_get "$STATE_FILE" pid || true)
-if is_ours "$OLD_PID" "$HERE/router.php"; then
+if is_ours "$OLD_PID" "$HTTPD_CONF"; then
   kill -TERM -- "-$OLD_PID" 2>/dev/null || kill -TERM "$OLD_PID" 2>/dev/null || true
   for _ in $(seq 1 20); do kill -0 "$OLD_PID" 2>/dev/null || break; sleep 0.25; done
 fi
@@ -213,7 +233,8 @@ PHP
 chmod 644 "$CONFIG_TMP"
 mv -f "$CONFIG_TMP" "$CONFIG_FILE"
 
-# PHP flags for every WordPress process: errors to a log, never in front of a JSON body.
+# PHP flags for the CLI steps below (seed.php): errors to a log, never in front of a JSON body. The server's
+# PHP (mod_php) gets the same settings from httpd.conf, with its errors in Apache's error log.
 PHP_FLAGS=(-d display_errors=0 -d log_errors=1 -d "error_log=$LOG_DIR/php-error.log"
   -d "error_reporting=E_ALL & ~E_DEPRECATED & ~E_STRICT" -d memory_limit=512M)
 
@@ -239,22 +260,90 @@ if [[ "$STATUS" == empty ]]; then
 fi
 
 # --- server ---------------------------------------------------------------------------------------------------------
-step "server: php -S 127.0.0.1:$PORT ($WORKERS workers)" "$LOG_DIR/server.log"
+step "server: Apache prefork + mod_php on 127.0.0.1:$PORT (up to $PROCESSES processes)" "$LOG_DIR/server.log"
+[[ "$PROCESSES" =~ ^[1-9][0-9]*$ ]] || fail "WORDPRESS_SERVER_PROCESSES=$PROCESSES is not a positive number"
+PHP_VERSION=$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')
+PHP_MODULE=/usr/lib/apache2/modules/libphp$PHP_VERSION.so
+[[ -f "$PHP_MODULE" ]] || fail "$PHP_MODULE is missing (libapache2-mod-php for PHP $PHP_VERSION)"
 port_free "$PORT" 2>>"$LOG" || fail "port $PORT on 127.0.0.1 is taken"
-# setsid: its own process group (stop.sh ends the workers with it) that outlives this shell.
-# opcache in the CLI server: shared by the forked workers, it divides the time per request by ~3.
-(cd "$WP_ROOT" && PHP_CLI_SERVER_WORKERS=$WORKERS exec setsid php "${PHP_FLAGS[@]}" \
-  -d opcache.enable_cli=1 -d opcache.validate_timestamps=1 -d opcache.revalidate_freq=2 \
-  -S "127.0.0.1:$PORT" -t "$WP_ROOT" "$HERE/router.php" </dev/null >>"$LOG" 2>&1 9>&-) &
+# Generated on each start: only our directives, none of /etc/apache2's (no apache2.conf, sites or ports.conf,
+# so nothing listens on port 80).
+cat >"$HTTPD_CONF" <<CONF
+# Written by tests/wordpress/start.sh on each start: the integration-test WordPress, Apache 2.4 prefork +
+# mod_php, loopback only. Started as \`apache2 -f $HTTPD_CONF -DFOREGROUND\` under setsid.
+ServerRoot "/etc/apache2"
+ServerName 127.0.0.1
+Listen 127.0.0.1:$PORT
+PidFile $RUN_DIR/apache2.pid
+DefaultRuntimeDir $RUN_DIR
+# Apache refuses to serve from root children; the parent (root) only binds the port and opens the logs.
+# Ignored when start.sh does not run as root: then the children run as the invoking user.
+User www-data
+Group www-data
+# Apache's and PHP's errors (log_errors on, no error_log: mod_php logs to Apache's ErrorLog). No access log.
+ErrorLog $LOG_DIR/apache-error.log
+LogLevel warn
+
+LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so
+LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
+LoadModule dir_module /usr/lib/apache2/modules/mod_dir.so
+LoadModule mime_module /usr/lib/apache2/modules/mod_mime.so
+LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so
+LoadModule php_module $PHP_MODULE
+TypesConfig /etc/mime.types
+
+# One process per connection, so WORDPRESS_SERVER_PROCESSES requests are served at once.
+ServerLimit $PROCESSES
+StartServers $(( PROCESSES < 4 ? PROCESSES : 4 ))
+MinSpareServers $(( PROCESSES < 4 ? PROCESSES : 4 ))
+MaxSpareServers $(( PROCESSES < 8 ? PROCESSES : 8 ))
+MaxRequestWorkers $PROCESSES
+# KeepAlive off: with prefork a kept-alive connection pins a process while idle, and a test run starts many
+# gateways, each with its own connection pool (up to 64 sockets): their idle connections could hold every
+# process. php -S, which this replaces, closed every connection too (Connection: close).
+KeepAlive Off
+
+# WordPress's own .htaccess, as directives: existing files as themselves, everything else to index.php.
+DocumentRoot /usr/share/wordpress
+<Directory />
+  Require all denied
+  AllowOverride None
+</Directory>
+<Directory /usr/share/wordpress>
+  Require all granted
+  DirectoryIndex index.php
+  FallbackResource /index.php
+</Directory>
+# Debian keeps wp-content (uploads, plugins, themes) outside the document root, in WP_CONTENT_DIR.
+Alias /wp-content /var/lib/wordpress/wp-content
+<Directory /var/lib/wordpress/wp-content>
+  Require all granted
+</Directory>
+<FilesMatch "\.php\$">
+  SetHandler application/x-httpd-php
+</FilesMatch>
+
+# The PHP settings of PHP_FLAGS (error_reporting 22527 = E_ALL & ~E_DEPRECATED & ~E_STRICT). Opcache is on
+# by default in this SAPI (/etc/php/$PHP_VERSION/apache2/conf.d/10-opcache.ini), shared by the processes.
+php_admin_flag display_errors off
+php_admin_flag log_errors on
+php_admin_value error_reporting 22527
+php_admin_value memory_limit 512M
+CONF
+# Config errors show here, with their line, rather than as a server that does not come up.
+apache2 -f "$HTTPD_CONF" -t >>"$LOG" 2>&1 || fail "apache2 -t rejects $HTTPD_CONF"
+# setsid: its own process group (stop.sh ends Apache's children with it) that outlives this shell. setsid
+# execs in place and -DFOREGROUND keeps Apache from detaching, so $! is Apache's parent process.
+(cd "$WP_ROOT" && exec setsid apache2 -f "$HTTPD_CONF" -DFOREGROUND </dev/null >>"$LOG" 2>&1 9>&-) &
 SERVER_PID=$!
 STARTED+=("$SERVER_PID")
 for _ in $(seq 1 120); do
   if DESCRIPTION=$(php "$HERE/probe.php" "$URL" 2>>"$LOG"); then break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || fail "php -S exited during start-up"
+  kill -0 "$SERVER_PID" 2>/dev/null || fail "apache2 exited during start-up (see also $LOG_DIR/apache-error.log)"
   sleep 0.25
 done
 php "$HERE/probe.php" "$URL" >/dev/null 2>>"$LOG" || fail "$URL/wp-json/ did not answer within 30 s"
-kill -0 "$SERVER_PID" 2>/dev/null || fail "php -S exited; something else answers on port $PORT"
+kill -0 "$SERVER_PID" 2>/dev/null || fail "apache2 exited; something else answers on port $PORT"
 [[ "$DESCRIPTION" == *"seed $SEED_VERSION" ]] || fail "the site answers but does not carry seed $SEED_VERSION"
 
 # --- state ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop the PHP server and MariaDB that start.sh started (by the pids it recorded; nothing else).
+# Stop Apache and MariaDB that start.sh started (by the pids it recorded; nothing else).
 # The database and its seed stay in .wordpress/mysql, so the next start.sh reuses them.
 #   bash tests/wordpress/stop.sh            stop the processes
 #   bash tests/wordpress/stop.sh --purge    also delete .wordpress/ (the next start installs and seeds again)
@@ -32,13 +32,14 @@ stop_group() {
   echo "wordpress: $name killed after 10 s (pid $pid)"
 }
 
+# The pid of Apache's parent, started with `-f .wordpress/run/httpd.conf` (its command line names that file).
 SERVER_PID=""
 if [[ -f "$STATE_FILE" ]]; then
   SERVER_PID=$(sed -n 's/^ *"pid": *\([0-9]*\).*/\1/p' "$STATE_FILE")
 fi
 # Both at once: each takes 1.5-2 s to exit after TERM.
 MARIADB_PID=$(cat "$RUN_DIR/mariadb.pid" 2>/dev/null || true)
-stop_group "php server" "$SERVER_PID" "$HERE/router.php" &
+stop_group "Apache" "$SERVER_PID" "$RUN_DIR/httpd.conf" &
 stop_group "MariaDB" "$MARIADB_PID" "$STATE_DIR/mysql" &
 wait
 
