@@ -23,7 +23,10 @@ function rssOf(pid: number): number {
   return kb / 1024;
 }
 
-/** Runs a TypeScript entry point with tsx's loader in a plain `node` process (so the pid is the server's). */
+/**
+ * Runs an entry point in a plain `node` process (so the pid is the server's): TypeScript through tsx's loader,
+ * JavaScript (the build in dist/) as is.
+ */
 async function startNode(
   args: string[],
   env: Record<string, string>,
@@ -31,7 +34,8 @@ async function startNode(
   what: string,
   nodeArgs: string[] = [],
 ): Promise<Started> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+  const loader = args[0]!.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...loader, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,21 +81,29 @@ export function startDemoSite(): Promise<Started> {
 }
 
 /**
- * The gateway over `wordpressUrl`, with these settings (environment variables, as in production) and Node
- * flags (`--max-old-space-size=128`).
+ * `npm start`'s command, read from package.json (`node <flags> dist/bin.js serve`): the benchmark runs the
+ * gateway exactly as it starts in production, from the build (`npm run build`, which `npm run bench` runs first).
  */
-export function startGatewayProcess(
-  wordpressUrl: string,
-  settings: Record<string, string> = {},
-  nodeArgs: string[] = [],
-): Promise<Started> {
+export function startCommand(): { nodeArgs: string[]; entry: string } {
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> };
+  const match = /^node((?: --[\w-]+=\S+)*) (\S+\.js) serve$/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error(`package.json's start script is not \`node [flags] <entry>.js serve\`: ${pkg.scripts.start}`);
+  return { nodeArgs: match[1]!.trim().split(' ').filter(Boolean), entry: match[2]! };
+}
+
+/**
+ * The gateway over `wordpressUrl` as `npm start` runs it, with these settings (environment variables, as in
+ * production); `nodeArgs` replaces npm start's Node flags when given (`[]`: Node's defaults).
+ */
+export function startGatewayProcess(wordpressUrl: string, settings: Record<string, string> = {}, nodeArgs?: string[]): Promise<Started> {
+  const command = startCommand();
   return startNode(
-    ['src/bin.ts', 'serve'],
+    [command.entry, 'serve'],
     // NODE_ENV=production as a deployment runs it: graphql-js skips its development-mode checks.
     { NODE_ENV: 'production', WORDPRESS_URL: wordpressUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...settings },
     // The "GraphQL gateway ready at …/graphql" line (pino, info).
     /(http:\/\/127\.0\.0\.1:\d+)\/graphql/,
     'the gateway',
-    nodeArgs,
+    nodeArgs ?? command.nodeArgs,
   );
 }

@@ -42,6 +42,12 @@ export interface GatewayCachesOptions {
   now?: () => number;
 }
 
+/**
+ * Records (and list pages) the memory tier of the entity cache keeps: trimmed by `_fields`, a record is a few KB,
+ * so this stays well inside the 256 MiB old generation `npm start` runs with, even with post content selected.
+ */
+const ENTITY_MEMORY_MAX = 5_000;
+
 /** Builds the caches for a gateway from its settings (see src/config.ts: redis-url, cache-ttl-ms, …). */
 export function createGatewayCaches(
   config: Pick<Config, 'redisUrl' | 'cacheTtlMs' | 'entityCacheTtlMs' | 'staleIfErrorMs'>,
@@ -54,7 +60,7 @@ export function createGatewayCaches(
   const entities =
     config.entityCacheTtlMs > 0
       ? new EntityCache({
-          store: createSharedStore(redis, createMemoryStore<EntityCacheValue>({ max: 20_000 })),
+          store: createSharedStore(redis, createMemoryStore<EntityCacheValue>({ max: ENTITY_MEMORY_MAX })),
           ttlMs: config.entityCacheTtlMs,
           now: options.now,
         })

@@ -159,7 +159,7 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
       await guard(
         'write',
         (cache) => cache.set(key, stored, list, keepMs),
-        () => memory.set(key, stored, list, keepMs),
+        () => (fitsInMemory(stored) ? memory.set(key, stored, list, keepMs) : undefined),
       );
     },
     async invalidate(entities) {
@@ -195,6 +195,19 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
     tier: () => (active() === memory ? 'memory' : 'redis'),
   };
 }
+
+/**
+ * The memory tier keeps answers up to {@link MEMORY_ANSWER_MAX_BYTES} of JSON: with at most 1,000 of them, the
+ * cache stays under ~128 MiB whatever the documents, inside the old generation `npm start` gives Node (256 MiB).
+ * The plugin's in-memory LRU counts entries, not bytes. Larger answers are still served, just not kept (Redis
+ * keeps them).
+ */
+function fitsInMemory(result: Result): boolean {
+  return JSON.stringify(result).length <= MEMORY_ANSWER_MAX_BYTES;
+}
+
+/** Largest answer (JSON characters) the memory tier keeps: 100 home-page posts with terms are ~80 KB. */
+export const MEMORY_ANSWER_MAX_BYTES = 128 * 1024;
 
 function withoutMeta(stored: Result): Result {
   const { [META]: _meta, ...extensions } = stored.extensions ?? {};

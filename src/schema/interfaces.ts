@@ -176,9 +176,7 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
       // Null when the model withholds the author (password posts seen anonymously, as WPGraphQL), and when
       // WordPress hides the user (no published posts) from this viewer.
       resolve: async (model, _args, context) =>
-        model.authorDatabaseId == null
-          ? null
-          : (oneToOne(await loadById(context, 'users', model.authorDatabaseId as number)) as never),
+        model.authorDatabaseId == null ? null : (oneToOne(await loadById(context, 'users', model.authorDatabaseId as number)) as never),
     }),
   }),
 });

@@ -113,7 +113,9 @@ describe('links to foreign origins are never fetched', () => {
     );
     const lied = await startTestGateway({ wordpressUrl: liar.url, config: NO_CACHES });
     try {
-      type Answer = { posts: { nodes: { databaseId: number; comments: { nodes: { commentedOn: { node: { databaseId: number } } | null }[] } }[] } };
+      type Answer = {
+        posts: { nodes: { databaseId: number; comments: { nodes: { commentedOn: { node: { databaseId: number } } | null }[] } }[] };
+      };
       const answer = await lied.query<Answer>(QUERY, undefined, AUTH);
       const onPosts = answer.data!.posts.nodes.flatMap((p) => p.comments.nodes.map((c) => [c.commentedOn?.node.databaseId, p.databaseId]));
       expect(onPosts.length).toBeGreaterThan(0);

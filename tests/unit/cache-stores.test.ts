@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { parsePurgeRequest, purge, PurgeInputError } from '../../src/cache/purge.ts';
 import type { RedisLink, RedisState } from '../../src/cache/redis.ts';
-import { createResponseStore, FRESH_UNTIL } from '../../src/cache/response-store.ts';
+import { createResponseStore, FRESH_UNTIL, MEMORY_ANSWER_MAX_BYTES } from '../../src/cache/response-store.ts';
 import { createMemoryStore, createSharedStore } from '../../src/cache/stores.ts';
 import { UpstreamLedger } from '../../src/context.ts';
 import type { WordPressClient } from '../../src/wordpress/client.ts';
@@ -167,6 +167,16 @@ describe('createResponseStore (memory)', () => {
     expect(await store.get('b')).toBeDefined();
     await store.clear([]);
     expect(await store.get('b')).toBeUndefined();
+  });
+
+  it('keeps answers up to MEMORY_ANSWER_MAX_BYTES of JSON in memory, and serves larger ones uncached', async () => {
+    const store = createResponseStore({ redis: noRedis, staleIfErrorMs: 0 });
+    // `{"data":{"s":"…"},"extensions":{…meta…}}`: the string fills all but the envelope.
+    const sized = (length: number) => ({ data: { s: 'x'.repeat(length) } });
+    await store.set('small', sized(MEMORY_ANSWER_MAX_BYTES - 200), [], 60_000);
+    await store.set('large', sized(MEMORY_ANSWER_MAX_BYTES), [], 60_000);
+    expect((await store.get('small'))?.data).toEqual(sized(MEMORY_ANSWER_MAX_BYTES - 200).data);
+    expect(await store.get('large')).toBeUndefined();
   });
 });
 

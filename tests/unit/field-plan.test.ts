@@ -20,7 +20,9 @@ describe('planFields', () => {
   });
 
   it('asks for `_links` only where the link names the collection (a comment on a post, page or attachment)', () => {
-    const result = plan('{ comments { nodes { author { node { name } } commentedOn { node { id } } } } mediaItems { nodes { parentId parent { node { id } } } } }');
+    const result = plan(
+      '{ comments { nodes { author { node { name } } commentedOn { node { id } } } } mediaItems { nodes { parentId parent { node { id } } } } }',
+    );
     expect(result.get('comments')).toEqual(['_links', 'author', 'author_avatar_urls', 'author_name', 'author_url', 'id', 'post']);
     expect(result.get('media')).toEqual(['_links', 'id', 'post']);
     expect(plan('{ pages { nodes { parent { node { id } } featuredImage { node { id } } } } }').get('pages')).toEqual([
