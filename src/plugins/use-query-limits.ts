@@ -1,7 +1,7 @@
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { MAX_PER_PAGE } from '../loaders/records.ts';
@@ -56,8 +56,33 @@ function rejectAs(limit: string, max: number, describe: (found: number | undefin
   };
 }
 
+/**
+ * Estimates kept per parsed document (Yoga hands the same DocumentNode to every request with the same query
+ * text) and per operation name + variables: a front end sends the same few, and walking the selection with
+ * variables is a fifth of the gateway's own work on a cached home query. At most COSTS_PER_DOCUMENT variable
+ * sets per document; past that the document's estimates start over.
+ */
+class CostCache {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, OperationCost>>();
+
+  of(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null) {
+    let known = this.byDocument.get(document);
+    if (!known) this.byDocument.set(document, (known = new Map()));
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+    let estimate = known.get(key);
+    if (!estimate) {
+      estimate = operationCost(schema, document, variables, operationName);
+      if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+      known.set(key, estimate);
+    }
+    return estimate;
+  }
+}
+const COSTS_PER_DOCUMENT = 32;
+
 /** The query limits plugin (see the table above). */
 export function useQueryLimits<TContext extends object = object>(limits: QueryLimits): Plugin<TContext> {
+  const costs = new CostCache();
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(
@@ -118,7 +143,7 @@ export function useQueryLimits<TContext extends object = object>(limits: QueryLi
     onExecute({ args, setResultAndStopExecution }) {
       let estimate: OperationCost;
       try {
-        estimate = operationCost(
+        estimate = costs.of(
           args.schema,
           args.document as DocumentNode,
           args.variableValues as Record<string, unknown> | undefined,
