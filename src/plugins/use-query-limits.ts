@@ -67,7 +67,10 @@ class CostCache {
 
   of(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null) {
     let known = this.byDocument.get(document);
-    if (!known) this.byDocument.set(document, (known = new Map()));
+    if (!known) {
+      known = new Map();
+      this.byDocument.set(document, known);
+    }
     const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
     let estimate = known.get(key);
     if (!estimate) {
