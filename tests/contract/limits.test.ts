@@ -112,6 +112,10 @@ describe('limits are on by default', () => {
     defaults.demo.resetRequests();
     const large = await post(defaults, { query, variables: { n: 100 } });
     expectLimit(large, defaults, 'max-cost', 50_000, 1_010_100);
+    // Estimates are kept per document and variables: each variable set keeps its own verdict.
+    expect(firstError(await post(defaults, { query, variables: { n: 3 } }))).toBeUndefined();
+    defaults.demo.resetRequests();
+    expectLimit(await post(defaults, { query, variables: { n: 100 } }), defaults, 'max-cost', 50_000, 1_010_100);
   });
 
   it('page size ≤ 100 anywhere in the query, refused before the outer list is fetched', async () => {
