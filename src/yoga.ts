@@ -11,6 +11,7 @@ import { schema } from './schema/index.ts';
 import { gatewayPlugins } from './plugins/index.ts';
 import { corsOptions } from './plugins/browser-requests.ts';
 import { maskError } from './plugins/mask-upstream-errors.ts';
+import { yogaLogger } from './plugins/yoga-logging.ts';
 
 /** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
 export const EXAMPLE_QUERY = `# The home page of a blog: the latest posts with author, terms and featured image.
@@ -105,6 +106,7 @@ export function createGatewayYoga(
     // Loaded on the first GraphiQL page: its bundle is ~35 MB of heap an API-only gateway never needs.
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     maskedErrors: { maskError },
+    logging: yogaLogger(options.log),
     // Parsed (and so validated) documents, by query text. Yoga's default keeps 1,024, which under a stream of
     // never-seen documents is ~100 MiB of ASTs promoted to the old generation; front ends send a few dozen.
     parserAndValidationCache: {
