@@ -36,12 +36,14 @@ const SAMPLES_SLOW = quick ? 4 : 15;
 const SOAK = quick ? 10 : 60;
 
 const DEBUG = { 'x-gateway-debug': '1' };
+/** The cheapest REST request there is: one post id. */
+const SMALLEST_REST = '/wp/v2/posts?per_page=1&_fields=id';
 const COLD = { CACHE_TTL_MS: '0', ENTITY_CACHE_TTL_MS: '0' };
 
 interface Upstream {
   requests: number;
   roundTrips: number;
-  calls: { request: string; roundTrip: number }[];
+  calls: { request: string; roundTrip: number; ms: number }[];
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
   section('(b) cold latency on a real WordPress');
   const wordpress = realWordPress();
   if (!('unavailable' in wordpress)) releases.push(() => wordpress.release());
-  let b: { name: string; gateway: number[]; embed: number[]; upstream: Upstream }[] | undefined;
+  let b: { name: string; gateway: number[]; embed: number[]; upstream: Upstream; split: RoundTripSplit }[] | undefined;
+  let bootstrap: number[] = [];
   let wpNote = '';
   let wpCold: Started | undefined;
   let wpWarm: Started | undefined;
@@ -132,13 +135,17 @@ async function main(): Promise<void> {
         { gateway: () => graphql(wpCold!.url, c.query, c.variables), embed: () => rest(wpRest, c.embed) },
         c.samples,
       );
-      b.push({ name: c.name, gateway: runs.gateway!, embed: runs.embed!, upstream: probe.extensions!.upstream as Upstream });
+      const split = await splitRoundTrips(wpCold.url, c.query, c.variables, quick ? 5 : 15);
+      b.push({ name: c.name, gateway: runs.gateway!, embed: runs.embed!, upstream: probe.extensions!.upstream as Upstream, split });
       const g = latency(runs.gateway!);
       const e = latency(runs.embed!);
       log(
-        `${c.name}: gateway p50 ${ms(g.p50)} p99 ${ms(g.p99)} | _embed p50 ${ms(e.p50)} p99 ${ms(e.p99)} | ${ratio(e.p50 / g.p50)} (n=${g.n})`,
+        `${c.name}: gateway p50 ${ms(g.p50)} p99 ${ms(g.p99)} | _embed p50 ${ms(e.p50)} p99 ${ms(e.p99)} | ${ratio(e.p50 / g.p50)} (n=${g.n}); round trip 1 ${ms(split.first)}, round trip 2 ${ms(split.second)}, gateway's own ${ms(split.own)}`,
       );
     }
+    // What one request costs WordPress before it does anything: the floor under each of the gateway's requests.
+    bootstrap = (await interleave({ smallest: () => rest(wpRest, SMALLEST_REST) }, quick ? 10 : 40)).smallest!;
+    log(`smallest REST request (${SMALLEST_REST}): p50 ${ms(latency(bootstrap).p50)}`);
   }
 
   // (c) ----------------------------------------------------------------------------------------------------
@@ -325,6 +332,8 @@ async function main(): Promise<void> {
           `Response and entity caches off; samples interleaved gateway/REST, one request at a time. ${wpNote}.`,
           "The issue measured the same `_embed` call at 160–195 ms (N = 10) and 1.3 s (N = 100) on its site; this seed's",
           'posts are light, which makes `_embed` cheap here and the comparison harder for the gateway.',
+          `The smallest REST request (\`${SMALLEST_REST}\`) takes ${ms(latency(bootstrap).p50)} (p50) here: WordPress's bootstrap, paid`,
+          'once per request. `_embed` pays it once; the gateway five times, the last four in parallel on the two cores.',
           '',
           '| case | gateway p50 | gateway p99 | REST `_embed` p50 | REST `_embed` p99 | `_embed` ÷ gateway (p50) | gateway requests / round trips | samples |',
           '|---|---|---|---|---|---|---|---|',
@@ -333,6 +342,14 @@ async function main(): Promise<void> {
             const e = latency(r.embed);
             return `| ${r.name} | ${ms(g.p50)} | ${ms(g.p99)} | ${ms(e.p50)} | ${ms(e.p99)} | ${ratio(e.p50 / g.p50)} | ${r.upstream.requests} / ${r.upstream.roundTrips} | ${g.n} |`;
           }),
+          '',
+          `Where the gateway's time goes (medians of ${b[0]?.split.n ?? 0} requests with \`x-gateway-debug\`): each round trip from its first`,
+          "request sent to its last answer, and the gateway's own time (from the request's context to its answer, minus",
+          'the time waiting on WordPress).',
+          '',
+          "| case | round trip 1 | round trip 2 | gateway's own |",
+          '|---|---|---|---|',
+          ...b.map((r) => `| ${r.name} | ${ms(r.split.first)} | ${ms(r.split.second)} | ${ms(r.split.own)} |`),
         ].join('\n')
       : wpNote,
     '',
@@ -392,4 +409,30 @@ try {
 } finally {
   await Promise.all(started.map((child) => child.stop()));
   for (const release of releases) release();
+}
+
+interface RoundTripSplit {
+  first: number;
+  second: number;
+  own: number;
+  n: number;
+}
+
+/**
+ * Medians, over `n` requests with `x-gateway-debug`, of each round trip's wall time (its calls are sent together:
+ * the longest call) and of the gateway's own time (`totalMs − ms`).
+ */
+async function splitRoundTrips(url: string, query: string, variables: Record<string, unknown>, n: number): Promise<RoundTripSplit> {
+  const first: number[] = [];
+  const second: number[] = [];
+  const own: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const answer = await graphql(url, query, variables, DEBUG);
+    const u = answer.extensions!.upstream as Upstream & { ms: number; totalMs: number };
+    const round = (k: number) => Math.max(0, ...u.calls.filter((c) => c.roundTrip === k).map((c) => c.ms));
+    first.push(round(1));
+    second.push(round(2));
+    own.push(u.totalMs - u.ms);
+  }
+  return { first: percentile(first, 50), second: percentile(second, 50), own: percentile(own, 50), n };
 }
