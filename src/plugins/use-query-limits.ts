@@ -58,9 +58,9 @@ function rejectAs(limit: string, max: number, describe: (found: number | undefin
 
 /**
  * Estimates kept per parsed document (Yoga hands the same DocumentNode to every request with the same query
- * text) and per operation name + variables: a front end sends the same few, and walking the selection with
- * variables is a fifth of the gateway's own work on a cached home query. At most COSTS_PER_DOCUMENT variable
- * sets per document; past that the document's estimates start over.
+ * text) and per operation name + variables: a front end sends the same few, and the walk (graphql-query-complexity,
+ * with TypeInfo) cost ~2 % of the gateway's CPU and 21 KB of garbage per home query. At most COSTS_PER_DOCUMENT
+ * variable sets per document; past that the document's estimates start over.
  */
 class CostCache {
   private readonly byDocument = new WeakMap<DocumentNode, Map<string, OperationCost>>();
