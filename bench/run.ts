@@ -34,6 +34,9 @@ const DURATION = quick ? 3 : 10;
 const SAMPLES = quick ? 8 : 40;
 const SAMPLES_SLOW = quick ? 4 : 15;
 const SOAK = quick ? 10 : 60;
+/** Requests each contender serves before latency samples count (JIT warm-up of the gateway's code paths). */
+const WARMUP = quick ? 3 : 20;
+const WARMUP_OVERHEAD = quick ? 20 : 300;
 
 const DEBUG = { 'x-gateway-debug': '1' };
 /** The cheapest REST request there is: one post id. */
@@ -134,6 +137,9 @@ async function main(): Promise<void> {
       const runs = await interleave(
         { gateway: () => graphql(wpCold!.url, c.query, c.variables), embed: () => rest(wpRest, c.embed) },
         c.samples,
+        // A deployed gateway is warm: its first requests also compile its code paths (JIT), which is not what
+        // a visitor waits for. WordPress's PHP is warm after one request (opcache).
+        WARMUP,
       );
       const split = await splitRoundTrips(wpCold.url, c.query, c.variables, quick ? 5 : 15);
       b.push({ name: c.name, gateway: runs.gateway!, embed: runs.embed!, upstream: probe.extensions!.upstream as Upstream, split });
@@ -166,7 +172,7 @@ async function main(): Promise<void> {
     const u = answer.extensions!.upstream as { ms: number; totalMs: number };
     selfTimes.push(u.totalMs - u.ms);
   };
-  const overheadRuns = await interleave({ gateway: timedGateway, direct }, quick ? 50 : 300, 20);
+  const overheadRuns = await interleave({ gateway: timedGateway, direct }, quick ? 50 : 300, WARMUP_OVERHEAD);
   const overhead = {
     gateway: latency(overheadRuns.gateway!),
     direct: latency(overheadRuns.direct!),

@@ -58,7 +58,10 @@ async function startNode(
       reject(new Error(`${what} exited (${code}) during start-up:\n${output}`));
     });
   });
-  // Keep draining its output so a chatty server never blocks on a full pipe.
+  // Keep draining its output so a chatty server never blocks on a full pipe, without keeping it: the listener
+  // above gathers the whole output and matches it on every chunk, which under load (a log line per request)
+  // cost this process ~0.7 ms of CPU per request, on the cores and the event loop the measurements share.
+  for (const stream of [child.stdout!, child.stderr!]) stream.removeAllListeners('data');
   child.stdout!.resume();
   child.stderr!.resume();
   return {
