@@ -57,22 +57,41 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
+/** Options of {@link interleave}. */
+export interface InterleaveOptions {
+  /** Samples per contender. */
+  samples: number;
+  /** Unmeasured calls per contender first. @default 2 */
+  warmup?: number;
+  /**
+   * Consecutive samples a contender takes per turn. 1 alternates every call (a, b, a, b); more keeps each
+   * contender's process busy for a while, as a server under steady traffic is, instead of coming back to it with
+   * CPU caches the others just filled. @default 1
+   */
+  block?: number;
+  /** Called once every contender is warm, before the first sample. */
+  onWarm?: () => void;
+}
+
 /**
- * Samples several contenders in turn (a, b, a, b, …), so that a machine getting busier or quieter during the
- * run affects each the same.
+ * Samples several contenders in turn (a, b, a, b, … or in blocks), so that a machine getting busier or quieter
+ * during the run affects each the same.
  */
 export async function interleave(
   contenders: Record<string, () => Promise<unknown>>,
-  samples: number,
-  warmup = 2,
+  options: InterleaveOptions,
 ): Promise<Record<string, number[]>> {
+  const { samples, warmup = 2, block = 1, onWarm } = options;
   const out: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (const fn of Object.values(contenders)) for (let i = 0; i < warmup; i++) await fn();
-  for (let i = 0; i < samples; i++) {
+  onWarm?.();
+  for (let taken = 0; taken < samples; taken += block) {
     for (const [name, fn] of Object.entries(contenders)) {
-      const started = performance.now();
-      await fn();
-      out[name]!.push(performance.now() - started);
+      for (let i = 0; i < Math.min(block, samples - taken); i++) {
+        const started = performance.now();
+        await fn();
+        out[name]!.push(performance.now() - started);
+      }
     }
   }
   return out;

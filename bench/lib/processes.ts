@@ -14,7 +14,16 @@ export interface Started {
   pid: number;
   /** Resident memory now, in MiB (from /proc). */
   rssMiB(): number;
+  /** CPU time the process has used so far (user + system, every thread), in ms (from /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+function cpuOf(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), in clock ticks (100 per second on Linux), after the
+  // command name, which may contain spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssOf(pid: number): number {
@@ -68,6 +77,7 @@ async function startNode(
     url,
     pid: child.pid!,
     rssMiB: () => rssOf(child.pid!),
+    cpuMs: () => cpuOf(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -81,6 +91,16 @@ async function startNode(
 /** The embedded demo site on a free port. */
 export function startDemoSite(): Promise<Started> {
   return startNode(['src/demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
+}
+
+/** bench/lib/proxy-floor.mjs over `restRoot`, making these rounds of REST calls per request. */
+export function startProxyFloor(restRoot: string, rounds: string[][]): Promise<Started> {
+  return startNode(
+    ['bench/lib/proxy-floor.mjs', restRoot, JSON.stringify(rounds)],
+    {},
+    /proxy floor at (http:\/\/[\d.:]+)/,
+    'the proxy floor',
+  );
 }
 
 /**
