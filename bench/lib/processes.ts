@@ -51,7 +51,12 @@ async function startNode(
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running: a server that never said it was ready would otherwise outlive the benchmark and
+      // take CPU from every later measurement.
+      child.kill('SIGKILL');
+      reject(new Error(`${what} did not start within 30 s:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);
