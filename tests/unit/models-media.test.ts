@@ -65,13 +65,13 @@ describe('MediaItem sizes, sources and files', () => {
   const model = toMediaItemModel(imageRecord(), site);
 
   it('sourceUrl: full by default, the size when it exists, else the full image (image_downsize)', () => {
-    expect(model.sourceUrl).toBe(`${UP}/photo.jpg`);
+    expect(mediaItemSourceUrl(model)).toBe(`${UP}/photo.jpg`);
     expect(mediaItemSourceUrl(model, { size: 'large' })).toBe(`${UP}/photo-1024x683.jpg`);
     expect(mediaItemSourceUrl(model, { size: '1536x1536' })).toBe(`${UP}/photo.jpg`);
   });
 
   it('srcSet (default medium) lists same-ratio sizes, the src first, the original last', () => {
-    expect(model.srcSet).toBe(
+    expect(mediaItemSrcSet(model)).toBe(
       `${UP}/photo-300x200.jpg 300w, ${UP}/photo-1024x683.jpg 1024w, ${UP}/photo-768x512.jpg 768w, ${UP}/photo.jpg 1200w`,
     );
     expect(mediaItemSrcSet(model, { size: 'large' })).toBe(
@@ -82,7 +82,7 @@ describe('MediaItem sizes, sources and files', () => {
   });
 
   it('sizes (default medium) is wp_calculate_image_sizes of the size width', () => {
-    expect(model.sizes).toBe('(max-width: 300px) 100vw, 300px');
+    expect(mediaItemSizes(model)).toBe('(max-width: 300px) 100vw, 300px');
     expect(mediaItemSizes(model, { size: 'large' })).toBe('(max-width: 1024px) 100vw, 1024px');
   });
 
@@ -95,11 +95,11 @@ describe('MediaItem sizes, sources and files', () => {
   });
 
   it('file, filePath, fileSize with and without a size', () => {
-    expect(model.file).toBe('photo.jpg');
+    expect(mediaItemFile(model)).toBe('photo.jpg');
     expect(mediaItemFile(model, { size: 'medium' })).toBe('photo-300x200.jpg');
-    expect(model.filePath).toBe('/wp-content/uploads/2025/04/photo.jpg');
+    expect(mediaItemFilePath(model)).toBe('/wp-content/uploads/2025/04/photo.jpg');
     expect(mediaItemFilePath(model, { size: 'medium' })).toBe('/wp-content/uploads/2025/04/photo-300x200.jpg');
-    expect(model.fileSize).toBe(245_000);
+    expect(mediaItemFileSize(model)).toBe(245_000);
     expect(mediaItemFileSize(model, { size: 'medium' })).toBe(14_000);
     expect(mediaItemFileSize(model, { size: '2048x2048' })).toBe(245_000);
   });
@@ -198,11 +198,11 @@ describe('large and non-image attachments', () => {
       },
     };
     const model = toMediaItemModel(pdf, site);
-    expect(model.sourceUrl).toBe(`${UP}/report-pdf.jpg`);
-    expect(model.file).toBe('report.pdf');
-    expect(model.filePath).toBe('/wp-content/uploads/2025/04/report.pdf');
-    expect(model.fileSize).toBe(90_000);
-    expect(model.srcSet).toBeNull();
+    expect(mediaItemSourceUrl(model)).toBe(`${UP}/report-pdf.jpg`);
+    expect(mediaItemFile(model)).toBe('report.pdf');
+    expect(mediaItemFilePath(model)).toBe('/wp-content/uploads/2025/04/report.pdf');
+    expect(mediaItemFileSize(model)).toBe(90_000);
+    expect(mediaItemSrcSet(model)).toBeNull();
     const sizes = model.mediaDetails ? mediaDetailsSizes(model.mediaDetails) : null;
     expect(sizes?.map((s) => [s.name, s.mimeType])).toEqual([
       ['full', 'image/jpeg'],
@@ -215,8 +215,8 @@ describe('large and non-image attachments', () => {
     const zip: RestMedia = { id: 601, media_type: 'file', mime_type: 'application/zip', source_url: `${UP}/a.zip`, media_details: {} };
     const model = toMediaItemModel(zip, site);
     expect(model.mediaDetails).toBeNull();
-    expect(model.sourceUrl).toBeNull();
-    expect(model.sizes).toBeNull();
+    expect(mediaItemSourceUrl(model)).toBeNull();
+    expect(mediaItemSizes(model)).toBeNull();
     expect(model.mediaItemUrl).toBe(`${UP}/a.zip`);
   });
 
