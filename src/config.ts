@@ -47,6 +47,24 @@ export const SETTINGS = {
     default: '15000',
     help: 'how long to wait for WordPress, in ms',
   },
+  'upstream-concurrency': {
+    env: 'UPSTREAM_CONCURRENCY',
+    kind: int(1, 256),
+    default: '6',
+    help: "most requests WordPress is asked to serve at once (set it at or below the site's PHP workers); the rest wait in the gateway's queue",
+  },
+  'upstream-queue': {
+    env: 'UPSTREAM_QUEUE',
+    kind: int(1, 1_000_000),
+    default: '1024',
+    help: 'most requests waiting for WordPress; more are refused with UPSTREAM_OVERLOADED',
+  },
+  'upstream-adaptive': {
+    env: 'UPSTREAM_ADAPTIVE',
+    kind: { type: 'bool' },
+    default: 'true',
+    help: 'lower the upstream concurrency when WordPress shows overload (429, 502-504, timeouts), raise it back on success',
+  },
   'upstream-retries': { env: 'UPSTREAM_RETRIES', kind: int(0, 10), default: '2', help: 'retries of a failed idempotent GET to WordPress' },
   'max-depth': { env: 'MAX_DEPTH', kind: int(1, 1000), default: '15', help: 'deepest selection a query may have' },
   'max-aliases': { env: 'MAX_ALIASES', kind: int(0, 10_000), default: '30', help: 'most aliases in one operation' },
@@ -126,6 +144,9 @@ export interface Config {
   readonly logLevel: string;
   readonly upstreamTimeoutMs: number;
   readonly upstreamRetries: number;
+  readonly upstreamConcurrency: number;
+  readonly upstreamQueue: number;
+  readonly upstreamAdaptive: boolean;
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;

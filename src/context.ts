@@ -115,11 +115,14 @@ export class UpstreamLedger {
   }
 
   /**
-   * The client as this request sees it: the same object for everything but `get`, which is counted. (Through
+   * The client as this request sees it: the same object for everything but `get`, which is counted and given
+   * this request's place in the upstream queue. (Through
    * the prototype, so the shared client's connection state stays the shared one.)
    */
   watch(client: WordPressClient): WordPressClient {
-    const get: WordPressClient['get'] = (route, query, options) => this.track(route, query, () => client.get(route, query, options));
+    // Every call of this request queues behind those of older requests (src/wordpress/upstream-limiter.ts).
+    const get: WordPressClient['get'] = (route, query, options) =>
+      this.track(route, query, () => client.get(route, query, { ...options, priority: this.startedAt }));
     return Object.create(client, { get: { value: get } }) as WordPressClient;
   }
 

@@ -1,5 +1,6 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamRequestInfo } from './wordpress/client.ts';
+import type { UpstreamLimiter } from './wordpress/upstream-limiter.ts';
 
 /**
  * The gateway's own Prometheus metrics (the GraphQL request metrics come from Yoga's prometheus plugin, on the
@@ -18,6 +19,12 @@ export interface GatewayMetrics {
   cacheEvents: Counter<'cache' | 'result'>;
   /** Records one request to WordPress (the client's `onRequest` hook). */
   observeUpstream(info: UpstreamRequestInfo): void;
+  /**
+   * Exposes the upstream queue: `wpgql_upstream_in_flight`, `wpgql_upstream_queue_length`,
+   * `wpgql_upstream_concurrency_limit` (gauges read at scrape time), `wpgql_upstream_queue_wait_seconds`
+   * (histogram, every request that got a slot) and `wpgql_upstream_shed_total`.
+   */
+  watchLimiter(limiter: UpstreamLimiter): void;
 }
 
 /** `/wp/v2/posts/12` → `posts`; the REST index → `index`. */
@@ -57,6 +64,12 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['cache', 'result'] as const,
     registers: [registry],
   });
+  const queueWait = new Histogram({
+    name: 'wpgql_upstream_queue_wait_seconds',
+    help: "Time a request to WordPress waited in the gateway's queue for a slot",
+    buckets: [0, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
   return {
     registry,
     upstreamRequests,
@@ -69,6 +82,27 @@ export function createMetrics(): GatewayMetrics {
       upstreamDuration.observe({ collection }, info.ms / 1000);
       const include = info.query.include;
       if (Array.isArray(include)) loaderBatchSize.observe({ collection }, include.length);
+    },
+    watchLimiter(limiter) {
+      limiter.onWait = (ms) => queueWait.observe(ms / 1000);
+      const gauge = (name: string, help: string, read: () => number) =>
+        new Gauge({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            this.set(read());
+          },
+        });
+      gauge('wpgql_upstream_in_flight', 'Requests to WordPress in flight now', () => limiter.stats.inFlight);
+      gauge('wpgql_upstream_queue_length', 'Requests to WordPress waiting for a slot now', () => limiter.stats.queued);
+      gauge('wpgql_upstream_concurrency_limit', 'The adaptive limit of requests to WordPress in flight', () => limiter.stats.limit);
+      const shed = new Counter({
+        name: 'wpgql_upstream_shed_total',
+        help: 'Requests to WordPress refused with UPSTREAM_OVERLOADED (queue full or wait past the deadline)',
+        registers: [registry],
+      });
+      limiter.onShed = () => shed.inc();
     },
   };
 }

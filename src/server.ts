@@ -33,7 +33,9 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
       hooks.onUpstreamRequest?.(info);
     },
     retry: { retries: config.upstreamRetries },
+    limit: { concurrency: config.upstreamConcurrency, queue: config.upstreamQueue, adaptive: config.upstreamAdaptive },
   });
+  if (client.limiter) metrics.watchLimiter(client.limiter);
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
   const yoga = createGatewayYoga({ client, site, config, metrics });

@@ -1,7 +1,9 @@
 import { request, type Dispatcher } from 'undici';
-import { CircuitOpenError, createUpstreamDispatcher, retryAfterMs, type CircuitBreakerOptions, type RetryOptions } from './dispatcher.ts';
+import { type CircuitBreakerOptions, CircuitOpenError } from './circuit-breaker.ts';
+import { createUpstreamDispatcher, type QueuedDispatchOptions, type RetryOptions, retryAfterMs } from './dispatcher.ts';
 import { errorFromResponse, notJsonError, WordPressError } from './errors.ts';
 import type { RestIndex } from './rest-types.ts';
+import { type UpstreamLimiter, type UpstreamLimiterOptions, UpstreamOverloadedError } from './upstream-limiter.ts';
 
 /** A REST query string: lists are sent comma-separated, which every WordPress list parameter accepts. */
 export type RestQuery = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
@@ -45,6 +47,11 @@ export interface WordPressClientOptions {
    */
   circuitBreaker?: CircuitBreakerOptions | false;
   /**
+   * Requests in flight at once and the queue behind them, for the default dispatcher only.
+   * @default { concurrency: 6 } (see UpstreamLimiterOptions)
+   */
+  limit?: UpstreamLimiterOptions;
+  /**
    * How long to wait for WordPress's response headers; PHP renders the whole answer before sending them, so
    * this is the one that bounds a slow query.
    * @default 15_000
@@ -70,6 +77,14 @@ export interface WordPressClientOptions {
   onRequest?: (info: UpstreamRequestInfo) => void;
 }
 
+/** Options of one GET. */
+export interface GetOptions {
+  /** The viewer's `Authorization` header, sent to WordPress only. */
+  authorization?: string | undefined;
+  /** Place in the upstream queue, smaller first (performance.now() of the GraphQL request's start). */
+  priority?: number | undefined;
+}
+
 /** Where the REST API lives: under `/wp-json/` (pretty permalinks) or behind `?rest_route=` (plain ones). */
 type RestRoot = { mode: 'path'; base: string } | { mode: 'query'; base: string };
 
@@ -81,6 +96,8 @@ export class WordPressClient {
   readonly siteUrl: string;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  /** The default dispatcher's limiter (metrics read it); undefined with an injected dispatcher. */
+  readonly limiter: UpstreamLimiter | undefined;
   private readonly headersTimeout: number;
   private readonly bodyTimeout: number;
   private readonly deadline: number;
@@ -97,14 +114,20 @@ export class WordPressClient {
     this.bodyTimeout = options.bodyTimeoutMs ?? 15_000;
     this.deadline = options.deadlineMs ?? Math.max(this.headersTimeout, this.bodyTimeout);
     this.maxResponseBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
-    this.dispatcher =
-      options.dispatcher ??
-      createUpstreamDispatcher({
+    if (options.dispatcher) {
+      this.dispatcher = options.dispatcher;
+      this.limiter = undefined;
+    } else {
+      const upstream = createUpstreamDispatcher({
         retry: options.retry,
         circuitBreaker: options.circuitBreaker,
+        limit: options.limit,
         // undici drops the socket a little past the client's own cap, so the client reports the size first.
         maxResponseSize: this.maxResponseBytes + 64 * 1024,
-      }).dispatcher;
+      });
+      this.dispatcher = upstream.dispatcher;
+      this.limiter = upstream.limiter;
+    }
     this.onRequest = options.onRequest;
   }
 
@@ -144,10 +167,13 @@ export class WordPressClient {
     return origins;
   }
 
-  /** GETs a route under `/wp/v2` (or any namespace): `get('/wp/v2/posts', { per_page: 10 })`. */
-  async get<T>(route: string, query: RestQuery = {}, options: { authorization?: string } = {}): Promise<RestAnswer<T>> {
+  /**
+   * GETs a route under `/wp/v2` (or any namespace): `get('/wp/v2/posts', { per_page: 10 })`. `priority` orders
+   * the call in the upstream queue (smaller first): the start time of the GraphQL request it serves.
+   */
+  async get<T>(route: string, query: RestQuery = {}, options: GetOptions = {}): Promise<RestAnswer<T>> {
     await this.connect();
-    return this.send<T>(route, query, options.authorization);
+    return this.send<T>(route, query, options.authorization, options.priority);
   }
 
   /** The absolute URL a route and query are sent to (exported for logs and tests). */
@@ -196,7 +222,7 @@ export class WordPressClient {
     throw lastError;
   }
 
-  private async send<T>(route: string, query: RestQuery, authorization: string | undefined): Promise<RestAnswer<T>> {
+  private async send<T>(route: string, query: RestQuery, authorization: string | undefined, priority?: number): Promise<RestAnswer<T>> {
     const root = this.root;
     if (!root) throw new Error('WordPressClient used before its REST root was found');
     const url = buildUrl(root, route, query);
@@ -207,6 +233,8 @@ export class WordPressClient {
       // The viewer's credentials go to the configured site's REST root and nowhere else: `url` is built from it,
       // and the dispatcher follows no redirects.
       if (authorization) headers.authorization = authorization;
+      // The deadline starts before the wait for a slot, so time queued counts in it.
+      const upstreamQueue: QueuedDispatchOptions['upstreamQueue'] = { priority, deadline: started + this.deadline };
       const response = await request(url, {
         method: 'GET',
         headers,
@@ -214,6 +242,7 @@ export class WordPressClient {
         headersTimeout: this.headersTimeout,
         bodyTimeout: this.bodyTimeout,
         signal: AbortSignal.timeout(this.deadline),
+        ...{ upstreamQueue },
       });
       status = response.statusCode;
       const text = await readCapped(response.body, response.headers['content-length'], this.maxResponseBytes, route, status);
@@ -355,6 +384,16 @@ function toWordPressError(error: unknown, route: string, status: number | undefi
     return new WordPressError(
       `WordPress has been failing, so the gateway is not sending it requests for a moment (${route})`,
       'UPSTREAM_UNAVAILABLE',
+      undefined,
+      undefined,
+      route,
+      Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
+    );
+  }
+  if (error instanceof UpstreamOverloadedError) {
+    return new WordPressError(
+      `The gateway is not sending ${route} to WordPress now: ${error.message}; ask again shortly`,
+      'UPSTREAM_OVERLOADED',
       undefined,
       undefined,
       route,

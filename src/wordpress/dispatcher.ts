@@ -1,16 +1,24 @@
 /**
- * The undici dispatcher every request to WordPress goes through: a keep-alive Agent, undici's `retry`
- * interceptor for idempotent GETs (with jittered back-off), and a circuit breaker per origin that fails fast
- * while WordPress is down and lets one probe through now and then to see whether it is back.
+ * The undici dispatcher every request to WordPress goes through. Listed from the caller inwards (undici's
+ * `compose()` takes them the other way round, innermost first):
  *
- *     request() ──▶ upstream policy (breaker; per-request retry rules) ──▶ undici retry ──▶ Agent ──▶ WordPress
+ *     request() ──▶ de-duplication ──▶ upstream policy (circuit breaker; per-request retry rules)
+ *               ──▶ undici retry ──▶ limit (at most N in flight, the rest queued) ──▶ Agent (N sockets) ──▶ WordPress
  *
- * The breaker sits outside the retries, so it counts one outcome per logical request and an open circuit is
- * never retried. Timeouts are not retried: a WordPress too slow to answer once will not be faster when asked
- * three times, and asking again is exactly the amplification a struggling site does not need.
+ * - De-duplication is outermost, so identical anonymous GETs in flight together take one slot, not several.
+ * - The breaker sits outside the retries, so it counts one outcome per logical request and an open circuit is
+ *   never retried. Timeouts are not retried: a WordPress too slow to answer once will not be faster when asked
+ *   three times, and asking again is exactly the amplification a struggling site does not need.
+ * - The limit sits inside the retries, next to the sockets: every attempt (a retry too) waits for a slot, a
+ *   back-off holds none, and "in flight" is exactly what WordPress is serving (upstream-limiter.ts).
+ * - The Agent holds as many sockets as the limit allows and closes one idle for `keepAliveMs` (1 s): a
+ *   prefork server pins a worker to each open connection until its own keep-alive timeout (Apache: 5 s), so
+ *   sockets parked on our side are workers taken from everyone else.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, DecoratorHandler, interceptors, type Dispatcher } from 'undici';
+import { CircuitBreaker, type CircuitBreakerOptions, CircuitOpenError, type CircuitTicket } from './circuit-breaker.ts';
+import { type QueueTicket, type SlotOutcome, UpstreamLimiter, type UpstreamLimiterOptions, UpstreamOverloadedError } from './upstream-limiter.ts';
 
 /** When a failed GET is asked again. */
 export interface RetryOptions {
@@ -34,44 +42,22 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** When the circuit opens and how it recovers. */
-export interface CircuitBreakerOptions {
-  /**
-   * How far back outcomes are counted.
-   * @default 10_000
-   */
-  windowMs?: number;
-  /**
-   * Fewest requests in the window before the failure ratio is judged, so one failure on a quiet site does not
-   * open the circuit.
-   * @default 10
-   */
-  minimumRequests?: number;
-  /**
-   * The share of failed requests in the window that opens the circuit.
-   * @default 0.5
-   */
-  failureRatio?: number;
-  /**
-   * How long an open circuit fails fast before it lets one probe through.
-   * @default 5_000
-   */
-  cooldownMs?: number;
-  /** The clock; tests pass a fake one so recovery needs no sleeping. @default Date.now */
-  now?: () => number;
-  /** Told on each state change (logs, metrics). */
-  onStateChange?: (origin: string, state: CircuitState) => void;
-}
-
 export interface UpstreamDispatcherOptions {
   retry?: RetryOptions;
   /** `false` turns the breaker off. */
   circuitBreaker?: CircuitBreakerOptions | false;
   /**
-   * Most sockets per origin. PHP-FPM pools are small; more parallel requests than workers only queue there.
-   * @default 64
+   * Requests in flight at once and the queue behind them (upstream-limiter.ts); the Agent keeps as many
+   * sockets as `concurrency`.
+   * @default { concurrency: 6, queue: 1024, adaptive: true }
    */
-  connections?: number;
+  limit?: UpstreamLimiterOptions;
+  /**
+   * How long a socket may sit idle before it is closed: shorter than the server's own keep-alive timeout
+   * (Apache's 5 s, nginx's 75 s), so WordPress never holds a worker for a connection we are not using.
+   * @default 1_000
+   */
+  keepAliveMs?: number;
   /**
    * Passed to undici's connector: tests use `lookup` to simulate DNS failures without any DNS traffic.
    */
@@ -91,6 +77,8 @@ export interface UpstreamDispatcher {
   agent: Agent;
   /** The breaker of an origin (`http://127.0.0.1:8080`), created on first use; undefined when turned off. */
   circuitFor(origin: string): CircuitBreaker | undefined;
+  /** The concurrency limit and queue (one per dispatcher: a gateway talks to one WordPress). */
+  limiter: UpstreamLimiter;
   /** Closes every socket; pending requests finish first. */
   close(): Promise<void>;
 }
@@ -114,167 +102,6 @@ const RETRY_ERROR_CODES: ReadonlySet<string> = new Set([
   'EPIPE',
   'UND_ERR_SOCKET',
 ]);
-
-/** Thrown (through the request) while an origin's circuit is open: no request was sent. */
-export class CircuitOpenError extends Error {
-  override readonly name = 'CircuitOpenError';
-  readonly code = 'GATEWAY_CIRCUIT_OPEN';
-  constructor(
-    readonly origin: string,
-    /** How long until the breaker lets a probe through. */
-    readonly retryAfterMs: number,
-  ) {
-    super(`The circuit to ${origin} is open: WordPress has been failing, no request was sent`);
-  }
-}
-
-export type CircuitState = 'closed' | 'open' | 'half-open';
-
-/** One slot of the rolling window: outcomes that ended within `[start, start + bucketMs)`. */
-interface Bucket {
-  start: number;
-  total: number;
-  failures: number;
-}
-
-const BUCKETS = 10;
-
-/**
- * A circuit breaker for one upstream origin, judged on the failure ratio over a rolling window.
- *
- * Hand-written rather than taken from `opossum` (the usual Node breaker): opossum wraps a promise-returning
- * function and keeps its rolling window with interval timers that need shutting down, while this one sits inside
- * undici's dispatch chain (so retries, timeouts and every caller are covered without wrapping each call) and
- * keeps its window as timestamped buckets read on demand, with an injectable clock, so it owns no timer.
- *
- * - closed: requests pass; outcomes are counted. At `minimumRequests` or more in the window and a failure
- *   ratio ≥ `failureRatio`, it opens.
- * - open: requests fail at once with CircuitOpenError. After `cooldownMs` it turns half-open.
- * - half-open: exactly one request (the probe) passes; the rest fail fast. The probe's success closes the
- *   circuit with a clean window; its failure opens it for another cooldown.
- */
-export class CircuitBreaker {
-  private stateNow: CircuitState = 'closed';
-  private openedAt = 0;
-  private probing = false;
-  private readonly buckets: Bucket[] = [];
-  private readonly windowMs: number;
-  private readonly minimumRequests: number;
-  private readonly failureRatio: number;
-  private readonly cooldownMs: number;
-  private readonly now: () => number;
-
-  constructor(
-    readonly origin: string,
-    private readonly options: CircuitBreakerOptions = {},
-  ) {
-    this.windowMs = options.windowMs ?? 10_000;
-    this.minimumRequests = options.minimumRequests ?? 10;
-    this.failureRatio = options.failureRatio ?? 0.5;
-    this.cooldownMs = options.cooldownMs ?? 5_000;
-    this.now = options.now ?? Date.now;
-  }
-
-  /** The state as of now (an open circuit whose cooldown has passed reads as half-open). */
-  get state(): CircuitState {
-    if (this.stateNow === 'open' && this.now() - this.openedAt >= this.cooldownMs) return 'half-open';
-    return this.stateNow;
-  }
-
-  /**
-   * Asks to send one request. Returns a ticket to report its outcome with, or a CircuitOpenError to fail with.
-   * Every ticket must be settled exactly once (`succeeded`, `failed`, or `cancelled` when the caller gave up).
-   */
-  admit(): CircuitTicket | CircuitOpenError {
-    const state = this.state;
-    if (state === 'open') return new CircuitOpenError(this.origin, this.cooldownMs - (this.now() - this.openedAt));
-    if (state === 'half-open') {
-      if (this.probing) return new CircuitOpenError(this.origin, 0);
-      this.probing = true;
-      this.transition('half-open');
-      return this.ticket(true);
-    }
-    return this.ticket(false);
-  }
-
-  /** Failures and total in the current window (for tests and metrics). */
-  counts(): { total: number; failures: number } {
-    this.trim();
-    let total = 0;
-    let failures = 0;
-    for (const b of this.buckets) {
-      total += b.total;
-      failures += b.failures;
-    }
-    return { total, failures };
-  }
-
-  private ticket(probe: boolean): CircuitTicket {
-    let settled = false;
-    const settle = (outcome: 'success' | 'failure' | 'cancel') => {
-      if (settled) return;
-      settled = true;
-      if (probe) {
-        this.probing = false;
-        if (outcome === 'success') this.close();
-        else if (outcome === 'failure') this.open();
-        return;
-      }
-      if (outcome !== 'cancel' && this.stateNow === 'closed') this.record(outcome === 'failure');
-    };
-    return {
-      succeeded: () => settle('success'),
-      failed: () => settle('failure'),
-      cancelled: () => settle('cancel'),
-    };
-  }
-
-  private record(failed: boolean): void {
-    const now = this.now();
-    const bucketMs = this.windowMs / BUCKETS;
-    let last = this.buckets.at(-1);
-    if (!last || now - last.start >= bucketMs) {
-      last = { start: now, total: 0, failures: 0 };
-      this.buckets.push(last);
-    }
-    last.total += 1;
-    if (failed) last.failures += 1;
-    const { total, failures } = this.counts();
-    if (failed && total >= this.minimumRequests && failures / total >= this.failureRatio) this.open();
-  }
-
-  private trim(): void {
-    const oldest = this.now() - this.windowMs;
-    while (this.buckets.length > 0 && (this.buckets[0] as Bucket).start + this.windowMs / BUCKETS <= oldest) {
-      this.buckets.shift();
-    }
-  }
-
-  private open(): void {
-    this.stateNow = 'open';
-    this.openedAt = this.now();
-    this.buckets.length = 0;
-    this.transition('open');
-  }
-
-  private close(): void {
-    this.stateNow = 'closed';
-    this.buckets.length = 0;
-    this.transition('closed');
-  }
-
-  private transition(state: CircuitState): void {
-    this.options.onStateChange?.(this.origin, state);
-  }
-}
-
-/** Reports the outcome of one admitted request. */
-export interface CircuitTicket {
-  succeeded(): void;
-  failed(): void;
-  /** The caller gave up (aborted): says nothing about WordPress's health. */
-  cancelled(): void;
-}
 
 /**
  * `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable.
@@ -348,6 +175,7 @@ interface Decorated {
     headers: IncomingHttpHeaders,
     statusMessage?: string,
   ): void;
+  onResponseEnd(controller: Dispatcher.DispatchController, trailers: IncomingHttpHeaders): void;
   onResponseError(controller: Dispatcher.DispatchController, error: Error): void;
 }
 const Decorator = DecoratorHandler as unknown as new (handler: Dispatcher.DispatchHandler) => Decorated;
@@ -402,6 +230,97 @@ const NOT_SENT: Dispatcher.DispatchController = {
   rawTrailers: [],
 } as unknown as Dispatcher.DispatchController;
 
+/** Statuses that say WordPress (or what stands in front of it) has more than it can serve. */
+const OVERLOAD_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+/** Transport failures that say the same: no worker took the connection, or the wait ran out. */
+const OVERLOAD_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** How a request that held a slot ended, from its status or its error, for the adaptive limit. */
+function outcomeOf(status: number | undefined, error: Error | undefined): SlotOutcome {
+  if (status !== undefined) return OVERLOAD_STATUSES.has(status) ? 'overload' : status >= 500 ? 'other-failure' : 'success';
+  const failure = error as (Error & { code?: string }) | undefined;
+  if (failure?.name === 'AbortError' || failure?.name === 'TimeoutError') return 'cancelled';
+  return OVERLOAD_ERROR_CODES.has(failure?.code ?? '') ? 'overload' : 'other-failure';
+}
+
+/** Wraps a request's handler to give its slot back when the answer ends or fails. */
+class SlotHandler extends Decorator {
+  private status: number | undefined;
+  constructor(
+    handler: Dispatcher.DispatchHandler,
+    private readonly release: (outcome: SlotOutcome) => void,
+  ) {
+    super(handler);
+  }
+
+  override onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+    statusMessage?: string,
+  ): void {
+    this.status = statusCode;
+    super.onResponseStart(controller, statusCode, headers, statusMessage);
+  }
+
+  override onResponseEnd(controller: Dispatcher.DispatchController, trailers: IncomingHttpHeaders): void {
+    this.release(outcomeOf(this.status, undefined));
+    super.onResponseEnd(controller, trailers);
+  }
+
+  override onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
+    // The retry interceptor aborts a 503 it will ask again: the status, seen first, says what happened.
+    this.release(outcomeOf(this.status, error));
+    super.onResponseError(controller, error);
+  }
+}
+
+/**
+ * The dispatch option the client sets on each request: its place in the queue and its deadline
+ * (upstream-limiter.ts `QueueTicket`). undici passes unknown options through its interceptors untouched.
+ */
+export interface QueuedDispatchOptions extends Dispatcher.DispatchOptions {
+  upstreamQueue?: QueueTicket;
+}
+
+/**
+ * The limit as an undici interceptor: each request waits for a slot of the limiter, is refused with
+ * UpstreamOverloadedError when the limiter sheds it, or is withdrawn from the queue when its caller's signal
+ * aborts (the call's deadline, which so counts the time spent queued).
+ */
+function limitInterceptor(limiter: UpstreamLimiter): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (opts, handler) => {
+    const signal = (opts as { signal?: unknown }).signal as AbortSignal | undefined;
+    let started = false;
+    const onAbort = () => {
+      if (withdraw()) new Decorator(handler).onResponseError(NOT_SENT, signal?.reason ?? new Error('aborted'));
+    };
+    const scheduled = limiter.schedule((opts as QueuedDispatchOptions).upstreamQueue ?? {}, (release) => {
+      started = true;
+      signal?.removeEventListener?.('abort', onAbort);
+      try {
+        dispatch(opts, new SlotHandler(handler, release));
+      } catch (error) {
+        release('other-failure');
+        new Decorator(handler).onResponseError(NOT_SENT, error as Error);
+      }
+    });
+    if (scheduled instanceof UpstreamOverloadedError) {
+      new Decorator(handler).onResponseError(NOT_SENT, scheduled);
+      return true;
+    }
+    const withdraw = scheduled;
+    if (!started && typeof signal?.addEventListener === 'function') signal.addEventListener('abort', onAbort, { once: true });
+    return true;
+  };
+}
+
 /**
  * Builds the dispatcher described at the top of this file.
  */
@@ -412,10 +331,13 @@ export function createUpstreamDispatcher(options: UpstreamDispatcherOptions = {}
     maxDelayMs: options.retry?.maxDelayMs ?? 2_000,
     random: options.retry?.random ?? Math.random,
   };
+  const limiter = new UpstreamLimiter(options.limit);
+  const keepAliveMs = options.keepAliveMs ?? 1_000;
   const agent = new Agent({
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-    connections: options.connections ?? 64,
+    // Both bounds: undici otherwise follows the server's `Keep-Alive: timeout=` hint (less 2 s) up to the max.
+    keepAliveTimeout: keepAliveMs,
+    keepAliveMaxTimeout: keepAliveMs,
+    connections: limiter.ceiling,
     maxResponseSize: options.maxResponseSize ?? 20 * 1024 * 1024,
     ...(options.connect ? { connect: options.connect } : {}),
   });
@@ -448,6 +370,7 @@ export function createUpstreamDispatcher(options: UpstreamDispatcherOptions = {}
 
   // compose() applies interceptors in order, each wrapping the previous: the last listed is the outermost.
   const dispatcher = agent.compose(
+    limitInterceptor(limiter),
     interceptors.retry({
       maxRetries: retry.retries,
       methods: ['GET', 'HEAD'],
@@ -462,5 +385,5 @@ export function createUpstreamDispatcher(options: UpstreamDispatcherOptions = {}
     // the same page) share one upstream request. Requests carrying credentials are never shared.
     interceptors.deduplicate({ methods: ['GET'], skipHeaderNames: ['authorization'] }),
   );
-  return { dispatcher, agent, circuitFor, close: () => dispatcher.close() };
+  return { dispatcher, agent, circuitFor, limiter, close: () => dispatcher.close() };
 }

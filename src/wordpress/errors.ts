@@ -10,6 +10,8 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_RATE_LIMITED'
+  /** The gateway's own queue to WordPress is full, or would not serve the call before its deadline. */
+  | 'UPSTREAM_OVERLOADED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'

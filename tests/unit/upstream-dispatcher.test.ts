@@ -2,14 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  backoffMs,
-  CircuitBreaker,
-  CircuitOpenError,
-  createUpstreamDispatcher,
-  retryAfterMs,
-  type CircuitTicket,
-} from '../../src/wordpress/dispatcher.ts';
+import { CircuitBreaker, CircuitOpenError, type CircuitTicket } from '../../src/wordpress/circuit-breaker.ts';
+import { backoffMs, createUpstreamDispatcher, retryAfterMs } from '../../src/wordpress/dispatcher.ts';
 
 /** A breaker on a clock the test moves. */
 function breaker(options: ConstructorParameters<typeof CircuitBreaker>[1] = {}) {
