@@ -33,7 +33,13 @@ export interface GatewayResponseCacheOptions {
  * Errors that mean "WordPress failed", for which an older good answer is better than the error. Answers that
  * failed because of the query itself (BAD_USER_INPUT) or the viewer (FORBIDDEN) are not replaced.
  */
-const UPSTREAM_FAILURES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_RATE_LIMITED', 'UPSTREAM_OVERLOADED']);
+const UPSTREAM_FAILURES = new Set([
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_OVERLOADED',
+]);
 
 /**
  * The response cache: `@graphql-yoga/plugin-response-cache` (keys: sha256 of document, operation name and

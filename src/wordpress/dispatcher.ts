@@ -18,7 +18,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, DecoratorHandler, interceptors, type Dispatcher } from 'undici';
 import { CircuitBreaker, type CircuitBreakerOptions, CircuitOpenError, type CircuitTicket } from './circuit-breaker.ts';
-import { type QueueTicket, type SlotOutcome, UpstreamLimiter, type UpstreamLimiterOptions, UpstreamOverloadedError } from './upstream-limiter.ts';
+import {
+  type QueueTicket,
+  type SlotOutcome,
+  UpstreamLimiter,
+  type UpstreamLimiterOptions,
+  UpstreamOverloadedError,
+} from './upstream-limiter.ts';
 
 /** When a failed GET is asked again. */
 export interface RetryOptions {

@@ -110,7 +110,8 @@ export class UpstreamLimiter {
 
   constructor(options: UpstreamLimiterOptions = {}) {
     this.ceiling = options.concurrency ?? 6;
-    if (!Number.isInteger(this.ceiling) || this.ceiling < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${this.ceiling}`);
+    if (!Number.isInteger(this.ceiling) || this.ceiling < 1)
+      throw new RangeError(`concurrency must be a whole number ≥ 1, got ${this.ceiling}`);
     this.maxQueue = options.queue ?? 1024;
     this.adaptive = options.adaptive ?? true;
     this.now = options.now ?? (() => performance.now());

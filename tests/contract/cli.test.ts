@@ -38,12 +38,13 @@ describe('wp-graphql-gateway CLI', () => {
   });
 
   it('bad values are all listed with the expected form, exit 2', async () => {
-    const r = run(['serve', '--port', 'abc', '--max-depth', '0', '--wordpress-url', 'ftp://x']);
+    const r = run(['serve', '--port', 'abc', '--max-depth', '0', '--wordpress-url', 'ftp://x', '--upstream-concurrency', '0']);
     expect(await r.exited).toBe(2);
     const { stderr } = r.output();
     expect(stderr).toMatch(/--port \/ PORT: expected a whole number from 0 to 65535, got "abc"/);
     expect(stderr).toMatch(/--max-depth \/ MAX_DEPTH: expected a whole number from 1/);
     expect(stderr).toMatch(/--wordpress-url \/ WORDPRESS_URL: expected a URL/);
+    expect(stderr).toMatch(/--upstream-concurrency \/ UPSTREAM_CONCURRENCY: expected a whole number from 1 to 256, got "0"/);
   });
 
   it('a port in use: one line saying so, exit 1', async () => {

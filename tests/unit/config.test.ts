@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       cacheTtlMs: 60000,
       introspection: true,
       corsOrigins: ['*'],
+      upstreamConcurrency: 6,
+      upstreamQueue: 1024,
+      upstreamAdaptive: true,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -27,7 +30,10 @@ describe('loadConfig', () => {
   it('lists every bad value at once, each with the expected form', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ port: '99999', 'max-depth': 'deep' }, { WORDPRESS_URL: 'not a url', INTROSPECTION: 'maybe', LOG_LEVEL: 'loud' });
+      loadConfig(
+        { port: '99999', 'max-depth': 'deep' },
+        { WORDPRESS_URL: 'not a url', INTROSPECTION: 'maybe', LOG_LEVEL: 'loud', UPSTREAM_CONCURRENCY: '-1' },
+      );
     } catch (e) {
       error = e as ConfigError;
     }
@@ -36,6 +42,7 @@ describe('loadConfig', () => {
       '--wordpress-url / WORDPRESS_URL: expected a URL like https://example.com, got "not a url"',
       '--port / PORT: expected a whole number from 0 to 65535, got "99999"',
       '--log-level / LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      '--upstream-concurrency / UPSTREAM_CONCURRENCY: expected a whole number from 1 to 256, got "-1"',
       '--max-depth / MAX_DEPTH: expected a whole number from 1 to 1000, got "deep"',
       '--introspection / INTROSPECTION: expected true or false, got "maybe"',
     ]);
