@@ -118,6 +118,12 @@ export const SETTINGS = {
     default: '300000',
     help: 'how old a cached answer may be when served because WordPress is failing',
   },
+  'stale-while-revalidate-ms': {
+    env: 'STALE_WHILE_REVALIDATE_MS',
+    kind: int(0, 86_400_000),
+    default: '60000',
+    help: 'how long past its lifetime a cached answer or record is still served while it is refreshed once in the background (0: off)',
+  },
   'purge-secret': {
     env: 'PURGE_SECRET',
     kind: { type: 'string' },
@@ -161,6 +167,7 @@ export interface Config {
   readonly cacheTtlPerType: Readonly<Record<string, number>> | undefined;
   readonly entityCacheTtlMs: number;
   readonly staleIfErrorMs: number;
+  readonly staleWhileRevalidateMs: number;
   readonly purgeSecret: string | undefined;
   readonly debugUpstream: boolean;
 }

@@ -50,13 +50,20 @@ const ENTITY_MEMORY_MAX = 5_000;
 
 /** Builds the caches for a gateway from its settings (see src/config.ts: redis-url, cache-ttl-ms, …). */
 export function createGatewayCaches(
-  config: Pick<Config, 'redisUrl' | 'cacheTtlMs' | 'entityCacheTtlMs' | 'staleIfErrorMs'>,
+  config: Pick<Config, 'redisUrl' | 'cacheTtlMs' | 'entityCacheTtlMs' | 'staleIfErrorMs' | 'staleWhileRevalidateMs'>,
   options: GatewayCachesOptions = {},
 ): GatewayCaches {
   const log = options.log ?? SILENT_LOG;
   const redis = connectRedis(config.redisUrl, log);
   const responses =
-    config.cacheTtlMs > 0 ? createResponseStore({ redis, staleIfErrorMs: config.staleIfErrorMs, now: options.now }) : undefined;
+    config.cacheTtlMs > 0
+      ? createResponseStore({
+          redis,
+          staleIfErrorMs: config.staleIfErrorMs,
+          staleWhileRevalidateMs: config.staleWhileRevalidateMs,
+          now: options.now,
+        })
+      : undefined;
   const entities =
     config.entityCacheTtlMs > 0
       ? new EntityCache({

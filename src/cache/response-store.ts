@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import type { ExecutionResult } from 'graphql';
@@ -23,16 +24,32 @@ export interface StaleAnswer {
 export const FRESH_UNTIL = Symbol.for('wp-graphql-gateway.freshUntil');
 
 /**
+ * On an answer `get` served past its time to live (stale-while-revalidate): how old it is, in ms. The plugin
+ * refreshes such an answer in the background (src/plugins/use-response-cache.ts).
+ */
+export const SERVED_STALE = Symbol.for('wp-graphql-gateway.servedStale');
+
+/**
+ * The key a background refresh is running for, seen by everything that refresh does (the plugin runs it inside
+ * `REFRESHING.run(key, …)`): its reads of that key miss instead of being served the stale answer. The
+ * response-cache plugins read the store twice per request (Yoga's on params, envelop's on execute), so a
+ * "skip the next read" flag could not tell the refresh from a concurrent reader.
+ */
+export const REFRESHING = new AsyncLocalStorage<string>();
+
+/**
  * The response cache's storage (`@graphql-yoga/plugin-response-cache`'s `Cache`), extended for stale-if-error
  * and purges:
- * - each answer is kept for its time to live plus the stale-if-error window, with the time it was stored;
- *   `get` (what the plugin and its `If-None-Match` check call) serves it only while fresh, `getStale` after;
+ * - each answer is kept for its time to live plus the longer of the stale-if-error and stale-while-revalidate
+ *   windows, with the time it was stored; `get` (what the plugin and its `If-None-Match` check call) serves it
+ *   while fresh and, marked SERVED_STALE, for the stale-while-revalidate window after; `getStale` after that;
  * - `clear` forgets everything (the plugin's caches can only invalidate by entity);
  * - with Redis, answers live there (`@envelop/response-cache-redis`) while it answers, and in memory
  *   otherwise; invalidations Redis missed are replayed when it is back.
  */
 export interface ResponseStore extends Cache {
   getStale(key: string): Promise<StaleAnswer | undefined>;
+
   /** Forgets every answer. `typenames`: every object type of the schema (their entity sets, in Redis). */
   clear(typenames: readonly string[]): Promise<void>;
   tier(): 'memory' | 'redis';
@@ -46,6 +63,12 @@ export interface ResponseStoreOptions {
    * @default 300_000
    */
   staleIfErrorMs?: number;
+  /**
+   * How long past its time to live an answer is still served as is while a fresh one is fetched in the
+   * background (stale-while-revalidate; 0: never).
+   * @default 0
+   */
+  staleWhileRevalidateMs?: number;
   /**
    * Most answers kept in memory (least recently used go first).
    * @default 1_000
@@ -70,6 +93,7 @@ type Result = ExecutionResult<Record<string, unknown>, Record<string, unknown>>;
 export function createResponseStore(options: ResponseStoreOptions): ResponseStore {
   const { redis } = options;
   const staleMs = options.staleIfErrorMs ?? 300_000;
+  const revalidateMs = options.staleWhileRevalidateMs ?? 0;
   const now = options.now ?? Date.now;
   const newMemory = () => createInMemoryCache({ max: options.max ?? 1_000 });
   let memory: Cache = newMemory();
@@ -138,9 +162,13 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
       const meta = stored?.extensions?.[META] as StoredMeta | undefined;
       if (!stored || !meta) return undefined;
       const freshUntil = meta.storedAt + meta.freshMs;
-      if (now() >= freshUntil) return undefined;
-      return { ...withoutMeta(stored), [FRESH_UNTIL]: freshUntil } as Result;
+      const at = now();
+      if (at < freshUntil) return { ...withoutMeta(stored), [FRESH_UNTIL]: freshUntil } as Result;
+      // The refresh itself must run, not be served the answer it replaces.
+      if (at - freshUntil >= revalidateMs || REFRESHING.getStore() === key) return undefined;
+      return { ...withoutMeta(stored), [SERVED_STALE]: at - meta.storedAt } as Result;
     },
+
     async getStale(key) {
       const stored = await read(key);
       const meta = stored?.extensions?.[META] as StoredMeta | undefined;
@@ -155,7 +183,7 @@ export function createResponseStore(options: ResponseStoreOptions): ResponseStor
       // The plugin goes on with this very object: tell the Cache-Control header how long it is fresh.
       (result as Record<symbol, unknown>)[FRESH_UNTIL] = storedAt + ttl;
       const list = [...entities];
-      const keepMs = ttl + staleMs;
+      const keepMs = ttl + Math.max(staleMs, revalidateMs);
       await guard(
         'write',
         (cache) => cache.set(key, stored, list, keepMs),

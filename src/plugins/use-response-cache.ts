@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphQLParams, Plugin, YogaServerInstance } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
-import { FRESH_UNTIL, RESPONSE_KEY_PREFIX, type ResponseStore } from '../cache/response-store.ts';
+import { FRESH_UNTIL, REFRESHING, RESPONSE_KEY_PREFIX, type ResponseStore, SERVED_STALE } from '../cache/response-store.ts';
 
 /** Options of {@link useGatewayResponseCache}. */
 export interface GatewayResponseCacheOptions {
@@ -49,6 +49,9 @@ const UPSTREAM_FAILURES = new Set([
  *   cache (`enabled` is false for it): its answer may hold what only that viewer may read.
  * - **Stale-if-error.** When an answer failed because WordPress did (`UPSTREAM_*` codes), the last good answer
  *   to the same request is served instead, up to `staleIfErrorMs` old, flagged `extensions.stale`.
+ * - **Stale-while-revalidate.** An answer past its lifetime but within the store's stale-while-revalidate window
+ *   is served at once, and the same operation is run again in the background, once per answer however many
+ *   requests see it stale meanwhile (single flight); its fresh answer replaces the stale one.
  * - **Cache-Control** on GET answers, so a CDN can keep them: `public, max-age=<time left>, stale-if-error=…`
  *   for a cached answer, `no-store` for anything else, `private, no-store` for a signed-in viewer.
  */
@@ -59,8 +62,40 @@ export function useGatewayResponseCache(options: GatewayResponseCacheOptions): P
   const anonymous = (request: Request) => !request.headers.has('authorization');
   const staleSeconds = Math.floor(options.staleIfErrorMs / 1000);
   const now = options.now ?? Date.now;
+  let yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>> | undefined;
+  // Keys whose refresh is running: one background request per stale answer, not one per reader.
+  const refreshing = new Set<string>();
+  // Each request's operation as sent, to run it again for a refresh.
+  const paramsOf = new WeakMap<Request, GraphQLParams>();
+  const refresh = (key: string, params: GraphQLParams) => {
+    if (!store || !yoga || refreshing.has(key)) return;
+    refreshing.add(key);
+    // Through the whole pipeline (limits, persisted queries, execution, the cache's own store), as an
+    // anonymous POST of the same operation: the plugin stores its answer under the same key.
+    const request = new yoga.fetchAPI.Request(`http://gateway.internal${yoga.graphqlEndpoint}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-gateway-refresh': '1' },
+      body: JSON.stringify({
+        query: params.query,
+        variables: params.variables,
+        operationName: params.operationName,
+        extensions: params.extensions,
+      }),
+    });
+    const instance = yoga;
+    void Promise.resolve(REFRESHING.run(key, () => instance.handle(request, {})))
+      .then((response) => response.text())
+      .catch(() => undefined)
+      .finally(() => refreshing.delete(key));
+  };
 
   return {
+    onYogaInit({ yoga: instance }) {
+      yoga = instance as typeof yoga;
+    },
+    onParams({ params, request }) {
+      if (store) paramsOf.set(request, params);
+    },
     onPluginInit({ addPlugin }) {
       if (!store) return;
       addPlugin(
@@ -85,9 +120,15 @@ export function useGatewayResponseCache(options: GatewayResponseCacheOptions): P
     },
     async onExecutionResult({ request, context, result, setResult }) {
       if (!result || Symbol.asyncIterator in result) return;
-      let answer = result as ExecutionResult & { [FRESH_UNTIL]?: number };
+      let answer = result as ExecutionResult & { [FRESH_UNTIL]?: number; [SERVED_STALE]?: number };
       let stale = false;
       const key = keys.get(context);
+      if (key && answer[SERVED_STALE] !== undefined) {
+        const params = paramsOf.get(request);
+        if (params) refresh(key, params);
+        // Past its lifetime: no shared cache downstream may keep it as fresh.
+        stale = true;
+      }
       if (store && key && anonymous(request) && answer.errors?.some((e) => UPSTREAM_FAILURES.has(String(e.extensions?.code)))) {
         const last = await store.getStale(key).catch(() => undefined);
         if (last) {

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext, UpstreamCall } from '../context.ts';
+import { SERVED_STALE } from '../cache/response-store.ts';
 
 /** `extensions.upstream`: what one operation cost WordPress. */
 export interface UpstreamReport {
@@ -18,7 +19,7 @@ export interface UpstreamReport {
   totalMs: number;
   cache: {
     /** `hit`, `miss`, `stale` (served because WordPress failed), `bypass` (signed-in viewer), or `off`. */
-    response: 'hit' | 'miss' | 'stale' | 'bypass' | 'off';
+    response: 'hit' | 'revalidating' | 'miss' | 'stale' | 'bypass' | 'off';
     /** Records served by the entity cache, and records it did not hold (asked of WordPress). */
     entity: { hits: number; misses: number };
     /** List pages answered by the entity cache, and those asked of WordPress. */
@@ -52,11 +53,13 @@ export function useUpstreamDebug(options: UpstreamDebugOptions): Plugin<GatewayC
     onExecutionResult({ request, context, result, setResult }) {
       if (!result || Symbol.asyncIterator in result) return;
       if (!options.always && request.headers.get('x-gateway-debug') !== '1') return;
-      const answer = result as ExecutionResult & { [SERVED_FROM_CACHE]?: boolean };
+      const answer = result as ExecutionResult & { [SERVED_FROM_CACHE]?: boolean; [SERVED_STALE]?: number };
       // On a response-cache hit the context factory never ran: no ledger, nothing asked of WordPress.
       const ledger = (context as Partial<GatewayContext>).upstream;
       const response: UpstreamReport['cache']['response'] = answer[SERVED_FROM_CACHE]
-        ? 'hit'
+        ? answer[SERVED_STALE] !== undefined
+          ? 'revalidating'
+          : 'hit'
         : answer.extensions?.stale
           ? 'stale'
           : request.headers.has('authorization')

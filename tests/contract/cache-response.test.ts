@@ -207,7 +207,11 @@ describe('POST /cache/purge', () => {
 describe('stale-if-error', () => {
   it('WordPress failing: the last good answer is served, flagged, within the window; after it, the error', async () => {
     let clock = 1_000_000;
-    const s = await startCacheHarness({ config: { entityCacheTtlMs: 0, cacheTtlMs: 1_000, staleIfErrorMs: 10_000 }, now: () => clock });
+    // Stale-while-revalidate off: this case is about the answer after the lifetime, when WordPress fails.
+    const s = await startCacheHarness({
+      config: { entityCacheTtlMs: 0, cacheTtlMs: 1_000, staleIfErrorMs: 10_000, staleWhileRevalidateMs: 0 },
+      now: () => clock,
+    });
     try {
       const good = await s.post(HOME, { first: 3 });
       expect(good.errors).toBeUndefined();
@@ -225,6 +229,69 @@ describe('stale-if-error', () => {
       const failed = await s.post(HOME, { first: 3 });
       expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
       expect(failed.extensions?.stale).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('stale-while-revalidate', () => {
+  it('past its lifetime an answer is served at once and refreshed once in the background; past the window, a miss', async () => {
+    let clock = 1_000_000;
+    const s = await startCacheHarness({
+      config: { entityCacheTtlMs: 0, cacheTtlMs: 1_000, staleIfErrorMs: 0, staleWhileRevalidateMs: 10_000 },
+      now: () => clock,
+    });
+    try {
+      const first = await s.post(HOME, { first: 3 }, DEBUG);
+      expect(first.extensions!.upstream!.cache.response).toBe('miss');
+      const perExecution = s.upstream().length;
+      expect(perExecution).toBeGreaterThan(0);
+      s.demo.resetRequests();
+
+      clock += 5_000; // past the lifetime, inside the window
+      // Several readers at once while it is stale: each is answered from the cache, without waiting for WordPress.
+      const readers = await Promise.all([1, 2, 3, 4].map(() => s.post(HOME, { first: 3 }, DEBUG)));
+      for (const r of readers) {
+        expect(r.errors).toBeUndefined();
+        expect(r.data).toEqual(first.data);
+        expect(r.extensions!.upstream!.cache.response).toBe('revalidating');
+        expect(r.extensions!.upstream!.requests).toBe(0);
+      }
+      // The refresh lands: the next reader gets a fresh hit (polled, bounded; readers meanwhile get the stale one).
+      let next = await s.post(HOME, { first: 3 }, DEBUG);
+      for (let i = 0; i < 100 && next.extensions!.upstream!.cache.response !== 'hit'; i++) {
+        expect(next.extensions!.upstream!.cache.response).toBe('revalidating');
+        await new Promise((r) => setTimeout(r, 20));
+        next = await s.post(HOME, { first: 3 }, DEBUG);
+      }
+      expect(next.extensions!.upstream!.cache.response).toBe('hit');
+      // One refresh for all those readers: WordPress saw exactly one execution's requests.
+      expect(s.upstream().length).toBe(perExecution);
+      s.demo.resetRequests();
+
+      clock += 1_000 + 10_000; // the refreshed answer is past its lifetime and the whole window
+      const late = await s.post(HOME, { first: 3 }, DEBUG);
+      expect(late.extensions!.upstream!.cache.response).toBe('miss');
+      expect(s.upstream().length).toBe(perExecution);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a stale answer sent by GET is not offered to a CDN as fresh', async () => {
+    let clock = 1_000_000;
+    const s = await startCacheHarness({
+      config: { entityCacheTtlMs: 0, cacheTtlMs: 1_000, staleIfErrorMs: 0, staleWhileRevalidateMs: 10_000 },
+      now: () => clock,
+    });
+    try {
+      const fresh = await s.get(HOME, { first: 2 }, CSRF);
+      expect(fresh.headers.get('cache-control')).toMatch(/^public, max-age=/);
+      clock += 2_000;
+      const stale = await s.get(HOME, { first: 2 }, CSRF);
+      expect(stale.data).toEqual(fresh.data);
+      expect(stale.headers.get('cache-control')).toBe('no-store');
     } finally {
       await s.close();
     }
