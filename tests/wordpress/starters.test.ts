@@ -60,7 +60,8 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'gatsby-categories': `Category.taxonomy, .termGroupId and .termTaxonomyId are not in the schema; then: ${CATEGORY_CHILDREN}`,
   'gatsby-media-items':
     'MediaItem.contentType and .template are not in the schema; then: fileSize (of the item and of each size) is 0 ' +
-    "in WPGraphQL's answers on this site, the gateway gives the sizes REST reports",
+    'for WPGraphQL, which stats the file on disk, and the seed writes no upload files; the gateway gives the sizes ' +
+    "REST reports from the attachment's metadata (a seed artifact: with real files they would agree)",
   'gatsby-pages': `Page.contentType and .template are not in the schema; then: ${CURSORS}`,
   'gatsby-posts':
     'Post.contentType and .template are not in the schema; then: anonymously WPGraphQL answers `posts: null` with an ' +
