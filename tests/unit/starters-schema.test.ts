@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { loadStarters } from '../support/starters-corpus.ts';
+
+// The starters corpus (tests/operations/starters/, issue #12) against two schemas: ours (schema/schema.graphql),
+// and WPGraphQL's on the test site (tests/wordpress/goldens/wpgraphql-schema.graphql, recorded by
+// `npm run goldens:record`). A front end written for WPGraphQL must work unchanged, so every document WPGraphQL
+// accepts should validate against ours; the lists below say exactly which do not yet, with every validation
+// message. When the schema gains a field or argument, the list changes: update it (it must only shrink).
+
+/** Documents our schema accepts today. */
+const VALID_AGAINST_OURS = [
+  'astro-home-page-posts',
+  'astro-node-by-uri',
+  'faustjs-app-router-posts',
+  'faustjs-app-router-viewer',
+  'next-wordpress-starter-all-categories',
+  'next-wordpress-starter-category-by-slug',
+  'next-wordpress-starter-page-by-uri',
+  'next-wordpress-starter-post-by-slug',
+  'nextjs-content-info',
+  'nextjs-legacy-all-posts-with-slug',
+  'nextjs-legacy-preview-post',
+  'nextjs-preview-content-node',
+  'react-native-get-posts',
+];
+
+/** Documents our schema rejects today → the distinct validation messages, sorted. */
+const INVALID_AGAINST_OURS: Record<string, string[]> = {
+  'astro-all-uris': ['Cannot query field "terms" on type "RootQuery". Did you mean "tags" or "users"?'],
+  'astro-nav': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menus" on type "RootQuery".',
+    'Cannot query field "title" on type "GeneralSettings".',
+  ],
+  'faustjs-app-router-content-node': ['Unknown argument "asPreview" on field "RootQuery.contentNode".'],
+  'faustjs-app-router-layout': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?',
+    'Cannot query field "title" on type "GeneralSettings".',
+  ],
+  'faustjs-app-router-site-title': ['Cannot query field "title" on type "GeneralSettings".'],
+  'faustjs-category': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?',
+    'Cannot query field "title" on type "GeneralSettings".',
+    'Unknown type "MenuItem". Did you mean "MediaItem"?',
+    'Unknown type "MenuLocationEnum".',
+  ],
+  'faustjs-front-page': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?',
+    'Cannot query field "title" on type "GeneralSettings".',
+    'Unknown type "MenuItem". Did you mean "MediaItem"?',
+    'Unknown type "MenuLocationEnum".',
+  ],
+  'faustjs-page': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?',
+    'Cannot query field "title" on type "GeneralSettings".',
+    'Unknown argument "asPreview" on field "RootQuery.page".',
+    'Unknown type "MenuItem". Did you mean "MediaItem"?',
+    'Unknown type "MenuLocationEnum".',
+  ],
+  'faustjs-seed-node': [
+    'Cannot query field "contentType" on type "ContentNode". Did you mean "contentTypeName" or "isContentNode"?',
+    'Cannot query field "template" on type "ContentNode".',
+    'Unknown argument "asPreview" on field "RootQuery.contentNode".',
+    'Unknown type "ContentType". Did you mean "ContentNode" or "PostIdType"?',
+  ],
+  'faustjs-single-layout': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?',
+    'Cannot query field "title" on type "GeneralSettings".',
+    'Unknown type "MenuItem". Did you mean "MediaItem"?',
+    'Unknown type "MenuLocationEnum".',
+  ],
+  'faustjs-single-post': ['Unknown argument "asPreview" on field "RootQuery.post".'],
+  'faustjs-tag': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?',
+    'Cannot query field "title" on type "GeneralSettings".',
+    'Unknown type "MenuItem". Did you mean "MediaItem"?',
+    'Unknown type "MenuLocationEnum".',
+  ],
+  'gatsby-categories': [
+    'Cannot query field "taxonomy" on type "Category". Did you mean "taxonomyName"?',
+    'Cannot query field "termGroupId" on type "Category".',
+    'Cannot query field "termTaxonomyId" on type "Category".',
+  ],
+  'gatsby-media-items': [
+    'Cannot query field "contentType" on type "MediaItem". Did you mean "contentTypeName" or "isContentNode"?',
+    'Cannot query field "template" on type "MediaItem".',
+  ],
+  'gatsby-pages': [
+    'Cannot query field "contentType" on type "Page". Did you mean "content", "contentTypeName", or "isContentNode"?',
+    'Cannot query field "template" on type "Page".',
+  ],
+  'gatsby-posts': [
+    'Cannot query field "contentType" on type "Post". Did you mean "content", "contentTypeName", or "isContentNode"?',
+    'Cannot query field "template" on type "Post".',
+  ],
+  'gatsby-tags': [
+    'Cannot query field "taxonomy" on type "Tag". Did you mean "taxonomyName"?',
+    'Cannot query field "termGroupId" on type "Tag".',
+    'Cannot query field "termTaxonomyId" on type "Tag".',
+  ],
+  'gatsby-users': [
+    'Cannot query field "firstName" on type "User". Did you mean "nicename" or "nickname"?',
+    'Cannot query field "lastName" on type "User". Did you mean "name", "nicename", "nickname", or "username"?',
+    'Cannot query field "roles" on type "User". Did you mean "pages" or "posts"?',
+  ],
+  'next-wordpress-starter-all-menus': ['Cannot query field "menus" on type "RootQuery".'],
+  'next-wordpress-starter-all-pages': ['Field "hasPassword" is not defined by type "RootQueryToPageConnectionWhereArgs".'],
+  'next-wordpress-starter-all-pages-index': ['Field "hasPassword" is not defined by type "RootQueryToPageConnectionWhereArgs".'],
+  'next-wordpress-starter-all-posts': ['Field "hasPassword" is not defined by type "RootQueryToPostConnectionWhereArgs".'],
+  'next-wordpress-starter-all-posts-archive': ['Field "hasPassword" is not defined by type "RootQueryToPostConnectionWhereArgs".'],
+  'next-wordpress-starter-all-posts-index': ['Field "hasPassword" is not defined by type "RootQueryToPostConnectionWhereArgs".'],
+  'next-wordpress-starter-all-users': ['Cannot query field "roles" on type "User". Did you mean "pages" or "posts"?'],
+  'next-wordpress-starter-post-per-page': ['Cannot query field "allSettings" on type "RootQuery".'],
+  'next-wordpress-starter-posts-by-author-slug': ['Field "hasPassword" is not defined by type "RootQueryToPostConnectionWhereArgs".'],
+  'next-wordpress-starter-posts-by-category-id': ['Field "hasPassword" is not defined by type "RootQueryToPostConnectionWhereArgs".'],
+  'next-wordpress-starter-posts-by-category-id-index': ['Field "hasPassword" is not defined by type "RootQueryToPostConnectionWhereArgs".'],
+  'next-wordpress-starter-site-data': [
+    'Cannot query field "description" on type "GeneralSettings".',
+    'Cannot query field "language" on type "GeneralSettings".',
+    'Cannot query field "title" on type "GeneralSettings".',
+  ],
+  'nextjs-legacy-all-posts-for-home': [
+    'Cannot query field "firstName" on type "User". Did you mean "nicename" or "nickname"?',
+    'Cannot query field "lastName" on type "User". Did you mean "name", "nicename", "nickname", or "username"?',
+  ],
+  'nextjs-legacy-post-by-slug': [
+    'Cannot query field "firstName" on type "User". Did you mean "nicename" or "nickname"?',
+    'Cannot query field "lastName" on type "User". Did you mean "name", "nicename", "nickname", or "username"?',
+  ],
+  'nextjs-menu-query': ['Cannot query field "menuItems" on type "RootQuery". Did you mean "mediaItems" or "mediaItem"?'],
+  'nextjs-page-query': ['Unknown argument "asPreview" on field "RootQuery.page".'],
+  'nextjs-post-query': ['Unknown argument "asPreview" on field "RootQuery.post".'],
+};
+
+/**
+ * Documents WPGraphQL rejects on the test site: the seeded site has no theme, so it registers no menu locations
+ * and WPGraphQL's MenuLocationEnum has the single value EMPTY. The documents keep the starters' own locations.
+ */
+const INVALID_AGAINST_WPGRAPHQL: Record<string, string[]> = {
+  'astro-nav': ['Value "PRIMARY" does not exist in "MenuLocationEnum" enum.'],
+  'faustjs-app-router-layout': [
+    'Value "FOOTER" does not exist in "MenuLocationEnum" enum.',
+    'Value "PRIMARY" does not exist in "MenuLocationEnum" enum.',
+  ],
+  'nextjs-menu-query': ['Value "PRIMARY_MENU" does not exist in "MenuLocationEnum" enum.'],
+};
+
+/** File-name prefix → the public repository its documents are written after. */
+const PROJECTS: Record<string, string> = {
+  'nextjs-': 'vercel/next.js examples/cms-wordpress',
+  'faustjs-': 'wpengine/faustjs',
+  'gatsby-': 'gatsbyjs/gatsby packages/gatsby-source-wordpress',
+  'astro-': 'JEverhart383/astro-wordpress-starter',
+  'next-wordpress-starter-': 'colbyfayock/next-wordpress-starter',
+  'react-native-': 'wp-graphql/wp-graphql-react-native-example',
+};
+
+const starters = loadStarters();
+
+function validationMessages(schema: GraphQLSchema): Record<string, string[]> {
+  const invalid: Record<string, string[]> = {};
+  for (const doc of starters) {
+    const messages = [...new Set(validate(schema, parse(doc.source)).map((e) => e.message))].sort();
+    if (messages.length) invalid[doc.name] = messages;
+  }
+  return invalid;
+}
+
+describe('starters corpus', () => {
+  it('has documents from each public project of issue #12, each naming its source repository', () => {
+    const perProject = new Map<string, number>();
+    for (const doc of starters) {
+      const prefix = Object.keys(PROJECTS).find((p) => doc.name.startsWith(p));
+      expect(prefix, `${doc.name}: name it <project>-<operation>`).toBeDefined();
+      expect(doc.source.split('\n')[0], doc.name).toContain(`# Source: ${PROJECTS[prefix!]}`);
+      perProject.set(prefix!, (perProject.get(prefix!) ?? 0) + 1);
+    }
+    expect([...perProject.keys()].sort()).toEqual(Object.keys(PROJECTS).sort());
+  });
+
+  it('validates against our schema exactly where listed (issue #12: the list must shrink to nothing)', () => {
+    const ours = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
+    expect(validationMessages(ours)).toEqual(INVALID_AGAINST_OURS);
+    expect(starters.map((d) => d.name).filter((n) => !(n in INVALID_AGAINST_OURS))).toEqual(VALID_AGAINST_OURS);
+  });
+
+  it('asks WPGraphQL only what its schema on the test site serves (but the menu locations the site lacks)', () => {
+    const theirs = buildSchema(readFileSync(new URL('../wordpress/goldens/wpgraphql-schema.graphql', import.meta.url), 'utf8'));
+    expect(validationMessages(theirs)).toEqual(INVALID_AGAINST_WPGRAPHQL);
+  });
+});
