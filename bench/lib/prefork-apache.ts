@@ -80,11 +80,15 @@ export async function startPreforkApache(options: { workers?: number } = {}): Pr
   writeFileSync(confPath, full);
   const test = spawnSync('apache2', ['-f', confPath, '-t'], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`apache2 -t rejects ${confPath}: ${test.stderr}`);
-  const child = spawn('setsid', ['apache2', '-f', confPath, '-DFOREGROUND'], {
-    cwd: '/usr/share/wordpress',
-    stdio: 'ignore',
-    detached: true,
-  });
+  // A leftover from a run that was killed: same pid file, so it must go first.
+  try {
+    process.kill(Number(readFileSync(`${dir}/apache2.pid`, 'utf8').trim()), 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 1_000));
+  } catch {
+    // none
+  }
+  // detached: its own process group (the parent and its prefork children), which stop() ends as one.
+  const child = spawn('apache2', ['-f', confPath, '-DFOREGROUND'], { cwd: '/usr/share/wordpress', stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -289,6 +289,7 @@ LoadModule authz_core_module /usr/lib/apache2/modules/mod_authz_core.so
 LoadModule dir_module /usr/lib/apache2/modules/mod_dir.so
 LoadModule mime_module /usr/lib/apache2/modules/mod_mime.so
 LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so
+LoadModule setenvif_module /usr/lib/apache2/modules/mod_setenvif.so
 LoadModule php_module $PHP_MODULE
 TypesConfig /etc/mime.types
 
@@ -303,7 +304,10 @@ MaxRequestWorkers $PROCESSES
 # process. php -S, which this replaces, closed every connection too (Connection: close).
 KeepAlive Off
 
-# WordPress's own .htaccess, as directives: existing files as themselves, everything else to index.php.
+# WordPress's own .htaccess, as directives: existing files as themselves, everything else to index.php, and the
+# Authorization header handed to PHP (its `RewriteRule .* - [E=HTTP_AUTHORIZATION:…]` line; without it plugins
+# that read HTTP_AUTHORIZATION, WPGraphQL among them, see application passwords as guests).
+SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=\$1
 DocumentRoot /usr/share/wordpress
 <Directory />
   Require all denied
