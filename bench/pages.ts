@@ -8,8 +8,8 @@
  * Flags: `--quick` (8 s per run, nothing written), `--seconds N`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type PageViewResult, pageMix, readSlugs, runPageViews } from './lib/page-views.ts';
-import { startPreforkApache } from './lib/prefork-apache.ts';
+import { type PageViewResult, pageMix, readSlugs, runPageViews } from '../tests/support/page-views.ts';
+import { startPreforkApache } from '../tests/wordpress/prefork-apache.ts';
 import { startGatewayProcess } from './lib/processes.ts';
 import { ms } from './lib/stats.ts';
 import { realWordPress } from './lib/wordpress.ts';

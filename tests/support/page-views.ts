@@ -5,7 +5,7 @@
  * a WordPress with few PHP workers. The same documents are valid for the gateway and for WPGraphQL.
  */
 import { Pool } from 'undici';
-import { percentile } from './stats.ts';
+import { percentile } from '../../bench/lib/stats.ts';
 
 const HOME = `query Home {
   posts(first: 10) {

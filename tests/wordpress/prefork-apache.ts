@@ -1,5 +1,5 @@
 /**
- * A second Apache in front of the integration suite's WordPress, configured as a managed host sells it: prefork
+ * A second Apache in front of the integration suite's WordPress (used by gateway-capacity.test.ts and bench/pages.ts), configured as a managed host sells it: prefork
  * + mod_php with Debian's keep-alive defaults (KeepAlive On, KeepAliveTimeout 5, MaxKeepAliveRequests 100) and
  * a few PHP workers (8 by default). Same document root, database and seed as tests/wordpress/start.sh's site
  * (whose generated httpd.conf it starts from), on its own port, so the test suite's server (KeepAlive Off,
@@ -14,6 +14,8 @@ import { createServer } from 'node:net';
 import { request } from 'undici';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
+/** tests/wordpress/start.sh's state: its httpd.conf is the starting point. */
+const STATE_DIR = process.env.WORDPRESS_STATE_DIR ?? `${ROOT}.wordpress`;
 
 export interface PreforkApache {
   url: string;
@@ -55,12 +57,12 @@ export function peakConcurrency(intervals: readonly { start: number; duration: n
 
 export async function startPreforkApache(options: { workers?: number } = {}): Promise<PreforkApache> {
   const workers = options.workers ?? 8;
-  const dir = `${ROOT}.wordpress/bench-prefork`;
+  const dir = `${STATE_DIR}/prefork-keepalive`;
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const accessLog = `${dir}/access.log`;
   writeFileSync(accessLog, '');
-  const base = readFileSync(`${ROOT}.wordpress/run/httpd.conf`, 'utf8');
+  const base = readFileSync(`${STATE_DIR}/run/httpd.conf`, 'utf8');
   const conf = base
     .replace(/^Listen .*$/m, `Listen 127.0.0.1:${port}`)
     .replace(/^PidFile .*$/m, `PidFile ${dir}/apache2.pid`)
