@@ -238,14 +238,11 @@ const NOT_SENT: Dispatcher.DispatchController = {
 
 /** Statuses that say WordPress (or what stands in front of it) has more than it can serve. */
 const OVERLOAD_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
-/** Transport failures that say the same: no worker took the connection, or the wait ran out. */
-const OVERLOAD_ERROR_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_SOCKET',
-]);
+/**
+ * Transport failures that say the same: no worker took the connection, or the wait ran out. A reset is not
+ * among them: it is what a crashed PHP process or a proxy's idle cut looks like too.
+ */
+const OVERLOAD_ERROR_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** How a request that held a slot ended, from its status or its error, for the adaptive limit. */
 function outcomeOf(status: number | undefined, error: Error | undefined): SlotOutcome {
@@ -301,13 +298,20 @@ export interface QueuedDispatchOptions extends Dispatcher.DispatchOptions {
  * aborts (the call's deadline, which so counts the time spent queued).
  */
 function limitInterceptor(limiter: UpstreamLimiter): Dispatcher.DispatcherComposeInterceptor {
+  // undici's retry handler dispatches each attempt with itself as the handler: one seen before is a retry.
+  const attempted = new WeakSet<object>();
   return (dispatch) => (opts, handler) => {
+    const retry = attempted.has(handler);
+    attempted.add(handler);
+    const ticket = (opts as QueuedDispatchOptions).upstreamQueue ?? {};
     const signal = (opts as { signal?: unknown }).signal as AbortSignal | undefined;
     let started = false;
     const onAbort = () => {
       if (withdraw()) new Decorator(handler).onResponseError(NOT_SENT, signal?.reason ?? new Error('aborted'));
     };
-    const scheduled = limiter.schedule((opts as QueuedDispatchOptions).upstreamQueue ?? {}, (release) => {
+    // A retry continues work already admitted: it is not refused for its estimated wait (its own deadline still
+    // ends it), so its answer is the failure that caused it or a success, not a shed.
+    const scheduled = limiter.schedule(retry ? { priority: ticket.priority } : ticket, (release) => {
       started = true;
       signal?.removeEventListener?.('abort', onAbort);
       try {

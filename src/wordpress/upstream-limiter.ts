@@ -10,8 +10,10 @@
  * than timing out late.
  *
  * The limit adapts by AIMD, as TCP does: it grows by 1/limit per success up to the configured ceiling and
- * shrinks to 3/4 (at most once per service time) on a sign of overload: 429, 502, 503, 504, a timeout or a
- * refused/reset connection. A latency gradient (Netflix's concurrency-limits, Envoy's adaptive concurrency)
+ * shrinks to 3/4 (at most once per service time) while signs of overload — 429, 502, 503, 504, a timeout or a
+ * refused connection — are half or more of recent outcomes (a moving average over ~50). A single
+ * failure among successes is a broken request, not congestion: reacting to each one collapsed the limit to 1
+ * under the load test's 5 % injected faults and turned a healthy queue into UPSTREAM_OVERLOADED for everyone. A latency gradient (Netflix's concurrency-limits, Envoy's adaptive concurrency)
  * was considered and not chosen: a REST request's cost at WordPress varies 10–20× with its route and page size
  * (one user by id vs 100 posts with their content), so round-trip time is not a congestion signal there, and
  * the ceiling, which the operator sets from the host's worker count, is the bound that matters.
@@ -89,6 +91,15 @@ export interface LimiterStats {
   shed: number;
 }
 
+/** Weight of the newest outcome in the overload average: ~50 outcomes of memory. */
+const PRESSURE_ALPHA = 0.02;
+/**
+ * The share of overload signs among recent outcomes at which the limit shrinks: half. Failures cluster (each
+ * failed GET is retried twice, every retry an outcome; a broken page fails all its calls at once), so a lower
+ * bar mistook the load test's 5 % injected faults for congestion.
+ */
+const OVERLOADED = 0.5;
+
 export class UpstreamLimiter {
   readonly ceiling: number;
   private readonly maxQueue: number;
@@ -101,6 +112,8 @@ export class UpstreamLimiter {
   private seq = 0;
   private readonly heap: Waiting[] = [];
   private lastDecrease = Number.NEGATIVE_INFINITY;
+  /** Moving average of overload signs among recent outcomes (1 = every one), for the adaptive limit. */
+  private pressure = 0;
   /** Moving average of how long a slot is held (ms), for wait estimates; starts at a typical PHP request. */
   private serviceMs = 50;
   /** Told the queue wait of every request that got a slot (metrics). */
@@ -182,9 +195,11 @@ export class UpstreamLimiter {
 
   private settle(outcome: SlotOutcome, heldMs: number): void {
     if (outcome === 'cancelled') return;
-    this.serviceMs += (heldMs - this.serviceMs) * 0.1;
+    // Slots held by requests that failed (a hang until the deadline) would make every wait estimate a timeout.
+    if (outcome === 'success') this.serviceMs += (heldMs - this.serviceMs) * 0.1;
     if (!this.adaptive) return;
-    if (outcome === 'overload') {
+    this.pressure += ((outcome === 'overload' ? 1 : 0) - this.pressure) * PRESSURE_ALPHA;
+    if (this.pressure >= OVERLOADED) {
       const now = this.now();
       // One decrease per service time: a burst of failures from one overload episode counts once.
       if (now - this.lastDecrease >= this.serviceMs) {

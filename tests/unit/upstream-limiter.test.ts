@@ -83,25 +83,42 @@ describe('UpstreamLimiter', () => {
     expect(limiter.stats.queued).toBe(0);
   });
 
-  it('AIMD: overload lowers the limit to 3/4 once per service time; successes raise it back to the ceiling', () => {
+  it('AIMD: sustained overload lowers the limit to 3/4 once per service time; successes raise it back to the ceiling', () => {
     const { clock, limiter, schedule, release } = setup({ concurrency: 8 });
-    for (const name of ['a', 'b', 'c']) schedule(name);
-    release('a', 'overload');
+    // Overload signs in a row: the limit goes down once the recent outcomes are half overload (35 in a row)...
+    let n = 0;
+    const overload = () => {
+      schedule(`o${n}`);
+      release(`o${n++}`, 'overload');
+    };
+    for (let i = 0; i < 34; i++) overload();
+    expect(limiter.limit).toBe(8);
+    overload();
     expect(limiter.limit).toBe(6);
-    // Same episode (within one service time): no second decrease.
-    release('b', 'overload');
+    // ...and not again within the same service time (one overload episode counts once).
+    overload();
     expect(limiter.limit).toBe(6);
     clock.now += 1_000;
-    release('c', 'overload');
+    overload();
     expect(limiter.limit).toBe(4);
+    // Successes bring the average down and the limit back up, by 1/limit each.
     let i = 0;
-    while (limiter.limit < 8 && i < 100) {
+    while (limiter.limit < 8 && i < 200) {
       schedule(`s${i}`);
       release(`s${i++}`, 'success');
     }
     expect(limiter.limit).toBe(8);
-    // Additive: from 4.5 to 8 takes more than 3 successes.
     expect(i).toBeGreaterThan(10);
+  });
+
+  it('failures among successes, even clustered (a third of outcomes, in runs of 3 retries), leave the limit at its ceiling', () => {
+    const { clock, limiter, schedule, release } = setup({ concurrency: 6 });
+    for (let i = 0; i < 600; i++) {
+      schedule(`r${i}`);
+      clock.now += 10;
+      release(`r${i}`, i % 9 < 3 ? 'overload' : 'success');
+    }
+    expect(limiter.limit).toBe(6);
   });
 
   it('a cancelled request and a non-adaptive limiter leave the limit alone', () => {
