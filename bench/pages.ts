@@ -8,10 +8,11 @@
  * Flags: `--quick` (8 s per run, nothing written), `--seconds N`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type PageViewResult, pageMix, readSlugs, runPageViews } from '../tests/support/page-views.ts';
+import { HOME, POST, type PageViewResult, pageMix, readSlugs, runPageViews } from '../tests/support/page-views.ts';
+import { graphql, interleave } from './lib/load.ts';
 import { startPreforkApache } from '../tests/wordpress/prefork-apache.ts';
 import { startGatewayProcess } from './lib/processes.ts';
-import { ms } from './lib/stats.ts';
+import { ms, percentile } from './lib/stats.ts';
 import { realWordPress } from './lib/wordpress.ts';
 
 export interface PageViewRow {
@@ -24,8 +25,17 @@ export interface PageViewRow {
   peakAtWordPress: number;
 }
 
+/** One page asked alone, caches off: the gateway's p50 against WPGraphQL's. */
+export interface ColdRow {
+  name: string;
+  gateway: number;
+  wpgraphql: number | undefined;
+  target: number;
+}
+
 export interface PageViewReport {
   rows: PageViewRow[];
+  cold: ColdRow[];
   workers: number;
   seconds: number;
   wpgraphql: string;
@@ -52,12 +62,48 @@ async function wpgraphqlAt(url: string): Promise<string | undefined> {
   return undefined;
 }
 
-export async function pageViewBenchmark(options: { seconds: number; concurrencies: number[] }): Promise<PageViewReport | string> {
+/**
+ * Fully cold single requests: a gateway with every cache off, one request at a time, interleaved with the same
+ * document sent to WPGraphQL (when active). Each gateway request costs its REST round trips; WPGraphQL's one.
+ */
+async function coldSingleRequests(url: string, endpoint: string | undefined, slug: string, samples: number): Promise<ColdRow[]> {
+  const gateway = await startGatewayProcess(url, { CACHE_TTL_MS: '0', ENTITY_CACHE_TTL_MS: '0' });
+  const wpBase = endpoint?.replace(/\/graphql$/, '');
+  const rows: ColdRow[] = [];
+  try {
+    const cases = [
+      { name: `post page (${slug})`, query: POST, variables: { slug }, target: 0.7 },
+      { name: 'home, N = 10', query: HOME, variables: { first: 10 }, target: 1.0 },
+      { name: 'home, N = 100', query: HOME, variables: { first: 100 }, target: 0.4 },
+    ];
+    for (const c of cases) {
+      const contenders: Record<string, () => Promise<unknown>> = { gateway: () => graphql(gateway.url, c.query, c.variables) };
+      if (wpBase) contenders.wpgraphql = () => graphql(wpBase, c.query, c.variables);
+      const runs = await interleave(contenders, { samples, warmup: 5 });
+      const row: ColdRow = {
+        name: c.name,
+        gateway: percentile(runs.gateway ?? [], 50),
+        wpgraphql: runs.wpgraphql ? percentile(runs.wpgraphql, 50) : undefined,
+        target: c.target,
+      };
+      rows.push(row);
+      log(
+        `cold ${c.name}: gateway p50 ${ms(row.gateway)}${row.wpgraphql === undefined ? '' : ` | WPGraphQL p50 ${ms(row.wpgraphql)} | ${(row.gateway / row.wpgraphql).toFixed(2)}× (target ≤ ${c.target}×)`}`,
+      );
+    }
+  } finally {
+    await gateway.stop();
+  }
+  return rows;
+}
+
+export async function pageViewBenchmark(options: { seconds: number; concurrencies: number[]; samples: number }): Promise<PageViewReport | string> {
   const wordpress = realWordPress();
   if ('unavailable' in wordpress) return `skipped: no real WordPress (${wordpress.unavailable})`;
   await wordpress.ensure();
   const apache = await startPreforkApache({ workers: 8 });
   const rows: PageViewRow[] = [];
+  const cold: ColdRow[] = [];
   let wpgraphql = '';
   try {
     const slugs = await readSlugs(`${apache.url}/wp-json`);
@@ -88,6 +134,12 @@ export async function pageViewBenchmark(options: { seconds: number; concurrencie
       // Let Apache's kept-alive connections of this run time out before the next one.
       await new Promise((r) => setTimeout(r, 6_000));
     };
+    // A full post page: not password-protected, with a featured image and tags.
+    const candidates = (await (
+      await fetch(`${apache.url}/wp-json/wp/v2/posts?per_page=30&_fields=slug,featured_media,tags,content.protected`)
+    ).json()) as { slug: string; featured_media: number; tags: number[]; content: { protected: boolean } }[];
+    const full = candidates.find((p) => !p.content.protected && p.featured_media > 0 && p.tags.length > 0) ?? candidates[0];
+    cold.push(...(await coldSingleRequests(apache.url, endpoint, full?.slug ?? (slugs.posts[0] as string), options.samples)));
     for (const concurrency of options.concurrencies) {
       // A cold start for every run: no cached answer or record from the previous one.
       const gateway = await startGatewayProcess(apache.url);
@@ -103,10 +155,10 @@ export async function pageViewBenchmark(options: { seconds: number; concurrencie
     apache.stop();
     wordpress.release();
   }
-  return { rows, workers: apache.workers, seconds: options.seconds, wpgraphql, markdown: markdown(rows, options.seconds, wpgraphql) };
+  return { rows, cold, workers: apache.workers, seconds: options.seconds, wpgraphql, markdown: markdown(rows, cold, options.seconds, wpgraphql) };
 }
 
-function markdown(rows: PageViewRow[], seconds: number, wpgraphql: string): string {
+function markdown(rows: PageViewRow[], cold: ColdRow[], seconds: number, wpgraphql: string): string {
   const lines = [
     `Mix: 20 % home (10 posts, author, categories, featured image), 50 % post by slug (Zipf over every post: content,`,
     `author, terms, featured image, 20 comments), 10 % each category, tag and author archive. ${seconds} s per run,`,
@@ -137,6 +189,19 @@ function markdown(rows: PageViewRow[], seconds: number, wpgraphql: string): stri
     ];
   });
   if (pairs.length) lines.push('', ...pairs);
+  if (cold.length) {
+    lines.push(
+      '',
+      'Fully cold single requests (a gateway with every cache off, one request at a time, interleaved with WPGraphQL; p50):',
+      '',
+      '| page | gateway | WPGraphQL | ratio | target |',
+      '|---|---|---|---|---|',
+      ...cold.map(
+        (c) =>
+          `| ${c.name} | ${ms(c.gateway)} | ${c.wpgraphql === undefined ? 'n/a' : ms(c.wpgraphql)} | ${c.wpgraphql === undefined ? 'n/a' : `${(c.gateway / c.wpgraphql).toFixed(2)}×`} | ≤ ${c.target}× |`,
+      ),
+    );
+  }
   return lines.join('\n');
 }
 
@@ -156,7 +221,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const quick = process.argv.includes('--quick');
   const secondsFlag = process.argv.indexOf('--seconds');
   const seconds = secondsFlag > 0 ? Number(process.argv[secondsFlag + 1]) : quick ? 8 : 30;
-  const report = await pageViewBenchmark({ seconds, concurrencies: [16, 64] });
+  const report = await pageViewBenchmark({ seconds, concurrencies: [16, 64], samples: quick ? 8 : 30 });
   if (typeof report === 'string') {
     log(report);
     process.exit(1);

@@ -7,8 +7,9 @@
 import { Pool } from 'undici';
 import { percentile } from '../../bench/lib/stats.ts';
 
-const HOME = `query Home {
-  posts(first: 10) {
+/** The home page: the latest posts with author, categories and featured image (valid for WPGraphQL too). */
+export const HOME = `query Home($first: Int = 10) {
+  posts(first: $first) {
     nodes {
       id title date uri excerpt
       author { node { name uri avatar { url } } }
@@ -18,7 +19,8 @@ const HOME = `query Home {
   }
 }`;
 
-const POST = `query Post($slug: ID!) {
+/** A post page: content, author, terms, featured image, 20 comments (valid for WPGraphQL too). */
+export const POST = `query Post($slug: ID!) {
   post(id: $slug, idType: SLUG) {
     id title content date uri
     author { node { name uri avatar { url } } }
