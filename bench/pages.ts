@@ -97,7 +97,11 @@ async function coldSingleRequests(url: string, endpoint: string | undefined, slu
   return rows;
 }
 
-export async function pageViewBenchmark(options: { seconds: number; concurrencies: number[]; samples: number }): Promise<PageViewReport | string> {
+export async function pageViewBenchmark(options: {
+  seconds: number;
+  concurrencies: number[];
+  samples: number;
+}): Promise<PageViewReport | string> {
   const wordpress = realWordPress();
   if ('unavailable' in wordpress) return `skipped: no real WordPress (${wordpress.unavailable})`;
   await wordpress.ensure();
@@ -155,7 +159,14 @@ export async function pageViewBenchmark(options: { seconds: number; concurrencie
     apache.stop();
     wordpress.release();
   }
-  return { rows, cold, workers: apache.workers, seconds: options.seconds, wpgraphql, markdown: markdown(rows, cold, options.seconds, wpgraphql) };
+  return {
+    rows,
+    cold,
+    workers: apache.workers,
+    seconds: options.seconds,
+    wpgraphql,
+    markdown: markdown(rows, cold, options.seconds, wpgraphql),
+  };
 }
 
 function markdown(rows: PageViewRow[], cold: ColdRow[], seconds: number, wpgraphql: string): string {

@@ -130,6 +130,12 @@ export const SETTINGS = {
     default: undefined,
     help: 'bearer secret for POST /cache/purge (unset: purge endpoint off)',
   },
+  'execution-jit': {
+    env: 'EXECUTION_JIT',
+    kind: { type: 'bool' },
+    default: 'true',
+    help: 'run a document with graphql-jit from its second sight (graphql-js runs the first, and bad variables)',
+  },
   'debug-upstream': {
     env: 'DEBUG_UPSTREAM',
     kind: { type: 'bool' },
@@ -169,6 +175,7 @@ export interface Config {
   readonly staleIfErrorMs: number;
   readonly staleWhileRevalidateMs: number;
   readonly purgeSecret: string | undefined;
+  readonly executionJit: boolean;
   readonly debugUpstream: boolean;
 }
 

@@ -2,6 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
 import type { GatewayYogaOptions } from '../yoga.ts';
 import { useCsrfPrevention } from './browser-requests.ts';
+import { useExecutionJit } from './use-execution-jit.ts';
 import { useFieldPlan } from './use-field-plan.ts';
 import { useInputErrorCodes } from './use-input-error-codes.ts';
 import { useIntrospectionSetting } from './use-introspection-setting.ts';
@@ -31,6 +32,8 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
     // --- caching (response cache, persisted queries) ---
     // Persisted queries first: the response cache keys on the document they resolve. Stores: src/cache/.
     usePersistedQueries(options.caches.persistedQueries),
+    // Before the response cache: the cache's miss path runs whichever executor is set when it wraps it.
+    ...(options.config.executionJit ? [useExecutionJit()] : []),
     useGatewayResponseCache({
       store: options.caches.responses,
       ttlMs: options.config.cacheTtlMs,

@@ -91,3 +91,42 @@ describe('input errors say what to fix', () => {
     expect(answer.errors?.[0]?.message).toContain('PUBLISHED');
   });
 });
+
+describe('a document sent again (graphql-jit executes it from its second sight)', () => {
+  it('bad variables get graphql-js’s messages, with locations, every time', async () => {
+    const document =
+      'query Again($n: Int, $o: OrderEnum!) { posts(first: $n, where: { orderby: [{ field: DATE, order: $o }] }) { nodes { id } } }';
+    await h.query(document, { n: 1, o: 'ASC' });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await h.query(document, { n: 'abc', o: 'NOPE' }));
+    for (const answer of answers) {
+      expect(answer.errors?.map((e) => e.message)).toEqual([
+        'Variable "$n" got invalid value "abc"; Int cannot represent non-integer value: "abc"',
+        'Variable "$o" got invalid value "NOPE"; Value "NOPE" does not exist in "OrderEnum" enum.',
+      ]);
+      expect(answer.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+      expect(answer.errors?.[0]).toHaveProperty('locations');
+    }
+  });
+
+  it('the same answers as the first execution, for new variables too', async () => {
+    // No caches: every answer is executed, none replayed.
+    const cold = await startHarness({ cacheTtlMs: 0, entityCacheTtlMs: 0 });
+    try {
+      const document = `query Page($first: Int!) {
+        posts(first: $first) { pageInfo { hasNextPage endCursor } nodes { databaseId title uri author { node { name } } categories { nodes { name } } } }
+      }`;
+      const body = async (variables: Record<string, unknown>) => {
+        const { data, errors } = await cold.query(document, variables);
+        return { data, errors };
+      };
+      const first = [await body({ first: 3 }), await body({ first: 5 })];
+      const again = [await body({ first: 3 }), await body({ first: 5 })];
+      expect(first[0]!.errors).toBeUndefined();
+      expect(first[0]!.data).toBeTruthy();
+      expect(again).toEqual(first);
+    } finally {
+      await cold.close();
+    }
+  });
+});
