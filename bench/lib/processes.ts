@@ -95,7 +95,7 @@ async function startNode(
 
 /** The embedded demo site on a free port. */
 export function startDemoSite(): Promise<Started> {
-  return startNode(['src/demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
+  return startNode(['demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
 }
 
 /** bench/lib/proxy-floor.mjs over `restRoot`, making these rounds of REST calls per request. */

@@ -25,7 +25,7 @@ TARBALL=$(npm pack --silent --pack-destination "$WORK" | tail -n 1)
 [[ -f "$WORK/$TARBALL" ]] || fail "npm pack made no tarball"
 # What runs, and nothing else: the built JavaScript, the bin, the README (and package.json, always packed).
 CONTENTS=$(tar -tzf "$WORK/$TARBALL")
-grep -q '^package/dist/bin\.js$' <<<"$CONTENTS" || fail "the tarball has no dist/bin.js"
+grep -q '^package/dist/src/bin\.js$' <<<"$CONTENTS" || fail "the tarball has no dist/src/bin.js"
 grep -q '^package/dist/demo/content\.json$' <<<"$CONTENTS" || fail "the tarball has no demo content"
 if grep -Ev '^package/(dist/|bin/|README\.md$|package\.json$)' <<<"$CONTENTS"; then fail "the tarball holds files beyond dist/, bin/, README.md"; fi
 if grep -E '\.ts$' <<<"$CONTENTS"; then fail "the tarball holds TypeScript sources"; fi

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { recordDemoContent } from './record-demo.ts';
 import { basicAuth, type WordPressCredentials } from './target.ts';
 import { wordpressTarget } from './target.ts';
@@ -16,7 +16,7 @@ import type { Json } from './gateway-harness.ts';
 const wp = wordpressTarget();
 
 const DEMO_CREDENTIALS = (() => {
-  const content = JSON.parse(readFileSync(new URL('../../src/demo/content.json', import.meta.url), 'utf8')) as {
+  const content = JSON.parse(readFileSync(new URL('../../demo/content.json', import.meta.url), 'utf8')) as {
     credentials: { username: string; application_password: string }[];
   };
   const first = content.credentials[0]!;
