@@ -91,11 +91,6 @@ export function resolveContent(model: { content: string | null }, args?: FormatA
   return withFormat(model.content, args);
 }
 
-/** `excerpt(format)` on Post (Type/InterfaceType/NodeWithExcerpt.php). */
-export function resolveExcerpt(model: { excerpt: string | null }, args?: FormatArgs | null): string | null {
-  return withFormat(model.excerpt, args);
-}
-
 /** Whether REST marks the record as password-protected (`content.protected` / `excerpt.protected`). */
 export function isPasswordProtected(record: { content?: RestProtectedRendered; excerpt?: RestProtectedRendered }): boolean {
   return record.content?.protected === true || record.excerpt?.protected === true;

@@ -15,7 +15,7 @@
  */
 
 /** The global-id types WPGraphQL uses for the nodes this gateway serves. */
-export type GlobalIdType = 'post' | 'term' | 'user' | 'comment' | 'comment_author' | 'setting_group';
+type GlobalIdType = 'post' | 'term' | 'user' | 'comment' | 'comment_author' | 'setting_group';
 
 /** `Relay::toGlobalId( $type, $id )`. */
 export function toGlobalId(type: string, id: number | string): string {

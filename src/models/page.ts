@@ -15,8 +15,6 @@ import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
 
-export { resolveContent as pageContent, resolveTitle as pageTitle } from './content-node.ts';
-
 /** What WPGraphQL outputs for a `Page` for an anonymous viewer with default arguments. */
 export interface PageModel extends ContentNodeModel {
   __typename: 'Page';

@@ -15,8 +15,6 @@ import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
 
-export { resolveContent as postContent, resolveExcerpt as postExcerpt, resolveTitle as postTitle } from './content-node.ts';
-
 /** What WPGraphQL outputs for a `Post`, field by field, for an anonymous viewer with default arguments. */
 export interface PostModel extends ContentNodeModel {
   __typename: 'Post';

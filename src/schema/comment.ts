@@ -98,7 +98,7 @@ export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').imple
   }),
 });
 
-export const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
+const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
   description: 'A Comment Author object',
   interfaces: [Node, Commenter, DatabaseIdentifier] as never,
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'CommentAuthor',

@@ -5,17 +5,19 @@ import {
   mediaDetailsSizes,
   mediaItemCaption,
   mediaItemDescription,
+  type MediaDetailsModel,
+  type MediaItemMetaModel,
+  type MediaItemModel,
+  type MediaSizeModel,
+} from '../models/media.ts';
+import {
   mediaItemFile,
   mediaItemFilePath,
   mediaItemFileSize,
   mediaItemSizes,
   mediaItemSourceUrl,
   mediaItemSrcSet,
-  type MediaDetailsModel,
-  type MediaItemMetaModel,
-  type MediaItemModel,
-  type MediaSizeModel,
-} from '../models/media.ts';
+} from '../models/wordpress-media-functions.ts';
 import { commentConnectionField } from './comment.ts';
 import { contentConnectionField, contentNodeByIdField } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';

@@ -55,7 +55,6 @@ export const CommentRef = builder.loadableObjectRef<CommentModel, number>('Comme
 
 /** Any record a content-node field can give: the three post types WordPress's REST API serves. */
 export type ContentNodeModel = PostModel | PageModel | MediaItemModel;
-export type TermNodeModel = CategoryModel | TagModel;
 
 /** Loads a record of a collection by id through that collection's request loader. */
 export function loadById(context: GatewayContext, collection: 'posts', id: number): Promise<PostModel | null>;

@@ -3,15 +3,17 @@ import {
   MEDIA_ITEM_FIELD_SOURCES,
   mediaDetailsSizes,
   mediaItemCaption,
+  stripPrependedAttachment,
+  toMediaItemModel,
+} from '../../src/models/media.ts';
+import {
   mediaItemFile,
   mediaItemFilePath,
   mediaItemFileSize,
   mediaItemSizes,
   mediaItemSourceUrl,
   mediaItemSrcSet,
-  stripPrependedAttachment,
-  toMediaItemModel,
-} from '../../src/models/media.ts';
+} from '../../src/models/wordpress-media-functions.ts';
 import { createSiteContext } from '../../src/models/site.ts';
 import type { RestMedia } from '../../src/wordpress/rest-types.ts';
 import { gid, imageRecord, site } from './models-fixtures.ts';

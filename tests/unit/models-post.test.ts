@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentCountFor } from '../../src/models/content-node.ts';
-import { POST_FIELD_SOURCES, postContent, postTitle, toPostModel } from '../../src/models/post.ts';
+import { resolveContent as postContent, resolveTitle as postTitle } from '../../src/models/content-node.ts';
+import { POST_FIELD_SOURCES, toPostModel } from '../../src/models/post.ts';
 import type { RestPost } from '../../src/wordpress/rest-types.ts';
 import { gid, seedPost, seedSite, site } from './models-fixtures.ts';
 
