@@ -11,8 +11,6 @@ import type { Collection } from './wordpress/rest-types.ts';
  * can be read by another: loaders (and what they hold) die with the request.
  */
 export interface GatewayContext {
-  /** The WordPress client, seen through this request's {@link UpstreamLedger} (every GET is counted). */
-  client: WordPressClient;
   site: SiteContext;
   /** The viewer's `Authorization` header, forwarded to WordPress and nowhere else; undefined when anonymous. */
   authorization: string | undefined;
@@ -21,7 +19,10 @@ export interface GatewayContext {
    * because Yoga copies the context object this factory returns: the holder is shared by the copies.
    */
   fieldPlan: { current: Map<Collection, readonly string[] | undefined> | undefined };
-  scope: UpstreamRequestScope;
+  /**
+   * Every read from WordPress (src/loaders/). The client is not on the context: resolvers reach WordPress only
+   * through these, over the client as this request's {@link UpstreamLedger} sees it (every GET is counted).
+   */
   loaders: Loaders;
   /** What this request cost upstream, for `extensions.upstream`. */
   upstream: UpstreamLedger;
@@ -45,19 +46,12 @@ const ID_ONLY = ['id'] as const;
 export function createContext(deps: ContextDependencies, request: Request): GatewayContext {
   const authorization = request.headers.get('authorization') ?? undefined;
   const upstream = new UpstreamLedger();
-  const client = upstream.watch(deps.client);
-  const context = {
-    client,
-    site: deps.site,
-    authorization,
-    fieldPlan: { current: undefined },
-    upstream,
-  } as Omit<GatewayContext, 'scope' | 'loaders'> as GatewayContext;
-  context.scope = {
-    client,
+  const fieldPlan: GatewayContext['fieldPlan'] = { current: undefined };
+  const scope: UpstreamRequestScope = {
+    client: upstream.watch(deps.client),
     authorization,
     fieldsFor(collection) {
-      const plan = context.fieldPlan.current;
+      const plan = fieldPlan.current;
       if (!plan) return undefined;
       return plan.has(collection) ? plan.get(collection) : ID_ONLY;
     },
@@ -66,6 +60,5 @@ export function createContext(deps: ContextDependencies, request: Request): Gate
     entityStats: upstream.entity,
     listStats: upstream.lists,
   };
-  context.loaders = createLoaders(context.scope);
-  return context;
+  return { site: deps.site, authorization, fieldPlan, loaders: createLoaders(scope, deps.site), upstream };
 }

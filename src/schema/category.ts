@@ -13,9 +13,9 @@ import {
   TermNode,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { CategoryRef, PostRef, loadById } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { CategoryRef, PostRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { termById } from './term-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
@@ -45,7 +45,7 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
   let parentId = category.parentDatabaseId;
   while (parentId && !seen.has(parentId)) {
     seen.add(parentId);
-    const parent = await loadById(context, 'categories', parentId);
+    const parent = await context.loaders.load('categories', parentId);
     if (!parent) break;
     chain.push(parent);
     parentId = parent.parentDatabaseId;
@@ -66,7 +66,7 @@ CategoryRef.implement({
         type: CategoryToParentCategoryConnectionEdge,
         description: 'Connection between the category type and its parent category type',
         resolve: async (c, _args, context) =>
-          (c.parentDatabaseId ? oneToOne(await loadById(context, 'categories', c.parentDatabaseId)) : null) as never,
+          (c.parentDatabaseId ? oneToOne(await context.loaders.load('categories', c.parentDatabaseId)) : null) as never,
       }),
       children: t.field({
         type: CategoryToCategoryConnection,

@@ -12,7 +12,7 @@ import {
   type CommentModel,
 } from '../models/comment.ts';
 import { userAvatar, type UserModel } from '../models/user.ts';
-import type { RestQuery } from '../wordpress/client.ts';
+import type { ListQuery } from '../loaders/list-query.ts';
 import {
   defineConnection,
   defineOneToOneEdge,
@@ -27,10 +27,9 @@ import {
 import { databaseIdArgument } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { CommentRef, loadById, prime, toModel } from './refs.ts';
-import { followLink } from './relations.ts';
+import { restConnection } from './rest-connection.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { CommentRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { COMMENT_WHERE_FIELDS, commentWhereToRest, type CommentWhere } from './where/comments.ts';
@@ -154,7 +153,7 @@ const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 async function commenter(comment: CommentModel, context: GatewayContext): Promise<CommenterModel> {
   if (comment.commenterUserDatabaseId !== null) {
     // The collection is fixed (users): the record's own `author` id, not its link (src/schema/field-sources.ts).
-    const user = await loadById(context, 'users', comment.commenterUserDatabaseId);
+    const user = await context.loaders.load('users', comment.commenterUserDatabaseId);
     if (user) return user;
   }
   return toCommentAuthorModel(comment);
@@ -196,7 +195,7 @@ CommentRef.implement({
       type: CommentToContentNodeConnectionEdge,
       description: 'Connection between the Comment type and the ContentNode type',
       resolve: async (c, _args, context) => {
-        const node = await followLink(context, c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
+        const node = await context.loaders.followLink(c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
         return node ? ({ cursor: offsetToCursor(0), node } as never) : null;
       },
     }),
@@ -206,7 +205,7 @@ CommentRef.implement({
         'Parent comment of current comment. This field is equivalent to the WP_Comment instance matching the WP_Comment->comment_parent ID.',
       resolve: async (c, _args, context) => {
         if (!c.parentDatabaseId) return null;
-        const node = await loadById(context, 'comments', c.parentDatabaseId);
+        const node = await context.loaders.load('comments', c.parentDatabaseId);
         return node ? { cursor: offsetToCursor(0), node } : null;
       },
     }),
@@ -225,7 +224,7 @@ export function commentConnectionField(
   t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { databaseId: number }>,
   name: string,
   whereInputName: string,
-  fixed?: (parent: never) => RestQuery,
+  fixed?: (parent: never) => ListQuery,
   /** When set, anonymous viewers get this FORBIDDEN message: WordPress refuses the filter `fixed` needs. */
   signedInOnly?: string,
 ) {
@@ -253,12 +252,8 @@ export function commentConnectionField(
         throw new GraphQLError(signedInOnly, { extensions: { code: 'FORBIDDEN' } });
       }
       if (!fixed && !hasFilters) {
-        const batched = await context.loaders.commentsByPost.load(parent.databaseId);
-        if (batched.complete) {
-          const models = batched.comments.map((r) => toModel.comments(r, context));
-          prime(context, 'comments', models);
-          return sliceConnection(models, paging) as never;
-        }
+        const models = await context.loaders.commentModelsOf(parent.databaseId);
+        if (models) return sliceConnection(models, paging) as never;
         // More comments than one batched page holds: this post's window alone.
       }
       const base = fixed ? fixed(parent as never) : { post: parent.databaseId };
@@ -280,11 +275,11 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       const id = String(args.id);
-      if ((args.idType ?? 'ID') === 'DATABASE_ID') return loadById(context, 'comments', databaseIdArgument(id)) as never;
+      if ((args.idType ?? 'ID') === 'DATABASE_ID') return context.loaders.load('comments', databaseIdArgument(id)) as never;
       const parts = fromGlobalId(id);
       if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
       if (parts.type !== 'comment') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a comment.`, 'id');
-      return loadById(context, 'comments', Number(parts.id)) as never;
+      return context.loaders.load('comments', Number(parts.id)) as never;
     },
   }),
   comments: t.field({

@@ -2,12 +2,12 @@ import type { BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { uriFromLink } from '../models/site.ts';
-import type { RestQuery } from '../wordpress/client.ts';
+import type { ListQuery } from '../loaders/list-query.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
-import { loadModels, lookupIds, restConnection } from './lists.ts';
-import { reference } from './reference.ts';
-import { loadById, type ContentNodeModel } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { reference } from './wpgraphql-reference.ts';
+import type { ContentNodeModel } from './object-refs.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
 import { isInputObjectType } from 'graphql';
@@ -91,11 +91,11 @@ const withSlash = (path: string) => (path.endsWith('/') || path.includes('?') ||
 export async function contentByUri(context: GatewayContext, collection: ContentCollection, uri: string): Promise<ContentNodeModel | null> {
   const path = normaliseUri(uri, context);
   const plain = /[?&](?:p|page_id|attachment_id)=(\d+)/.exec(path);
-  if (plain) return loadById(context, collection, Number(plain[1])) as Promise<ContentNodeModel | null>;
+  if (plain) return context.loaders.load(collection, Number(plain[1])) as Promise<ContentNodeModel | null>;
   const segments = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
   const slug = segments.at(-1);
   if (!slug) return null;
-  const { models } = await loadModels(context, collection, { slug: decodeURIComponentSafe(slug), per_page: 100 }, ['link']);
+  const { models } = await context.loaders.list(collection, { slug: decodeURIComponentSafe(slug), per_page: 100 }, ['link']);
   return (models as ContentNodeModel[]).find((m) => m.uri !== null && withSlash(m.uri) === withSlash(path)) ?? null;
 }
 
@@ -141,11 +141,11 @@ export async function contentById(
 ): Promise<ContentNodeModel | null> {
   switch (idType ?? 'ID') {
     case 'ID':
-      return loadById(context, collection, postDatabaseIdFromGlobalId(id, typeLabel)) as Promise<ContentNodeModel | null>;
+      return context.loaders.load(collection, postDatabaseIdFromGlobalId(id, typeLabel)) as Promise<ContentNodeModel | null>;
     case 'DATABASE_ID':
-      return loadById(context, collection, databaseIdArgument(id)) as Promise<ContentNodeModel | null>;
+      return context.loaders.load(collection, databaseIdArgument(id)) as Promise<ContentNodeModel | null>;
     case 'SLUG':
-      return ((await loadModels(context, collection, { slug: id, per_page: 1 })).models[0] as ContentNodeModel | undefined) ?? null;
+      return ((await context.loaders.list(collection, { slug: id, per_page: 1 })).models[0] as ContentNodeModel | undefined) ?? null;
     case 'URI':
       return contentByUri(context, collection, id);
     default:
@@ -194,7 +194,7 @@ interface ConnectionFieldOptions {
   whereInput: string;
   description: string;
   /** REST parameters the parent fixes (`author` for `User.posts`, `categories` for `Category.posts`). */
-  fixed?: (parent: never, context: GatewayContext) => RestQuery;
+  fixed?: (parent: never, context: GatewayContext) => ListQuery;
 }
 
 /** A connection over a content collection with WPGraphQL's where-args, defaults and pagination. */
@@ -211,7 +211,7 @@ export function contentConnectionField(t: PothosSchemaTypes.FieldBuilder<Builder
       const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
       const query = await contentWhereToRest(args.where, {
         authenticated: context.authorization !== undefined,
-        lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+        lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
       Object.assign(query, options.fixed?.(parent as never, context));
       return restConnection(context, options.collection, args, query) as never;

@@ -10,9 +10,8 @@ import {
   Node,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { lookupIds, restConnection } from './lists.ts';
-import { type ContentNodeModel, loadById } from './refs.ts';
-import { followLink } from './relations.ts';
+import { restConnection } from './rest-connection.ts';
+import type { ContentNodeModel } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
 
@@ -44,8 +43,8 @@ const ChildrenWhere = contentWhereInput('HierarchicalContentNodeToContentNodeChi
  */
 export function parentOf(context: GatewayContext, node: Hierarchical): Promise<unknown> {
   if (node.parentDatabaseId == null) return Promise.resolve(null);
-  if (node.__typename === 'Page') return loadById(context, 'pages', node.parentDatabaseId);
-  return followLink(context, node.links, 'up', ['posts', 'pages', 'media'], node.parentDatabaseId);
+  if (node.__typename === 'Page') return context.loaders.load('pages', node.parentDatabaseId);
+  return context.loaders.followLink(node.links, 'up', ['posts', 'pages', 'media'], node.parentDatabaseId);
 }
 
 /** Parents, nearest first; one round trip per level, since each level's id is only known from the one below. */
@@ -90,7 +89,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
         const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
         const query = await contentWhereToRest(args.where, {
           authenticated: context.authorization !== undefined,
-          lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+          lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
         });
         const collection = node.__typename === 'Page' ? 'pages' : 'media';
         return restConnection(context, collection, args, { ...query, parent: [node.databaseId] }) as never;

@@ -10,7 +10,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { builder } from '../builder.ts';
-import { reference } from './reference.ts';
+import { reference } from './wpgraphql-reference.ts';
 
 /**
  * WPGraphQL's enums and input types, declared from the reference SDL with only the values and fields the REST API

@@ -1,9 +1,8 @@
 import { builder, type BuilderTypes } from '../builder.ts';
-import { loadListPage } from '../loaders/lists.ts';
 import { withFormat } from '../models/content-node.ts';
 import { defineOneToOneEdge, oneToOne } from './connections.ts';
 import { referenceEnum } from './inputs.ts';
-import { loadById, MediaItemRef, UserRef } from './refs.ts';
+import { MediaItemRef, UserRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 
 /**
@@ -176,7 +175,7 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
       // Null when the model withholds the author (password posts seen anonymously, as WPGraphQL), and when
       // WordPress hides the user (no published posts) from this viewer.
       resolve: async (model, _args, context) =>
-        model.authorDatabaseId == null ? null : (oneToOne(await loadById(context, 'users', model.authorDatabaseId as number)) as never),
+        model.authorDatabaseId == null ? null : (oneToOne(await context.loaders.load('users', model.authorDatabaseId as number)) as never),
     }),
   }),
 });
@@ -200,7 +199,7 @@ export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeatur
       resolve: async (model, _args, context) =>
         model.featuredImageDatabaseId == null
           ? null
-          : (oneToOne(await loadById(context, 'media', model.featuredImageDatabaseId as number)) as never),
+          : (oneToOne(await context.loaders.load('media', model.featuredImageDatabaseId as number)) as never),
     }),
   }),
 });
@@ -222,7 +221,7 @@ export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').
         const batched = await context.loaders.commentsByPost.load(model.databaseId as number);
         if (batched.complete) return batched.comments.length;
         // The batch overflowed one page: WordPress counts this post's comments (X-WP-Total of one record).
-        const page = await loadListPage(context.scope, 'comments', { post: model.databaseId as number, per_page: 1 });
+        const page = await context.loaders.list('comments', { post: model.databaseId as number, per_page: 1 });
         return page.total;
       },
     }),

@@ -31,8 +31,8 @@ import {
   NodeWithTitle,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { MediaItemRef } from './refs.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { MediaItemRef } from './object-refs.ts';
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
 import { scalarFields } from './scalar-fields.ts';
 

@@ -15,8 +15,8 @@ import {
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
-import { lookupIds, restConnection } from './lists.ts';
-import { loadById, type ContentNodeModel } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -44,15 +44,15 @@ export async function nodeById(context: GatewayContext, id: string): Promise<unk
   if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   switch (parts.type) {
     case 'post':
-      return firstFound(CONTENT.map((c) => loadById(context, c, n) as Promise<unknown>));
+      return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<unknown>));
     case 'term':
-      return firstFound(TERMS.map((c) => loadById(context, c, n) as Promise<unknown>));
+      return firstFound(TERMS.map((c) => context.loaders.load(c, n) as Promise<unknown>));
     case 'user':
-      return loadById(context, 'users', n);
+      return context.loaders.load('users', n);
     case 'comment':
-      return loadById(context, 'comments', n);
+      return context.loaders.load('comments', n);
     case 'comment_author': {
-      const comment = (await loadById(context, 'comments', n)) as CommentModel | null;
+      const comment = (await context.loaders.load('comments', n)) as CommentModel | null;
       return comment && comment.commenterUserDatabaseId === null ? toCommentAuthorModel(comment) : null;
     }
     default:
@@ -73,8 +73,8 @@ export async function nodeByUri(context: GatewayContext, uri: string): Promise<u
   }
   const segments = bare.split('/').filter(Boolean);
   if (segments[0] === 'author' && segments.length === 2) {
-    const ids = await lookupIds(context, 'users', [decodeURIComponent(segments[1] ?? '')]);
-    return ids[0] ? loadById(context, 'users', ids[0]) : null;
+    const ids = await context.loaders.lookupIds('users', [decodeURIComponent(segments[1] ?? '')]);
+    return ids[0] ? context.loaders.load('users', ids[0]) : null;
   }
   if (segments[0] === 'category' && segments.length >= 2) return termById(context, 'categories', path, 'URI');
   if (segments[0] === 'tag' && segments.length === 2) return termById(context, 'tags', path, 'URI');
@@ -116,7 +116,7 @@ builder.queryFields((t) => ({
           return firstFound(CONTENT.map((c) => contentByUri(context, c, id))) as never;
         case 'DATABASE_ID': {
           const n = databaseIdArgument(id);
-          return firstFound(CONTENT.map((c) => loadById(context, c, n) as Promise<ContentNodeModel | null>)) as never;
+          return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<ContentNodeModel | null>)) as never;
         }
         default: {
           const n = postDatabaseIdFromGlobalId(id, 'content node');
@@ -157,7 +157,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const query = await contentWhereToRest(args.where as ContentWhere | null, {
         authenticated: context.authorization !== undefined,
-        lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+        lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
       return restConnection(context, 'posts', args as ConnectionArgs, query) as never;
     },

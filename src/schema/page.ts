@@ -16,8 +16,8 @@ import {
   UniformResourceIdentifiable,
 } from './interfaces.ts';
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { PageRef } from './refs.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { PageRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 
 /** `Page`: a `/wp/v2/pages` record (src/models/page.ts). */

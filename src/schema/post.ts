@@ -21,10 +21,9 @@ import {
   TermNode,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { CategoryRef, PostRef, TagRef } from './refs.ts';
-import { loadMany } from './relations.ts';
+import { restConnection } from './rest-connection.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
 
@@ -77,7 +76,7 @@ async function postTerms<T extends CategoryModel | TagModel>(
   if (Object.keys(filters).length > 0) {
     return restConnection(context, collection, paging, { ...filters, post: post.databaseId });
   }
-  const terms = (await loadMany<T>(context, collection, ids)).sort(byName);
+  const terms = (await context.loaders.loadMany(collection, ids)).sort(byName);
   return sliceConnection(terms, paging);
 }
 
@@ -120,8 +119,8 @@ PostRef.implement({
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
         void where;
         const [categories, tags] = await Promise.all([
-          loadMany<CategoryModel>(context, 'categories', post.categoryDatabaseIds),
-          loadMany<TagModel>(context, 'tags', post.tagDatabaseIds),
+          context.loaders.loadMany('categories', post.categoryDatabaseIds),
+          context.loaders.loadMany('tags', post.tagDatabaseIds),
         ]);
         return sliceConnection([...categories, ...tags].sort(byName), paging) as never;
       },

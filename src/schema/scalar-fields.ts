@@ -1,5 +1,5 @@
 import type { FieldRef, SchemaTypes } from '@pothos/core';
-import { scalarShape } from './reference.ts';
+import { scalarShape } from './wpgraphql-reference.ts';
 
 /**
  * Declares scalar fields with WPGraphQL's names and output types (read from the reference SDL), each resolving

@@ -2,7 +2,6 @@ import { builder } from '../builder.ts';
 import { generalSettingsSiteIconUrl, toGeneralSettingsModel, type GeneralSettingsModel } from '../models/settings.ts';
 import type { MediaItemModel } from '../models/media.ts';
 import { Node } from './interfaces.ts';
-import { loadById } from './refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 
 /** `GeneralSettings`, from the REST index (`/wp-json/`) read once at start-up. */
@@ -20,7 +19,7 @@ const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings
       resolve: async (settings, args, context) => {
         // Sizes under 512 pick a stored crop, which only the icon's media record lists.
         const needsMedia = settings._siteIconId !== null && !!args.size && args.size < 512;
-        const icon = needsMedia ? ((await loadById(context, 'media', settings._siteIconId as number)) as MediaItemModel | null) : null;
+        const icon = needsMedia ? ((await context.loaders.load('media', settings._siteIconId as number)) as MediaItemModel | null) : null;
         return generalSettingsSiteIconUrl(settings, args, icon?._media ?? null);
       },
     }),

@@ -4,9 +4,9 @@ import { defineConnection, type ConnectionArgs, paginationArgs } from './connect
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { PostRef, TagRef } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { termById } from './term-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';

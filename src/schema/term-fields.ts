@@ -2,8 +2,6 @@ import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
 import { databaseIdArgument, normaliseUri } from './content-fields.ts';
-import { loadModels } from './lists.ts';
-import { loadById } from './refs.ts';
 import { badInput } from './where/args.ts';
 
 /** Lookups shared by Category and Tag: by global id, database id, slug, name or uri. */
@@ -27,7 +25,7 @@ async function findTerms(
   collection: TermCollection,
   query: Record<string, string | number>,
 ): Promise<TermModel[]> {
-  const { models } = await loadModels(context, collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
+  const { models } = await context.loaders.list(collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
   return models as TermModel[];
 }
 
@@ -40,9 +38,9 @@ export async function termById(
 ): Promise<TermModel | null> {
   switch (idType ?? 'ID') {
     case 'ID':
-      return loadById(context, collection, termDatabaseIdFromGlobalId(id)) as Promise<TermModel | null>;
+      return context.loaders.load(collection, termDatabaseIdFromGlobalId(id)) as Promise<TermModel | null>;
     case 'DATABASE_ID':
-      return loadById(context, collection, databaseIdArgument(id)) as Promise<TermModel | null>;
+      return context.loaders.load(collection, databaseIdArgument(id)) as Promise<TermModel | null>;
     case 'SLUG':
       return (await findTerms(context, collection, { slug: id }))[0] ?? null;
     case 'NAME': {

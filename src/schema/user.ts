@@ -1,17 +1,15 @@
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { USER_FIELD_SOURCES, userAvatar, type UserModel } from '../models/user.ts';
-import { WordPressError } from '../wordpress/errors.ts';
 import { avatarField, commentConnectionField, Commenter } from './comment.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
-import { loadModels, restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { MediaItemRef, PageRef, PostRef, UserRef, loadById, toModel } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { ownScalarFieldNames } from './wpgraphql-reference.ts';
+import { MediaItemRef, PageRef, PostRef, UserRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
@@ -68,7 +66,7 @@ UserRef.implement({
 
 /** A user by slug (nicename): anonymous viewers only find users with published posts, as in WordPress. */
 async function userBySlug(context: GatewayContext, slug: string): Promise<UserModel | null> {
-  return (await loadModels(context, 'users', { slug, per_page: 1 })).models[0] ?? null;
+  return (await context.loaders.list('users', { slug, per_page: 1 })).models[0] ?? null;
 }
 
 builder.queryFields((t) => ({
@@ -87,7 +85,7 @@ builder.queryFields((t) => ({
       const id = String(args.id);
       switch (args.idType ?? 'ID') {
         case 'DATABASE_ID':
-          return loadById(context, 'users', databaseIdArgument(id)) as never;
+          return context.loaders.load('users', databaseIdArgument(id)) as never;
         case 'SLUG':
           return userBySlug(context, id) as never;
         case 'URI': {
@@ -98,7 +96,7 @@ builder.queryFields((t) => ({
           const parts = fromGlobalId(id);
           if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
           if (parts.type !== 'user') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a user.`, 'id');
-          return loadById(context, 'users', Number(parts.id)) as never;
+          return context.loaders.load('users', Number(parts.id)) as never;
         }
       }
     },
@@ -114,23 +112,6 @@ builder.queryFields((t) => ({
     type: UserRef,
     description: 'Returns the current user',
     // Anonymous: null, as WPGraphQL. Signed in: `/wp/v2/users/me` with the viewer's credentials.
-    resolve: async (_root, _args, context) => {
-      if (!context.authorization) return null;
-      try {
-        const { data } = await context.client.get<Parameters<typeof toModel.users>[0]>(
-          '/wp/v2/users/me',
-          {},
-          { authorization: context.authorization },
-        );
-        return toModel.users(data, context) as never;
-      } catch (error) {
-        if (error instanceof WordPressError && error.code === 'UNAUTHENTICATED') {
-          throw new GraphQLError('WordPress did not accept the credentials sent in Authorization.', {
-            extensions: { code: 'UNAUTHENTICATED' },
-          });
-        }
-        throw error;
-      }
-    },
+    resolve: (_root, _args, context) => context.loaders.viewer(),
   }),
 }));
