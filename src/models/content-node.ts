@@ -16,12 +16,10 @@ import { phpHtmlEntityDecode } from './html.ts';
 import { nonEmptyId, nonEmptyString, phpUrldecode } from './php.ts';
 import { type SiteContext, uriFromLink } from './site.ts';
 
-/** `PostObjectFieldFormatEnum` values (Type/Enum/PostObjectFieldFormatEnum.php). */
-export type PostObjectFieldFormat = 'RAW' | 'RENDERED';
-
 /** Arguments of `title`, `content`, `excerpt`, `caption`, `description`, `Comment.content`. */
 export interface FormatArgs {
-  format?: PostObjectFieldFormat | 'raw' | 'rendered' | null;
+  /** A `PostObjectFieldFormatEnum` value (`RAW`, `RENDERED`; Type/Enum/PostObjectFieldFormatEnum.php). */
+  format?: string | null;
 }
 
 /**

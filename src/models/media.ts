@@ -174,7 +174,7 @@ export function toMediaDetailsModel(media: MediaSource): MediaDetailsModel | nul
  */
 export function mediaDetailsSizes(
   details: Pick<MediaDetailsModel, '_media'>,
-  args?: { include?: readonly string[] | null; exclude?: readonly string[] | null } | null,
+  args?: { include?: readonly (string | null | undefined)[] | null; exclude?: readonly (string | null | undefined)[] | null } | null,
 ): MediaSizeModel[] | null {
   // Every size, in WordPress's order, built only when the field is asked for (most queries ask width/height).
   const media = details._media;

@@ -55,7 +55,7 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
 
 CategoryRef.implement({
   description: 'The category type',
-  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode] as never,
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, CategoryModel>;
@@ -66,7 +66,7 @@ CategoryRef.implement({
         type: CategoryToParentCategoryConnectionEdge,
         description: 'Connection between the category type and its parent category type',
         resolve: async (c, _args, context) =>
-          (c.parentDatabaseId ? oneToOne(await context.loaders.load('categories', c.parentDatabaseId)) : null) as never,
+          c.parentDatabaseId ? oneToOne(await context.loaders.load('categories', c.parentDatabaseId)) : null,
       }),
       children: t.field({
         type: CategoryToCategoryConnection,
@@ -74,12 +74,7 @@ CategoryRef.implement({
         args: paginationArgs(tt, CategoryToCategoryWhere),
         resolve: (c, args, context) => {
           const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
-          return restConnection(
-            context,
-            'categories',
-            { ...paging, where },
-            { ...termWhereToRest(where, true), parent: c.databaseId },
-          ) as never;
+          return restConnection(context, 'categories', { ...paging, where }, { ...termWhereToRest(where, true), parent: c.databaseId });
         },
       }),
       ancestors: t.field({
@@ -89,10 +84,10 @@ CategoryRef.implement({
         resolve: async (c, args, context) => {
           const chain = await ancestors(context, c);
           // WPGraphQL answers null, not an empty connection, for a top-level category.
-          return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
+          return chain.length ? sliceConnection(chain, args as ConnectionArgs) : null;
         },
       }),
-      contentNodes: contentConnectionField(t as never, {
+      contentNodes: contentConnectionField(t, {
         connection: 'CategoryToContentNodeConnection',
         kind: 'ContentNode',
         nodeRef: ContentNode,
@@ -102,7 +97,7 @@ CategoryRef.implement({
         // Only posts carry category terms on a stock site.
         fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': true }),
       }),
-      posts: contentConnectionField(t as never, {
+      posts: contentConnectionField(t, {
         connection: 'CategoryToPostConnection',
         kind: 'Post',
         nodeRef: PostRef,
@@ -124,7 +119,7 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: referenceEnum('CategoryIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
     },
-    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType as string | null | undefined) as never,
+    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType as string | null | undefined),
   }),
   categories: t.field({
     type: defineConnection<CategoryModel>('RootQueryToCategoryConnection', 'Category', CategoryRef),
@@ -135,6 +130,6 @@ builder.queryFields((t) => ({
       restConnection(context, 'categories', args as ConnectionArgs, {
         hide_empty: false,
         ...termWhereToRest(args.where as TermWhere | null, true),
-      }) as never,
+      }),
   }),
 }));

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import type { AvatarModel } from '../models/avatar.ts';
+import type { AvatarArgs, AvatarModel } from '../models/avatar.ts';
 import {
   COMMENT_AUTHOR_FIELD_SOURCES,
   COMMENT_FIELD_SOURCES,
@@ -60,11 +60,11 @@ export const Avatar = builder.objectRef<AvatarModel>('Avatar').implement({
 /** `avatar(size: Int = 96, forceDefault, rating)`, as User, CommentAuthor and Commenter declare it. */
 export function avatarField<M>(
   t: PothosSchemaTypes.FieldBuilder<BuilderTypes, M, 'Object' | 'Interface'>,
-  resolve: (model: M, args: never) => AvatarModel | null,
+  resolve: (model: M, args: AvatarArgs) => AvatarModel | null,
 ) {
   const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M>;
   return b.field({
-    type: Avatar as never,
+    type: Avatar,
     description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
     args: {
       size: b.arg.int({
@@ -73,9 +73,9 @@ export function avatarField<M>(
           'The size attribute of the avatar field can be used to fetch avatars of different sizes. The value corresponds to the dimension in pixels to fetch. The default is 96 pixels.',
       }),
       forceDefault: b.arg.boolean({ description: 'Whether to always show the default image, never the Gravatar. Default false' }),
-      rating: b.arg({ type: AvatarRatingEnum as never, description: 'The rating level of the avatar.' }),
-    } as never,
-    resolve: (model, args) => resolve(model as M, args as never) as never,
+      rating: b.arg({ type: AvatarRatingEnum, description: 'The rating level of the avatar.' }),
+    },
+    resolve: (model, args) => resolve(model as M, args),
   });
 }
 
@@ -97,9 +97,10 @@ export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').imple
   }),
 });
 
-const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
+// Reached only through the Commenter interface (a comment's author), so nothing names this ref again.
+builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
   description: 'A Comment Author object',
-  interfaces: [Node, Commenter, DatabaseIdentifier] as never,
+  interfaces: [Node, Commenter, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'CommentAuthor',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
@@ -108,7 +109,7 @@ const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAuthor').imp
       'Commenter',
       ['databaseId', 'email', 'isRestricted', 'name', 'url'].filter((f) => f in COMMENT_AUTHOR_FIELD_SOURCES),
     ),
-    avatar: avatarField(t as never, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args)),
+    avatar: avatarField(t, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args)),
   }),
 });
 
@@ -122,7 +123,7 @@ interface CommenterEdge extends EdgeShape<CommenterModel> {
 
 const CommenterConnectionEdge = builder.interfaceRef<CommenterEdge>('CommenterConnectionEdge').implement({
   description: 'Edge between a node and a connected Commenter',
-  interfaces: [EdgeInterface] as never,
+  interfaces: [EdgeInterface],
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
     node: t.field({ type: Commenter, nullable: false, resolve: (e) => e.node }),
@@ -131,7 +132,7 @@ const CommenterConnectionEdge = builder.interfaceRef<CommenterEdge>('CommenterCo
 
 const CommentToCommenterConnectionEdge = builder.objectRef<CommenterEdge>('CommentToCommenterConnectionEdge').implement({
   description: 'Connection between the Comment type and the Commenter type',
-  interfaces: [OneToOneConnection, EdgeInterface, CommenterConnectionEdge] as never,
+  interfaces: [OneToOneConnection, EdgeInterface, CommenterConnectionEdge],
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
     node: t.field({ type: Commenter, nullable: false, resolve: (e) => e.node }),
@@ -161,7 +162,7 @@ async function commenter(comment: CommentModel, context: GatewayContext): Promis
 
 CommentRef.implement({
   description: 'A Comment object',
-  interfaces: [Node, DatabaseIdentifier, UniformResourceIdentifiable] as never,
+  interfaces: [Node, DatabaseIdentifier, UniformResourceIdentifiable],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Comment',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
@@ -174,13 +175,13 @@ CommentRef.implement({
       type: CommentStatusEnum,
       description:
         'The approval status of the comment. This field is equivalent to WP_Comment->comment_approved and the value matching the "comment_approved" column in SQL.',
-      resolve: (c) => c.status as never,
+      resolve: (c) => c.status,
     }),
     content: t.string({
       description:
         'Content of the comment. This field is equivalent to WP_Comment->comment_content and the value matching the "comment_content" column in SQL.',
       args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-      resolve: (c, args) => commentContent(c, args as never),
+      resolve: (c, args) => commentContent(c, args),
     }),
     author: t.field({
       type: CommentToCommenterConnectionEdge,
@@ -196,7 +197,7 @@ CommentRef.implement({
       description: 'Connection between the Comment type and the ContentNode type',
       resolve: async (c, _args, context) => {
         const node = await context.loaders.followLink(c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
-        return node ? ({ cursor: offsetToCursor(0), node } as never) : null;
+        return node ? { cursor: offsetToCursor(0), node } : null;
       },
     }),
     parent: t.field({
@@ -209,7 +210,7 @@ CommentRef.implement({
         return node ? { cursor: offsetToCursor(0), node } : null;
       },
     }),
-    replies: commentConnectionField(t as never, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({
+    replies: commentConnectionField(t, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({
       parent: c.databaseId,
     })),
   }),
@@ -220,20 +221,20 @@ CommentRef.implement({
  * comments come from the batched comments-by-post loader (one request for every post on the page); otherwise
  * one REST list query with the parent's filter (`fixed`) and the where-args.
  */
-export function commentConnectionField(
-  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { databaseId: number }>,
+export function commentConnectionField<Parent extends { databaseId: number }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent>,
   name: string,
   whereInputName: string,
-  fixed?: (parent: never) => ListQuery,
+  fixed?: (parent: Parent) => ListQuery,
   /** When set, anonymous viewers get this FORBIDDEN message: WordPress refuses the filter `fixed` needs. */
   signedInOnly?: string,
 ) {
   const connection = defineConnection<CommentModel>(name, 'Comment', CommentRef);
   const where = referenceInput(whereInputName, COMMENT_WHERE_FIELDS, offsetPaginationField);
   return t.field({
-    type: connection as never,
+    type: connection,
     description: `Connection between the ${name.split('To')[0]} type and the Comment type`,
-    args: paginationArgs(t, where) as never,
+    args: paginationArgs(t, where),
     resolve: async (parent, rawArgs, rawContext) => {
       const context = rawContext as GatewayContext;
       const { where: whereArgs, ...paging } = rawArgs as ConnectionArgs & { where?: CommentWhere | null };
@@ -246,18 +247,18 @@ export function commentConnectionField(
         (parent as { isRestricted?: boolean; hasPassword?: boolean }).hasPassword &&
         (parent as { isRestricted?: boolean }).isRestricted
       ) {
-        return sliceConnection([], paging) as never;
+        return sliceConnection([], paging);
       }
       if (fixed && signedInOnly && !context.authorization) {
         throw new GraphQLError(signedInOnly, { extensions: { code: 'FORBIDDEN' } });
       }
       if (!fixed && !hasFilters) {
         const models = await context.loaders.commentModelsOf(parent.databaseId);
-        if (models) return sliceConnection(models, paging) as never;
+        if (models) return sliceConnection(models, paging);
         // More comments than one batched page holds: this post's window alone.
       }
-      const base = fixed ? fixed(parent as never) : { post: parent.databaseId };
-      return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base }) as never;
+      const base = fixed ? fixed(parent) : { post: parent.databaseId };
+      return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base });
     },
   });
 }
@@ -275,11 +276,11 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       const id = String(args.id);
-      if ((args.idType ?? 'ID') === 'DATABASE_ID') return context.loaders.load('comments', databaseIdArgument(id)) as never;
+      if ((args.idType ?? 'ID') === 'DATABASE_ID') return context.loaders.load('comments', databaseIdArgument(id));
       const parts = fromGlobalId(id);
       if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
       if (parts.type !== 'comment') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a comment.`, 'id');
-      return context.loaders.load('comments', Number(parts.id)) as never;
+      return context.loaders.load('comments', Number(parts.id));
     },
   }),
   comments: t.field({
@@ -288,7 +289,7 @@ builder.queryFields((t) => ({
     args: paginationArgs(t, referenceInput('RootQueryToCommentConnectionWhereArgs', COMMENT_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) => {
       const filters = commentWhereToRest(args.where as CommentWhere | null, context.authorization !== undefined);
-      return restConnection(context, 'comments', args as ConnectionArgs, filters) as never;
+      return restConnection(context, 'comments', args as ConnectionArgs, filters);
     },
   }),
 }));

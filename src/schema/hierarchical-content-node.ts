@@ -62,7 +62,7 @@ async function ancestors(context: GatewayContext, node: Hierarchical): Promise<C
 
 export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('HierarchicalContentNode').implement({
   description: 'Content node with hierarchical (parent/child) relationships',
-  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode] as never,
+  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode],
   resolveType: (value) => value.__typename,
   fields: (t) => ({
     id: t.id({ nullable: false, resolve: (m) => m.id as string }),
@@ -70,21 +70,21 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
     parent: t.field({
       type: HierarchicalContentNodeToParentContentNodeConnectionEdge,
       description: 'The parent of the node. The parent object can be of various types',
-      resolve: async (node, _args, context) => oneToOne(await parentOf(context, node)) as never,
+      resolve: async (node, _args, context) => oneToOne(await parentOf(context, node)),
     }),
     ancestors: t.field({
       type: AncestorsConnection,
       description: 'Returns ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
-      args: paginationArgs(t as never, AncestorsWhere),
+      args: paginationArgs(t, AncestorsWhere),
       resolve: async (node, args, context) => {
         const chain = await ancestors(context, node);
-        return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
+        return chain.length ? sliceConnection(chain, args as ConnectionArgs) : null;
       },
     }),
     children: t.field({
       type: ChildrenConnection,
       description: 'Connection between the HierarchicalContentNode type and the ContentNode type',
-      args: paginationArgs(t as never, ChildrenWhere),
+      args: paginationArgs(t, ChildrenWhere),
       resolve: async (node, rawArgs, context) => {
         const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
         const query = await contentWhereToRest(args.where, {
@@ -92,7 +92,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
           lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
         });
         const collection = node.__typename === 'Page' ? 'pages' : 'media';
-        return restConnection(context, collection, args, { ...query, parent: [node.databaseId] }) as never;
+        return restConnection(context, collection, args, { ...query, parent: [node.databaseId] });
       },
     }),
   }),

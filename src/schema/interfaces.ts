@@ -122,7 +122,7 @@ function formatted(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, Model, 'Inter
   return t.string({
     description,
     args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-    resolve: (model, args) => withFormat(model[property] as string | null | undefined, args as never),
+    resolve: (model, args) => withFormat(model[property] as string | null | undefined, args),
   });
 }
 
@@ -133,7 +133,7 @@ export const NodeWithTitle = builder.interfaceRef<Model>('NodeWithTitle').implem
   fields: (t) => ({
     id: t.id({ nullable: false, resolve: (m) => m.id as string }),
     title: formatted(
-      t as never,
+      t,
       'title',
       'The title of the post. This is currently just the raw title. An amendment to support rendered title needs to be made.',
     ),
@@ -146,7 +146,7 @@ export const NodeWithContentEditor = builder.interfaceRef<Model>('NodeWithConten
   resolveType: byTypename,
   fields: (t) => ({
     id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    content: formatted(t as never, 'content', 'The content of the post.'),
+    content: formatted(t, 'content', 'The content of the post.'),
   }),
 });
 
@@ -156,7 +156,7 @@ export const NodeWithExcerpt = builder.interfaceRef<Model>('NodeWithExcerpt').im
   resolveType: byTypename,
   fields: (t) => ({
     id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    excerpt: formatted(t as never, 'excerpt', 'The excerpt of the post.'),
+    excerpt: formatted(t, 'excerpt', 'The excerpt of the post.'),
   }),
 });
 
@@ -175,7 +175,7 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
       // Null when the model withholds the author (password posts seen anonymously, as WPGraphQL), and when
       // WordPress hides the user (no published posts) from this viewer.
       resolve: async (model, _args, context) =>
-        model.authorDatabaseId == null ? null : (oneToOne(await context.loaders.load('users', model.authorDatabaseId as number)) as never),
+        model.authorDatabaseId == null ? null : oneToOne(await context.loaders.load('users', model.authorDatabaseId as number)),
     }),
   }),
 });
@@ -199,7 +199,7 @@ export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeatur
       resolve: async (model, _args, context) =>
         model.featuredImageDatabaseId == null
           ? null
-          : (oneToOne(await context.loaders.load('media', model.featuredImageDatabaseId as number)) as never),
+          : oneToOne(await context.loaders.load('media', model.featuredImageDatabaseId as number)),
     }),
   }),
 });

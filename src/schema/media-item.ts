@@ -99,23 +99,23 @@ const MediaDetails = builder.objectRef<MediaDetailsModel>('MediaDetails').implem
           description: 'The sizes to include. Can be overridden by `exclude`.',
         }),
       },
-      resolve: (d, args) => mediaDetailsSizes(d, args as never),
+      resolve: (d, args) => mediaDetailsSizes(d, args),
     }),
   }),
 });
 
 /** A `(size: MediaItemSizeEnum)` field computed by a model function. */
-function sized<R>(
+function sized(
   t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>,
   type: 'String' | 'Int',
   description: string,
-  compute: (model: MediaItemModel, args: { size?: string | null }) => R,
+  compute: (model: MediaItemModel, args: { size?: string | null }) => string | number | null,
 ) {
   return t.field({
-    type: type as never,
+    type: type,
     description,
-    args: { size: t.arg({ type: MediaItemSizeEnum as never, description: 'Size of the MediaItem to return' }) } as never,
-    resolve: (m, args) => compute(m, args as never) as never,
+    args: { size: t.arg({ type: MediaItemSizeEnum, description: 'Size of the MediaItem to return' }) },
+    resolve: (m, args) => compute(m, args),
   });
 }
 
@@ -131,7 +131,7 @@ MediaItemRef.implement({
     NodeWithComments,
     HierarchicalContentNode,
     HierarchicalNode,
-  ] as never,
+  ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'MediaItem',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>;
@@ -147,12 +147,12 @@ MediaItemRef.implement({
       caption: t.string({
         description: 'The caption for the resource',
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-        resolve: (m, args) => mediaItemCaption(m, args as never),
+        resolve: (m, args) => mediaItemCaption(m, args),
       }),
       description: t.string({
         description: 'Description of the image (stored as post_content)',
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-        resolve: (m, args) => mediaItemDescription(m, args as never),
+        resolve: (m, args) => mediaItemDescription(m, args),
       }),
       sourceUrl: sized(tt, 'String', 'Url of the mediaItem', mediaItemSourceUrl),
       srcSet: sized(
@@ -166,13 +166,13 @@ MediaItemRef.implement({
       filePath: sized(tt, 'String', 'The path to the original file relative to the uploads directory', mediaItemFilePath),
       fileSize: sized(tt, 'Int', 'The filesize in bytes of the resource', mediaItemFileSize),
       mediaDetails: t.field({ type: MediaDetails, description: 'Details about the mediaItem', resolve: (m) => m.mediaDetails }),
-      comments: commentConnectionField(t as never, 'MediaItemToCommentConnection', 'MediaItemToCommentConnectionWhereArgs'),
+      comments: commentConnectionField(t, 'MediaItemToCommentConnection', 'MediaItemToCommentConnectionWhereArgs'),
     };
   },
 });
 
 builder.queryFields((t) => ({
-  mediaItem: contentNodeByIdField(t as never, {
+  mediaItem: contentNodeByIdField(t, {
     type: MediaItemRef,
     collection: 'media',
     idTypeEnum: 'MediaItemIdType',
@@ -180,7 +180,7 @@ builder.queryFields((t) => ({
     servedIdTypes: ['DATABASE_ID', 'ID', 'SLUG', 'URI'],
     description: 'An object of the mediaItem Type. ',
   }),
-  mediaItems: contentConnectionField(t as never, {
+  mediaItems: contentConnectionField(t, {
     connection: 'RootQueryToMediaItemConnection',
     kind: 'MediaItem',
     nodeRef: MediaItemRef,

@@ -81,12 +81,28 @@ export async function nodeByUri(context: GatewayContext, uri: string): Promise<u
   return firstFound(CONTENT.map((c) => contentByUri(context, c, path)));
 }
 
+/** `contentNode(id, idType)`: the first of posts, pages and media that has the record. */
+async function contentNodeByArgs(context: GatewayContext, id: string, idType: string | null | undefined): Promise<ContentNodeModel | null> {
+  switch (idType ?? 'ID') {
+    case 'URI':
+      return firstFound(CONTENT.map((c) => contentByUri(context, c, id)));
+    case 'DATABASE_ID': {
+      const n = databaseIdArgument(id);
+      return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<ContentNodeModel | null>));
+    }
+    default: {
+      const n = postDatabaseIdFromGlobalId(id, 'content node');
+      return firstFound(CONTENT.map((c) => contentById(context, c, String(n), 'DATABASE_ID', 'content node')));
+    }
+  }
+}
+
 builder.queryFields((t) => ({
   node: t.field({
     type: Node,
     description: 'Fetches an object given its ID',
     args: { id: t.arg.id({ description: 'The unique identifier of the node' }) },
-    resolve: (_root, args, context) => (args.id == null ? null : (nodeById(context, String(args.id)) as never)),
+    resolve: (_root, args, context) => (args.id == null ? null : nodeById(context, String(args.id))),
   }),
   nodeByUri: t.field({
     type: UniformResourceIdentifiable,
@@ -97,6 +113,8 @@ builder.queryFields((t) => ({
         description: 'Unique Resource Identifier in the form of a path or permalink for a node. Ex: "/hello-world"',
       }),
     },
+    // cast (three in this file): the interfaces are typed by a loose record (interfaces.ts `Model`), which the
+    // models, declared as interfaces without an index signature, do not extend; each model implements them.
     resolve: (_root, args, context) => nodeByUri(context, args.uri) as never,
   }),
   contentNode: t.field({
@@ -109,21 +127,8 @@ builder.queryFields((t) => ({
         description: 'Type of unique identifier to fetch a content node by. Default is Global ID',
       }),
     },
-    resolve: (_root, args, context) => {
-      const id = String(args.id);
-      switch (args.idType ?? 'ID') {
-        case 'URI':
-          return firstFound(CONTENT.map((c) => contentByUri(context, c, id))) as never;
-        case 'DATABASE_ID': {
-          const n = databaseIdArgument(id);
-          return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<ContentNodeModel | null>)) as never;
-        }
-        default: {
-          const n = postDatabaseIdFromGlobalId(id, 'content node');
-          return firstFound(CONTENT.map((c) => contentById(context, c, String(n), 'DATABASE_ID', 'content node'))) as never;
-        }
-      }
-    },
+    // cast: see nodeByUri.
+    resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType) as never,
   }),
   termNode: t.field({
     type: TermNode,
@@ -144,7 +149,8 @@ builder.queryFields((t) => ({
       if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
         throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
       }
-      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType as string | null | undefined))) as never;
+      // cast: see nodeByUri.
+      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType))) as never;
     },
   }),
   contentNodes: t.field({
@@ -159,7 +165,7 @@ builder.queryFields((t) => ({
         authenticated: context.authorization !== undefined,
         lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
-      return restConnection(context, 'posts', args as ConnectionArgs, query) as never;
+      return restConnection(context, 'posts', args as ConnectionArgs, query);
     },
   }),
 }));

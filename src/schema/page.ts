@@ -52,23 +52,23 @@ PageRef.implement({
     NodeWithPageAttributes,
     HierarchicalContentNode,
     HierarchicalNode,
-  ] as never,
+  ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Page',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
     ...scalarFields(t, 'Page', ownScalarFieldNames('Page', PAGE_FIELD_SOURCES, INTERFACES)),
-    comments: commentConnectionField(t as never, 'PageToCommentConnection', 'PageToCommentConnectionWhereArgs'),
+    comments: commentConnectionField(t, 'PageToCommentConnection', 'PageToCommentConnectionWhereArgs'),
   }),
 });
 
 builder.queryFields((t) => ({
-  page: contentNodeByIdField(t as never, {
+  page: contentNodeByIdField(t, {
     type: PageRef,
     collection: 'pages',
     idTypeEnum: 'PageIdType',
     description: 'An object of the page Type. ',
   }),
-  pages: contentConnectionField(t as never, {
+  pages: contentConnectionField(t, {
     connection: 'RootQueryToPageConnection',
     kind: 'Page',
     nodeRef: PageRef,

@@ -64,9 +64,9 @@ const byName = (a: { name: string | null }, b: { name: string | null }) => (a.na
  * A post's terms of one taxonomy. Without where-args the ids on the post record go to the batched loader (one
  * request for all posts of the page); with where-args WordPress filters: `/wp/v2/<taxonomy>?post=<id>&…`.
  */
-async function postTerms<T extends CategoryModel | TagModel>(
+async function postTerms<C extends 'categories' | 'tags'>(
   context: GatewayContext,
-  collection: 'categories' | 'tags',
+  collection: C,
   ids: readonly number[],
   post: PostModel,
   args: ConnectionArgs & { where?: TermWhere | null },
@@ -94,7 +94,7 @@ PostRef.implement({
     NodeWithExcerpt,
     NodeWithComments,
     NodeWithTrackbacks,
-  ] as never,
+  ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
@@ -103,13 +103,13 @@ PostRef.implement({
       type: PostToCategoryConnection,
       description: 'Connection between the Post type and the category type',
       args: paginationArgs(t, PostToCategoryWhere),
-      resolve: (post, args, context) => postTerms(context, 'categories', post.categoryDatabaseIds, post, args as never) as never,
+      resolve: (post, args, context) => postTerms(context, 'categories', post.categoryDatabaseIds, post, args),
     }),
     tags: t.field({
       type: PostToTagConnection,
       description: 'Connection between the Post type and the tag type',
       args: paginationArgs(t, PostToTagWhere),
-      resolve: (post, args, context) => postTerms(context, 'tags', post.tagDatabaseIds, post, args as never) as never,
+      resolve: (post, args, context) => postTerms(context, 'tags', post.tagDatabaseIds, post, args),
     }),
     terms: t.field({
       type: PostToTermNodeConnection,
@@ -122,21 +122,21 @@ PostRef.implement({
           context.loaders.loadMany('categories', post.categoryDatabaseIds),
           context.loaders.loadMany('tags', post.tagDatabaseIds),
         ]);
-        return sliceConnection([...categories, ...tags].sort(byName), paging) as never;
+        return sliceConnection([...categories, ...tags].sort(byName), paging);
       },
     }),
-    comments: commentConnectionField(t as never, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),
+    comments: commentConnectionField(t, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),
   }),
 });
 
 builder.queryFields((t) => ({
-  post: contentNodeByIdField(t as never, {
+  post: contentNodeByIdField(t, {
     type: PostRef,
     collection: 'posts',
     idTypeEnum: 'PostIdType',
     description: 'An object of the post Type. ',
   }),
-  posts: contentConnectionField(t as never, {
+  posts: contentConnectionField(t, {
     connection: 'RootQueryToPostConnection',
     kind: 'Post',
     nodeRef: PostRef,

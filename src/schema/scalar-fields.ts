@@ -14,11 +14,13 @@ export function scalarFields<Types extends SchemaTypes, Shape extends object>(
   const fields: Record<string, FieldRef<Types, unknown, 'Object' | 'Interface'>> = {};
   for (const name of names) {
     const shape = scalarShape(typeName, name);
+    // cast: the output type is read from the reference SDL at run time, so Pothos cannot check the options
+    // against it; the schema test compares every served field's type with WPGraphQL's.
     fields[name] = t.field({
-      type: (shape.list ? [shape.scalar] : shape.scalar) as never,
-      nullable: (shape.list ? { list: shape.nullable, items: true } : shape.nullable) as never,
-      resolve: ((model: Record<string, unknown>) => model[name] ?? null) as never,
-    }) as FieldRef<Types, unknown, 'Object' | 'Interface'>;
+      type: shape.list ? [shape.scalar] : shape.scalar,
+      nullable: shape.list ? { list: shape.nullable, items: true } : shape.nullable,
+      resolve: (model: Record<string, unknown>) => model[name] ?? null,
+    } as never) as FieldRef<Types, unknown, 'Object' | 'Interface'>;
   }
   return fields;
 }

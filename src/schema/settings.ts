@@ -8,7 +8,7 @@ import { scalarFields } from './scalar-fields.ts';
 
 const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings').implement({
   description: 'The general setting type',
-  interfaces: [Node] as never,
+  interfaces: [Node],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'GeneralSettings',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),

@@ -20,13 +20,13 @@ const INTERFACES = ['Node', 'UniformResourceIdentifiable', 'Commenter', 'Databas
 
 UserRef.implement({
   description: 'A User object',
-  interfaces: [Node, UniformResourceIdentifiable, Commenter, DatabaseIdentifier] as never,
+  interfaces: [Node, UniformResourceIdentifiable, Commenter, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'User',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
     ...scalarFields(t, 'User', ownScalarFieldNames('User', USER_FIELD_SOURCES, INTERFACES)),
-    avatar: avatarField(t as never, (m: UserModel, args) => userAvatar(m, args)),
-    posts: contentConnectionField(t as never, {
+    avatar: avatarField(t, (m: UserModel, args) => userAvatar(m, args)),
+    posts: contentConnectionField(t, {
       connection: 'UserToPostConnection',
       kind: 'Post',
       nodeRef: PostRef,
@@ -35,7 +35,7 @@ UserRef.implement({
       description: 'Connection between the User type and the post type',
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
-    pages: contentConnectionField(t as never, {
+    pages: contentConnectionField(t, {
       connection: 'UserToPageConnection',
       kind: 'Page',
       nodeRef: PageRef,
@@ -44,7 +44,7 @@ UserRef.implement({
       description: 'Connection between the User type and the page type',
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
-    mediaItems: contentConnectionField(t as never, {
+    mediaItems: contentConnectionField(t, {
       connection: 'UserToMediaItemConnection',
       kind: 'MediaItem',
       nodeRef: MediaItemRef,
@@ -54,7 +54,7 @@ UserRef.implement({
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
     comments: commentConnectionField(
-      t as never,
+      t,
       'UserToCommentConnection',
       'UserToCommentConnectionWhereArgs',
       (u: UserModel) => ({ author: [u.databaseId] }),
@@ -85,18 +85,18 @@ builder.queryFields((t) => ({
       const id = String(args.id);
       switch (args.idType ?? 'ID') {
         case 'DATABASE_ID':
-          return context.loaders.load('users', databaseIdArgument(id)) as never;
+          return context.loaders.load('users', databaseIdArgument(id));
         case 'SLUG':
-          return userBySlug(context, id) as never;
+          return userBySlug(context, id);
         case 'URI': {
           const slug = normaliseUri(id, context).split('/').filter(Boolean).at(-1);
-          return (slug ? userBySlug(context, decodeURIComponent(slug)) : null) as never;
+          return slug ? userBySlug(context, decodeURIComponent(slug)) : null;
         }
         default: {
           const parts = fromGlobalId(id);
           if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
           if (parts.type !== 'user') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a user.`, 'id');
-          return context.loaders.load('users', Number(parts.id)) as never;
+          return context.loaders.load('users', Number(parts.id));
         }
       }
     },
@@ -106,7 +106,7 @@ builder.queryFields((t) => ({
     description: 'Connection between the RootQuery type and the User type',
     args: paginationArgs(t, referenceInput('RootQueryToUserConnectionWhereArgs', USER_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) =>
-      restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)) as never,
+      restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)),
   }),
   viewer: t.field({
     type: UserRef,
