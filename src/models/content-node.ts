@@ -233,39 +233,3 @@ export function commentCountFor(model: { isRestricted: boolean }, approvedTotal:
   if (model.isRestricted) return null;
   return approvedTotal ?? 0;
 }
-
-/** Field sources every content type shares. `content.protected` marks what restriction can null. */
-export const CONTENT_NODE_FIELD_SOURCES: Record<string, string[]> = {
-  id: ['id'],
-  databaseId: ['id'],
-  contentTypeName: ['type'],
-  title: ['title'],
-  date: ['date', 'content.protected'],
-  dateGmt: ['date_gmt', 'content.protected'],
-  modified: ['modified', 'content.protected'],
-  modifiedGmt: ['modified_gmt', 'content.protected'],
-  slug: ['slug'],
-  status: ['status'],
-  link: ['link'],
-  uri: ['link'],
-  guid: ['guid', 'content.protected'],
-  desiredSlug: [],
-  commentStatus: ['comment_status', 'content.protected'],
-  pingStatus: ['ping_status', 'content.protected'],
-  author: ['author', 'content.protected'],
-  authorDatabaseId: ['author', 'content.protected'],
-  authorId: ['author', 'content.protected'],
-  hasPassword: ['content.protected'],
-  password: [],
-  isRestricted: ['content.protected'],
-  isPreview: ['content.protected'],
-  isRevision: ['content.protected'],
-  isFrontPage: [],
-  isPostsPage: [],
-  previewRevisionDatabaseId: [],
-  previewRevisionId: [],
-  isComment: [],
-  isContentNode: [],
-  isTermNode: [],
-  commentCount: ['content.protected'],
-};

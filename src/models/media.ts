@@ -9,7 +9,7 @@
  * ./wordpress-media-functions.ts over the attachment facts REST prints in `media_details` (./media-source.ts).
  */
 import type { RestMedia } from '../wordpress/rest-types.ts';
-import { CONTENT_NODE_FIELD_SOURCES, type ContentNodeModel, contentNodeFields, withFormat, type FormatArgs } from './content-node.ts';
+import { type ContentNodeModel, contentNodeFields, withFormat, type FormatArgs } from './content-node.ts';
 import { toGlobalId } from './global-id.ts';
 import { type MediaSizeSource, type MediaSource, mediaSourceFromRest } from './media-source.ts';
 import { nonEmptyId, nonEmptyString, phpBasename, phpDirname, phpEmpty, wpMakeLinkRelative, wpPathJoin } from './php.ts';
@@ -246,35 +246,3 @@ export function mediaItemCaption(model: Pick<MediaItemModel, 'caption'>, args?: 
 export function mediaItemDescription(model: Pick<MediaItemModel, 'description'>, args?: FormatArgs | null): string | null {
   return withFormat(model.description, args);
 }
-
-const MEDIA_SOURCES = ['source_url', 'media_type', 'media_details'];
-
-/** REST fields (`_fields` entries) each `MediaItem` field needs. */
-export const MEDIA_ITEM_FIELD_SOURCES: Record<string, string[]> = {
-  // Attachments never carry `content.protected` (no passwords); drop it from the shared sources.
-  ...Object.fromEntries(
-    Object.entries(CONTENT_NODE_FIELD_SOURCES).map(([field, sources]) => [field, sources.filter((s) => s !== 'content.protected')]),
-  ),
-  hasPassword: [],
-  isRestricted: [],
-  mediaItemId: ['id'],
-  altText: ['alt_text'],
-  caption: ['caption'],
-  description: ['description'],
-  mediaItemUrl: ['source_url'],
-  mediaType: ['media_type'],
-  mimeType: ['mime_type'],
-  sourceUrl: MEDIA_SOURCES,
-  srcSet: MEDIA_SOURCES,
-  sizes: MEDIA_SOURCES,
-  file: MEDIA_SOURCES,
-  filePath: MEDIA_SOURCES,
-  fileSize: MEDIA_SOURCES,
-  mediaDetails: MEDIA_SOURCES,
-  parent: ['post'],
-  parentDatabaseId: ['post'],
-  parentId: ['post'],
-  comments: ['id'],
-  ancestors: ['post'],
-  children: ['id'],
-};

@@ -1,6 +1,6 @@
 import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { CATEGORY_FIELD_SOURCES, type CategoryModel } from '../models/term.ts';
+import type { CategoryModel } from '../models/term.ts';
 import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
@@ -14,15 +14,13 @@ import {
   UniformResourceIdentifiable,
 } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
-import { ownScalarFieldNames } from './wpgraphql-reference.ts';
 import { CategoryRef, PostRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { termById } from './term-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Category`: a `/wp/v2/categories` record (src/models/term.ts). */
-
-const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'HierarchicalTermNode', 'HierarchicalNode'];
 
 const CategoryToParentCategoryConnectionEdge = defineOneToOneEdge<CategoryModel>(
   'CategoryToParentCategoryConnectionEdge',
@@ -54,23 +52,26 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
 }
 
 CategoryRef.implement({
+  extensions: restRecord('categories'),
   description: 'The category type',
   interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, CategoryModel>;
     return {
-      id: t.exposeID('id', { nullable: false }),
-      ...scalarFields(t, 'Category', ownScalarFieldNames('Category', CATEGORY_FIELD_SOURCES, INTERFACES)),
+      id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+      ...scalarFields(t, 'Category', { categoryId: ['id'] }),
       parent: t.field({
         type: CategoryToParentCategoryConnectionEdge,
         description: 'Connection between the category type and its parent category type',
+        extensions: restSources('parent'),
         resolve: async (c, _args, context) =>
           c.parentDatabaseId ? oneToOne(await context.loaders.load('categories', c.parentDatabaseId)) : null,
       }),
       children: t.field({
         type: CategoryToCategoryConnection,
         description: 'Connection between the category type and its children categories.',
+        extensions: restSources('id'),
         args: paginationArgs(tt, CategoryToCategoryWhere),
         resolve: (c, args, context) => {
           const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
@@ -80,6 +81,7 @@ CategoryRef.implement({
       ancestors: t.field({
         type: CategoryToAncestorsCategoryConnection,
         description: 'The ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
+        extensions: restSources('parent'),
         args: paginationArgs(tt),
         resolve: async (c, args, context) => {
           const chain = await ancestors(context, c);

@@ -3,8 +3,6 @@ import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import type { AvatarArgs, AvatarModel } from '../models/avatar.ts';
 import {
-  COMMENT_AUTHOR_FIELD_SOURCES,
-  COMMENT_FIELD_SOURCES,
   commentAuthorAvatar,
   commentContent,
   toCommentAuthorModel,
@@ -28,12 +26,12 @@ import { databaseIdArgument } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
-import { ownScalarFieldNames } from './wpgraphql-reference.ts';
 import { CommentRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { COMMENT_WHERE_FIELDS, commentWhereToRest, type CommentWhere } from './where/comments.ts';
 import { fromGlobalId } from '../models/global-id.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Comment`, its commenters (`User` or the guest `CommentAuthor`) and `Avatar`. */
 
@@ -61,10 +59,13 @@ export const Avatar = builder.objectRef<AvatarModel>('Avatar').implement({
 export function avatarField<M>(
   t: PothosSchemaTypes.FieldBuilder<BuilderTypes, M, 'Object' | 'Interface'>,
   resolve: (model: M, args: AvatarArgs) => AvatarModel | null,
+  /** The REST field holding the avatar URLs on this record (`avatar_urls`, a comment's `author_avatar_urls`). */
+  source = 'avatar_urls',
 ) {
   const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M>;
   return b.field({
     type: Avatar,
+    extensions: restSources(source),
     description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
     args: {
       size: b.arg.int({
@@ -86,8 +87,8 @@ export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').imple
   interfaces: [Node, DatabaseIdentifier],
   resolveType: (value) => value.__typename,
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Commenter', ['databaseId', 'email', 'isRestricted', 'name', 'url']),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Commenter', { databaseId: ['id'], email: [], isRestricted: [], name: ['name'], url: ['url'] }),
     // WPGraphQL declares `avatar` without arguments here; User and CommentAuthor add `size`, `forceDefault`, `rating`.
     avatar: t.field({
       type: Avatar,
@@ -99,17 +100,19 @@ export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').imple
 
 // Reached only through the Commenter interface (a comment's author), so nothing names this ref again.
 builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
+  extensions: restRecord('comments'),
   description: 'A Comment Author object',
   interfaces: [Node, Commenter, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'CommentAuthor',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
     ...scalarFields(
       t,
       'Commenter',
-      ['databaseId', 'email', 'isRestricted', 'name', 'url'].filter((f) => f in COMMENT_AUTHOR_FIELD_SOURCES),
+      // A guest commenter is read from its comment record.
+      { databaseId: ['id'], email: [], isRestricted: [], name: ['author_name'], url: ['author_url'] },
     ),
-    avatar: avatarField(t, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args)),
+    avatar: avatarField(t, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args), 'author_avatar_urls'),
   }),
 });
 
@@ -153,7 +156,7 @@ const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 /** The commenter: the registered user when WordPress shows them to this viewer, else the guest details. */
 async function commenter(comment: CommentModel, context: GatewayContext): Promise<CommenterModel> {
   if (comment.commenterUserDatabaseId !== null) {
-    // The collection is fixed (users): the record's own `author` id, not its link (src/schema/field-sources.ts).
+    // The collection is fixed (users): the record's own `author` id, not its link (see src/schema/rest-sources.ts on `_links`).
     const user = await context.loaders.load('users', comment.commenterUserDatabaseId);
     if (user) return user;
   }
@@ -161,31 +164,42 @@ async function commenter(comment: CommentModel, context: GatewayContext): Promis
 }
 
 CommentRef.implement({
+  extensions: restRecord('comments'),
   description: 'A Comment object',
   interfaces: [Node, DatabaseIdentifier, UniformResourceIdentifiable],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Comment',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(
-      t,
-      'Comment',
-      ownScalarFieldNames('Comment', COMMENT_FIELD_SOURCES, ['Node', 'DatabaseIdentifier', 'UniformResourceIdentifiable']),
-    ),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Comment', {
+      approved: ['status'],
+      commentId: ['id'],
+      date: ['date'],
+      dateGmt: ['date_gmt'],
+      isRestricted: [],
+      link: ['link'],
+      parentDatabaseId: ['parent'],
+      parentId: ['parent'],
+      type: ['type'],
+    }),
     status: t.field({
       type: CommentStatusEnum,
       description:
         'The approval status of the comment. This field is equivalent to WP_Comment->comment_approved and the value matching the "comment_approved" column in SQL.',
+      extensions: restSources('status'),
       resolve: (c) => c.status,
     }),
     content: t.string({
       description:
         'Content of the comment. This field is equivalent to WP_Comment->comment_content and the value matching the "comment_content" column in SQL.',
       args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
+      extensions: restSources('content'),
       resolve: (c, args) => commentContent(c, args),
     }),
     author: t.field({
       type: CommentToCommenterConnectionEdge,
       description: 'The author of the comment',
+      // The registered commenter by `author` (its user record), else the guest details on the comment itself.
+      extensions: restSources('author', 'author_name', 'author_url', 'author_avatar_urls'),
       resolve: async (c, _args, context) => ({
         cursor: offsetToCursor(0),
         node: await commenter(c, context),
@@ -195,6 +209,8 @@ CommentRef.implement({
     commentedOn: t.field({
       type: CommentToContentNodeConnectionEdge,
       description: 'Connection between the Comment type and the ContentNode type',
+      // `_links.up` names the collection (a post, page or attachment); `post` is the id when links are trimmed.
+      extensions: restSources('post', '_links'),
       resolve: async (c, _args, context) => {
         const node = await context.loaders.followLink(c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
         return node ? { cursor: offsetToCursor(0), node } : null;
@@ -204,6 +220,7 @@ CommentRef.implement({
       type: CommentToParentCommentConnectionEdge,
       description:
         'Parent comment of current comment. This field is equivalent to the WP_Comment instance matching the WP_Comment->comment_parent ID.',
+      extensions: restSources('parent'),
       resolve: async (c, _args, context) => {
         if (!c.parentDatabaseId) return null;
         const node = await context.loaders.load('comments', c.parentDatabaseId);
@@ -234,6 +251,8 @@ export function commentConnectionField<Parent extends { databaseId: number }>(
   return t.field({
     type: connection,
     description: `Connection between the ${name.split('To')[0]} type and the Comment type`,
+    // The parent's id: comments are read by `post`, `parent` or `author`.
+    extensions: restSources('id'),
     args: paginationArgs(t, where),
     resolve: async (parent, rawArgs, rawContext) => {
       const context = rawContext as GatewayContext;

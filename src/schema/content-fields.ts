@@ -8,6 +8,7 @@ import type { ModelOf } from '../loaders/to-model.ts';
 import { type ConnectionArgs, defineConnection, type NodeRef, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { restConnection } from './rest-connection.ts';
+import { restSources } from './rest-sources.ts';
 import { reference } from './wpgraphql-reference.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -215,6 +216,8 @@ export function contentConnectionField<Parent, C extends ContentCollection>(
   return t.field({
     type: connection,
     description: options.description,
+    // On a record (`Category.posts`, `User.pages`): the parent's id is all the filter needs.
+    extensions: restSources('id'),
     args: paginationArgs(t, where),
     resolve: async (parent, rawArgs, context) => {
       // The where input is built from the reference at run time (inputs.ts), so Pothos types it as a record.

@@ -14,6 +14,7 @@ import { restConnection } from './rest-connection.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
+import { restSources } from './rest-sources.ts';
 
 /** `HierarchicalContentNode`: pages (and attachments) with a parent, children and ancestors. */
 
@@ -65,16 +66,22 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
   interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode],
   resolveType: (value) => value.__typename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'HierarchicalContentNode', [...CONTENT_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'HierarchicalContentNode', {
+      ...CONTENT_NODE_SCALARS,
+      parentDatabaseId: ['parent'],
+      parentId: ['parent'],
+    }),
     parent: t.field({
       type: HierarchicalContentNodeToParentContentNodeConnectionEdge,
       description: 'The parent of the node. The parent object can be of various types',
+      extensions: restSources('parent', 'content.protected'),
       resolve: async (node, _args, context) => oneToOne(await parentOf(context, node)),
     }),
     ancestors: t.field({
       type: AncestorsConnection,
       description: 'Returns ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
+      extensions: restSources('parent', 'content.protected'),
       args: paginationArgs(t, AncestorsWhere),
       resolve: async (node, args, context) => {
         const chain = await ancestors(context, node);
@@ -84,6 +91,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
     children: t.field({
       type: ChildrenConnection,
       description: 'Connection between the HierarchicalContentNode type and the ContentNode type',
+      extensions: restSources('id'),
       args: paginationArgs(t, ChildrenWhere),
       resolve: async (node, rawArgs, context) => {
         const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };

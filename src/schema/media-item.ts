@@ -1,6 +1,5 @@
 import { builder, type BuilderTypes } from '../builder.ts';
 import {
-  MEDIA_ITEM_FIELD_SOURCES,
   MEDIA_ITEM_SIZE_ENUM,
   mediaDetailsSizes,
   mediaItemCaption,
@@ -31,24 +30,12 @@ import {
   NodeWithTitle,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { ownScalarFieldNames } from './wpgraphql-reference.ts';
 import { MediaItemRef } from './object-refs.ts';
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `MediaItem` (an attachment), `MediaDetails`, `MediaSize`, `MediaItemMeta`: src/models/media.ts. */
-
-const INTERFACES = [
-  'Node',
-  'ContentNode',
-  'UniformResourceIdentifiable',
-  'DatabaseIdentifier',
-  'NodeWithTitle',
-  'NodeWithAuthor',
-  'NodeWithComments',
-  'HierarchicalContentNode',
-  'HierarchicalNode',
-];
 
 /** Values are WordPress size names (`MEDIUM_LARGE` → `medium_large`), which the model functions take. */
 const MediaItemSizeEnum = referenceEnum('MediaItemSizeEnum', undefined, MEDIA_ITEM_SIZE_ENUM);
@@ -104,6 +91,9 @@ const MediaDetails = builder.objectRef<MediaDetailsModel>('MediaDetails').implem
   }),
 });
 
+/** What WordPress's media functions read (src/models/media-source.ts): the URL, the type and the metadata. */
+const ATTACHMENT_FACTS = ['source_url', 'media_type', 'media_details'];
+
 /** A `(size: MediaItemSizeEnum)` field computed by a model function. */
 function sized(
   t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>,
@@ -114,12 +104,33 @@ function sized(
   return t.field({
     type: type,
     description,
+    extensions: restSources(...ATTACHMENT_FACTS),
     args: { size: t.arg({ type: MediaItemSizeEnum, description: 'Size of the MediaItem to return' }) },
     resolve: (m, args) => compute(m, args),
   });
 }
 
 MediaItemRef.implement({
+  // Inherited fields whose sources differ for attachments: they carry no `content.protected` (no passwords), and
+  // their parent is `post`, whose collection only `_links.up` names (a post, a page or another attachment).
+  extensions: restRecord('media', {
+    author: ['author'],
+    authorDatabaseId: ['author'],
+    authorId: ['author'],
+    commentCount: [],
+    commentStatus: ['comment_status'],
+    date: ['date'],
+    dateGmt: ['date_gmt'],
+    guid: ['guid'],
+    isPreview: [],
+    isRestricted: [],
+    modified: ['modified'],
+    modifiedGmt: ['modified_gmt'],
+    parent: ['post', '_links'],
+    ancestors: ['post', '_links'],
+    parentDatabaseId: ['post'],
+    parentId: ['post'],
+  }),
   description: 'The mediaItem type',
   interfaces: [
     Node,
@@ -136,21 +147,25 @@ MediaItemRef.implement({
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>;
     return {
-      id: t.exposeID('id', { nullable: false }),
-      ...scalarFields(
-        t,
-        'MediaItem',
-        ownScalarFieldNames('MediaItem', MEDIA_ITEM_FIELD_SOURCES, INTERFACES).filter(
-          (f) => !['sourceUrl', 'srcSet', 'sizes', 'file', 'filePath', 'fileSize'].includes(f),
-        ),
-      ),
+      id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+      ...scalarFields(t, 'MediaItem', {
+        altText: ['alt_text'],
+        hasPassword: [],
+        mediaItemId: ['id'],
+        mediaItemUrl: ['source_url'],
+        mediaType: ['media_type'],
+        mimeType: ['mime_type'],
+        password: [],
+      }),
       caption: t.string({
         description: 'The caption for the resource',
+        extensions: restSources('caption'),
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
         resolve: (m, args) => mediaItemCaption(m, args),
       }),
       description: t.string({
         description: 'Description of the image (stored as post_content)',
+        extensions: restSources('description'),
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
         resolve: (m, args) => mediaItemDescription(m, args),
       }),
@@ -165,7 +180,12 @@ MediaItemRef.implement({
       file: sized(tt, 'String', 'The filename of the mediaItem for the specified size (default size is full)', mediaItemFile),
       filePath: sized(tt, 'String', 'The path to the original file relative to the uploads directory', mediaItemFilePath),
       fileSize: sized(tt, 'Int', 'The filesize in bytes of the resource', mediaItemFileSize),
-      mediaDetails: t.field({ type: MediaDetails, description: 'Details about the mediaItem', resolve: (m) => m.mediaDetails }),
+      mediaDetails: t.field({
+        type: MediaDetails,
+        description: 'Details about the mediaItem',
+        extensions: restSources(...ATTACHMENT_FACTS),
+        resolve: (m) => m.mediaDetails,
+      }),
       comments: commentConnectionField(t, 'MediaItemToCommentConnection', 'MediaItemToCommentConnectionWhereArgs'),
     };
   },

@@ -1,7 +1,6 @@
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import type { PostModel } from '../models/post.ts';
-import { POST_FIELD_SOURCES } from '../models/post.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
 import { defineConnection, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { commentConnectionField } from './comment.ts';
@@ -22,26 +21,12 @@ import {
   UniformResourceIdentifiable,
 } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
-import { ownScalarFieldNames } from './wpgraphql-reference.ts';
 import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Post`: a `/wp/v2/posts` record, as WPGraphQL shapes it (src/models/post.ts). */
-
-const INTERFACES = [
-  'Node',
-  'ContentNode',
-  'UniformResourceIdentifiable',
-  'DatabaseIdentifier',
-  'NodeWithTitle',
-  'NodeWithContentEditor',
-  'NodeWithAuthor',
-  'NodeWithFeaturedImage',
-  'NodeWithExcerpt',
-  'NodeWithComments',
-  'NodeWithTrackbacks',
-];
 
 const PostToCategoryConnection = defineConnection<CategoryModel>('PostToCategoryConnection', 'Category', CategoryRef);
 const PostToTagConnection = defineConnection<TagModel>('PostToTagConnection', 'Tag', TagRef);
@@ -81,6 +66,7 @@ async function postTerms<C extends 'categories' | 'tags'>(
 }
 
 PostRef.implement({
+  extensions: restRecord('posts'),
   description: 'The post type',
   interfaces: [
     Node,
@@ -97,23 +83,32 @@ PostRef.implement({
   ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Post', ownScalarFieldNames('Post', POST_FIELD_SOURCES, INTERFACES)),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Post', {
+      hasPassword: ['content.protected'],
+      isRevision: ['content.protected'],
+      isSticky: ['sticky'],
+      password: [],
+      postId: ['id'],
+    }),
     categories: t.field({
       type: PostToCategoryConnection,
       description: 'Connection between the Post type and the category type',
+      extensions: restSources('categories'),
       args: paginationArgs(t, PostToCategoryWhere),
       resolve: (post, args, context) => postTerms(context, 'categories', post.categoryDatabaseIds, post, args),
     }),
     tags: t.field({
       type: PostToTagConnection,
       description: 'Connection between the Post type and the tag type',
+      extensions: restSources('tags'),
       args: paginationArgs(t, PostToTagWhere),
       resolve: (post, args, context) => postTerms(context, 'tags', post.tagDatabaseIds, post, args),
     }),
     terms: t.field({
       type: PostToTermNodeConnection,
       description: 'Connection between the Post type and the TermNode type',
+      extensions: restSources('categories', 'tags'),
       args: paginationArgs(t, PostToTermNodeWhere),
       resolve: async (post, args, context) => {
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };

@@ -1,28 +1,28 @@
 import { builder } from '../builder.ts';
-import { TAG_FIELD_SOURCES, type TagModel } from '../models/term.ts';
+import type { TagModel } from '../models/term.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
-import { ownScalarFieldNames } from './wpgraphql-reference.ts';
 import { PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { termById } from './term-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Tag`: a `/wp/v2/tags` record (src/models/term.ts). */
 
-const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier'];
 const TAG_WHERE_FIELDS = TERM_WHERE_FIELDS.filter((f) => f !== 'parent');
 
 TagRef.implement({
+  extensions: restRecord('tags'),
   description: 'The tag type',
   interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Tag',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Tag', ownScalarFieldNames('Tag', TAG_FIELD_SOURCES, INTERFACES)),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Tag', { tagId: ['id'] }),
     contentNodes: contentConnectionField(t, {
       connection: 'TagToContentNodeConnection',
       kind: 'ContentNode',

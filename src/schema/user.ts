@@ -1,30 +1,46 @@
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
-import { USER_FIELD_SOURCES, userAvatar, type UserModel } from '../models/user.ts';
+import { userAvatar, type UserModel } from '../models/user.ts';
 import { avatarField, commentConnectionField, Commenter } from './comment.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
-import { ownScalarFieldNames } from './wpgraphql-reference.ts';
 import { MediaItemRef, PageRef, PostRef, UserRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `User`, `viewer`, `user(id, idType)`, `users`: `/wp/v2/users` records (src/models/user.ts). */
 
-const INTERFACES = ['Node', 'UniformResourceIdentifiable', 'Commenter', 'DatabaseIdentifier'];
-
 UserRef.implement({
+  extensions: restRecord('users'),
   description: 'A User object',
   interfaces: [Node, UniformResourceIdentifiable, Commenter, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'User',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'User', ownScalarFieldNames('User', USER_FIELD_SOURCES, INTERFACES)),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'User', {
+      adminColor: [],
+      capKey: [],
+      capabilities: [],
+      description: ['description'],
+      extraCapabilities: [],
+      hasCommentShortcutsEnabled: [],
+      hasRichEditingEnabled: [],
+      hasSyntaxHighlightingEnabled: [],
+      locale: [],
+      nicename: [],
+      nickname: [],
+      registeredDate: [],
+      shouldShowAdminToolbar: [],
+      slug: ['slug'],
+      userId: ['id'],
+      username: [],
+    }),
     avatar: avatarField(t, (m: UserModel, args) => userAvatar(m, args)),
     posts: contentConnectionField(t, {
       connection: 'UserToPostConnection',

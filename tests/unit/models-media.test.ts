@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MEDIA_ITEM_FIELD_SOURCES,
-  mediaDetailsSizes,
-  mediaItemCaption,
-  stripPrependedAttachment,
-  toMediaItemModel,
-} from '../../src/models/media.ts';
+import { mediaDetailsSizes, mediaItemCaption, stripPrependedAttachment, toMediaItemModel } from '../../src/models/media.ts';
 import {
   mediaItemFile,
   mediaItemFilePath,
@@ -220,10 +214,5 @@ describe('large and non-image attachments', () => {
     expect(mediaItemSourceUrl(model)).toBeNull();
     expect(mediaItemSizes(model)).toBeNull();
     expect(model.mediaItemUrl).toBe(`${UP}/a.zip`);
-  });
-
-  it('lists field sources', () => {
-    expect(MEDIA_ITEM_FIELD_SOURCES['srcSet']).toEqual(['source_url', 'media_type', 'media_details']);
-    expect(MEDIA_ITEM_FIELD_SOURCES['date']).toEqual(['date']);
   });
 });
