@@ -45,6 +45,50 @@ const PostToTermNodeWhere = referenceInput(
 /** WPGraphQL orders a post's terms like any term connection: by name, ascending. */
 const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
 
+/** The model property each `TermObjectsConnectionOrderbyEnum` value sorts by (no term group in REST: by name). */
+const TERM_ORDER_PROPERTY: Record<string, 'name' | 'slug' | 'count' | 'description' | 'databaseId'> = {
+  NAME: 'name',
+  SLUG: 'slug',
+  COUNT: 'count',
+  DESCRIPTION: 'description',
+  TERM_ID: 'databaseId',
+  TERM_GROUP: 'name',
+};
+
+/**
+ * The order `where` asks for, over terms of both taxonomies merged (WordPress sorts them in one query): as
+ * termWhereToRest orders one taxonomy — by name ascending unless told, descending for other orders unless told.
+ */
+function termOrder(where: TermWhere | null | undefined) {
+  const property = TERM_ORDER_PROPERTY[where?.orderby ?? 'NAME'] ?? 'name';
+  const descending = where?.order ? where.order.toUpperCase() === 'DESC' : !!where?.orderby && where.orderby !== 'NAME';
+  return (a: CategoryModel | TagModel, b: CategoryModel | TagModel) => {
+    const x = a[property];
+    const y = b[property];
+    const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
+    return descending ? -compared : compared;
+  };
+}
+
+/**
+ * `Post.terms`: the post's categories and tags together, in the order `where` asks for. Without filters the ids on
+ * the post record go to the batched loaders (no request of its own); with them WordPress filters each taxonomy
+ * (`?post=<id>&…`, one request each) and the two lists are merged.
+ */
+async function allPostTerms(context: GatewayContext, post: PostModel, where: TermWhere | null | undefined) {
+  const { order, orderby, ...filters } = termWhereToRest(where, false);
+  if (Object.keys(filters).length === 0) {
+    const [categories, tags] = await Promise.all([
+      context.loaders.loadMany('categories', post.categoryDatabaseIds),
+      context.loaders.loadMany('tags', post.tagDatabaseIds),
+    ]);
+    return [...categories, ...tags].sort(termOrder(where));
+  }
+  const query = { ...filters, order, orderby, post: post.databaseId, per_page: 100 };
+  const [categories, tags] = await Promise.all([context.loaders.list('categories', query), context.loaders.list('tags', query)]);
+  return [...categories.models, ...tags.models].sort(termOrder(where));
+}
+
 /**
  * A post's terms of one taxonomy. Without where-args the ids on the post record go to the batched loader (one
  * request for all posts of the page); with where-args WordPress filters: `/wp/v2/<taxonomy>?post=<id>&…`.
@@ -112,12 +156,7 @@ PostRef.implement({
       args: paginationArgs(t, PostToTermNodeWhere),
       resolve: async (post, args, context) => {
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
-        void where;
-        const [categories, tags] = await Promise.all([
-          context.loaders.loadMany('categories', post.categoryDatabaseIds),
-          context.loaders.loadMany('tags', post.tagDatabaseIds),
-        ]);
-        return sliceConnection([...categories, ...tags].sort(byName), paging);
+        return sliceConnection(await allPostTerms(context, post, where), paging);
       },
     }),
     comments: commentConnectionField(t, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),
