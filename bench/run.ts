@@ -11,7 +11,7 @@
  *   (e) the gateway's RSS after a minute of load
  *
  * Every server runs in its own process (gateway: `dist/bin.js serve` with npm start's Node flags, as `npm start`
- * runs it; demo: `src/demo/main.ts`);
+ * runs it; demo: `demo/main.ts`);
  * autocannon runs here. They share the machine's cores, as they would on a small host.
  *
  * Flags: `--quick` (short runs, for trying the script; numbers not written unless `--write`), `--no-write`.

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The installed command: runs the TypeScript entry point through tsx (a runtime dependency), so there is no
-// build step between `npm ci` and a working gateway.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/bin.ts');
+// The installed command: runs the build in dist/ (plain JavaScript, no TypeScript loader at runtime). `npm pack`
+// and `npm start` build it first (`prepack`, `prestart`); in a checkout without a build, `npm run build` once, or
+// run the sources with `npm run dev`.
+await import('../dist/src/bin.js');

@@ -1,5 +1,4 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from './context.ts';
 import { toGlobalId } from './models/global-id.ts';
@@ -13,14 +12,15 @@ import { toGlobalId } from './models/global-id.ts';
  *   plugin's own `node`/`nodes` fields and connection helpers are off: WPGraphQL's `node(id)` must work out
  *   the type by asking WordPress, and its connections have per-connection type names (`RootQueryToPost…`)
  *   and page-info extras (`total`, `offsetPagination`) that src/schema/connections.ts builds.
- * - dataloader: one DataLoader per REST collection per request, keyed by record id (see src/loaders/).
+ *
+ * No dataloader plugin: the request's loaders (src/loaders/) batch every read, and resolvers ask them.
  */
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   DefaultFieldNullability: true;
   Scalars: { ID: { Input: string; Output: string | number } };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin],
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

@@ -1,8 +1,9 @@
 import type { EntityCache } from './cache/entity-cache.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
 import type { UpstreamRequestScope } from './loaders/records.ts';
+import { UpstreamLedger } from './loaders/upstream-ledger.ts';
 import type { SiteContext } from './models/site.ts';
-import type { RestQuery, WordPressClient } from './wordpress/client.ts';
+import type { WordPressClient } from './wordpress/client.ts';
 import type { Collection } from './wordpress/rest-types.ts';
 
 /**
@@ -10,8 +11,6 @@ import type { Collection } from './wordpress/rest-types.ts';
  * can be read by another: loaders (and what they hold) die with the request.
  */
 export interface GatewayContext {
-  /** The WordPress client, seen through this request's {@link UpstreamLedger} (every GET is counted). */
-  client: WordPressClient;
   site: SiteContext;
   /** The viewer's `Authorization` header, forwarded to WordPress and nowhere else; undefined when anonymous. */
   authorization: string | undefined;
@@ -20,7 +19,10 @@ export interface GatewayContext {
    * because Yoga copies the context object this factory returns: the holder is shared by the copies.
    */
   fieldPlan: { current: Map<Collection, readonly string[] | undefined> | undefined };
-  scope: UpstreamRequestScope;
+  /**
+   * Every read from WordPress (src/loaders/). The client is not on the context: resolvers reach WordPress only
+   * through these, over the client as this request's {@link UpstreamLedger} sees it (every GET is counted).
+   */
   loaders: Loaders;
   /** What this request cost upstream, for `extensions.upstream`. */
   upstream: UpstreamLedger;
@@ -44,19 +46,12 @@ const ID_ONLY = ['id'] as const;
 export function createContext(deps: ContextDependencies, request: Request): GatewayContext {
   const authorization = request.headers.get('authorization') ?? undefined;
   const upstream = new UpstreamLedger();
-  const client = upstream.watch(deps.client);
-  const context = {
-    client,
-    site: deps.site,
-    authorization,
-    fieldPlan: { current: undefined },
-    upstream,
-  } as Omit<GatewayContext, 'scope' | 'loaders'> as GatewayContext;
-  context.scope = {
-    client,
+  const fieldPlan: GatewayContext['fieldPlan'] = { current: undefined };
+  const scope: UpstreamRequestScope = {
+    client: upstream.watch(deps.client),
     authorization,
     fieldsFor(collection) {
-      const plan = context.fieldPlan.current;
+      const plan = fieldPlan.current;
       if (!plan) return undefined;
       return plan.has(collection) ? plan.get(collection) : ID_ONLY;
     },
@@ -65,92 +60,5 @@ export function createContext(deps: ContextDependencies, request: Request): Gate
     entityStats: upstream.entity,
     listStats: upstream.lists,
   };
-  context.loaders = createLoaders(context.scope);
-  return context;
-}
-
-/** One upstream GET as the ledger saw it. */
-export interface UpstreamCall {
-  /** `GET /wp/v2/posts?_fields=id,title&per_page=10` (the REST route and query, not the host). */
-  request: string;
-  /** The gateway's code for a failed request (`UPSTREAM_TIMEOUT`, `NOT_FOUND`…); absent when it succeeded. */
-  error?: string;
-  ms: number;
-  /** Which sequential round trip it belonged to (1 = sent first). */
-  roundTrip: number;
-}
-
-/**
- * Counts what one GraphQL request asked of WordPress: requests, sequential round trips, time spent waiting, and
- * entity-cache hits. Round trips are the longest chain of requests each sent after the previous one answered:
- * a request's round trip is one more than the highest of those already finished when it was sent, so requests
- * sent together (one batch per collection) share one.
- */
-export class UpstreamLedger {
-  requests = 0;
-  roundTrips = 0;
-  readonly entity = { hits: 0, misses: 0 };
-  readonly lists = { hits: 0, misses: 0 };
-  /** When the request's context was built (performance.now()): the start of the gateway's own work on it. */
-  readonly startedAt = performance.now();
-  private readonly log: { route: string; query: RestQuery | undefined; ms: number; roundTrip: number; error?: string }[] = [];
-  private finishedLevel = 0;
-  private inFlight = 0;
-  private busySince = 0;
-  private busyMs = 0;
-
-  /** Wall-clock milliseconds during which at least one request to WordPress was in flight. */
-  get ms(): number {
-    return this.busyMs + (this.inFlight > 0 ? performance.now() - this.busySince : 0);
-  }
-
-  /** Each GET, in the order they finished (described only when asked: most requests never are). */
-  get calls(): UpstreamCall[] {
-    return this.log.map(({ route, query, ms, roundTrip, error }) => ({
-      request: describe(route, query),
-      ...(error ? { error } : {}),
-      ms: Math.round(ms * 10) / 10,
-      roundTrip,
-    }));
-  }
-
-  /**
-   * The client as this request sees it: the same object for everything but `get`, which is counted and given
-   * this request's place in the upstream queue. (Through
-   * the prototype, so the shared client's connection state stays the shared one.)
-   */
-  watch(client: WordPressClient): WordPressClient {
-    // Every call of this request queues behind those of older requests (src/wordpress/upstream-limiter.ts).
-    const get: WordPressClient['get'] = (route, query, options) =>
-      this.track(route, query, () => client.get(route, query, { ...options, priority: this.startedAt }));
-    return Object.create(client, { get: { value: get } }) as WordPressClient;
-  }
-
-  private async track<T>(route: string, query: RestQuery | undefined, send: () => Promise<T>): Promise<T> {
-    const level = this.finishedLevel + 1;
-    const started = performance.now();
-    if (this.inFlight++ === 0) this.busySince = started;
-    this.requests++;
-    this.roundTrips = Math.max(this.roundTrips, level);
-    let error: string | undefined;
-    try {
-      return await send();
-    } catch (failure) {
-      error = String((failure as { code?: unknown }).code ?? 'ERROR');
-      throw failure;
-    } finally {
-      const ended = performance.now();
-      if (--this.inFlight === 0) this.busyMs += ended - this.busySince;
-      this.finishedLevel = Math.max(this.finishedLevel, level);
-      this.log.push({ route, query, ms: ended - started, roundTrip: level, ...(error ? { error } : {}) });
-    }
-  }
-}
-
-function describe(route: string, query: RestQuery | undefined): string {
-  const params = Object.entries(query ?? {})
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
-  return `GET ${route}${params.length ? `?${params.join('&')}` : ''}`;
+  return { site: deps.site, authorization, fieldPlan, loaders: createLoaders(scope, deps.site), upstream };
 }

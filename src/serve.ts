@@ -15,7 +15,7 @@ export async function serve(config: Config): Promise<number> {
   let demo: { url: string; close(): Promise<void> } | undefined;
   let wordpressUrl = config.wordpressUrl;
   if (!wordpressUrl) {
-    const { createDemoSite } = await import('./demo/server.ts');
+    const { createDemoSite } = await import('../demo/server.ts');
     demo = await createDemoSite();
     wordpressUrl = demo.url;
     log.info({ demo: demo.url }, 'No WORDPRESS_URL given: serving the embedded demo site');

@@ -1,6 +1,6 @@
 /**
  * The processes the benchmark measures, each in its own Node process as in production (`npm start`): the
- * gateway (`src/bin.ts serve`) and the embedded demo site (`src/demo/main.ts`). Started on free loopback
+ * gateway (`src/bin.ts serve`) and the embedded demo site (`demo/main.ts`). Started on free loopback
  * ports, stopped by pid when the benchmark ends.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -95,7 +95,7 @@ async function startNode(
 
 /** The embedded demo site on a free port. */
 export function startDemoSite(): Promise<Started> {
-  return startNode(['src/demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
+  return startNode(['demo/main.ts', '--port', '0'], {}, /demo WordPress site at (http:\/\/[\d.:]+)/, 'the demo site');
 }
 
 /** bench/lib/proxy-floor.mjs over `restRoot`, making these rounds of REST calls per request. */

@@ -1,15 +1,48 @@
-import { isInterfaceType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import type { Collection } from '../wordpress/rest-types.ts';
 import { restFields } from './records.ts';
 
 /**
- * For one GraphQL object type: the REST collection its records come from, and for each of its GraphQL fields
- * the REST fields (top-level `_fields` names) that field is computed from.
+ * The names under which the schema declares what the planner reads (src/schema/rest-sources.ts writes them):
+ * on a record type, its REST collection and any per-type replacements of inherited fields' sources; on a field,
+ * the REST fields (top-level `_fields` names) it is computed from.
  */
-export interface TypeFieldSources {
+export const REST_EXTENSIONS = {
+  collection: 'restCollection',
+  sourceOverrides: 'restSourceOverrides',
+  sources: 'restSources',
+} as const;
+
+/** Where one GraphQL field of a record type reads from: its type's collection, and the field's REST sources. */
+export interface FieldSources {
   collection: Collection;
-  sources: Readonly<Record<string, readonly string[]>>;
+  /** Undefined when the field declares none: that collection then falls back to whole records. */
+  sources: readonly string[] | undefined;
 }
+
+/** Reads a field's REST sources; undefined for types that are not records of a REST collection. */
+export type SourcesOf = (type: GraphQLObjectType, field: string) => FieldSources | undefined;
+
+/**
+ * The default {@link SourcesOf}: what the schema declares, where each field is defined (its `extensions`), with
+ * the record type's own replacements for fields it inherits from an interface whose sources differ for it.
+ */
+export const sourcesInSchema: SourcesOf = (type, field) => {
+  const collection = type.extensions[REST_EXTENSIONS.collection] as Collection | undefined;
+  if (!collection) return undefined;
+  const overrides = type.extensions[REST_EXTENSIONS.sourceOverrides] as Readonly<Record<string, readonly string[]>> | undefined;
+  const declared = type.getFields()[field]?.extensions[REST_EXTENSIONS.sources] as readonly string[] | undefined;
+  return { collection, sources: overrides?.[field] ?? declared };
+};
 
 /** Fields every record fetch needs whatever was selected: the id, to map answers back to keys. */
 const ALWAYS = ['id'];
@@ -20,22 +53,22 @@ const ALWAYS = ['id'];
  * (100 posts: 280 ms in full, 120 ms trimmed), so this is the largest single saving on the upstream.
  *
  * The plan covers the whole document, not one field: every call to a collection in a request uses the same set,
- * so any record a loader holds can serve any resolver of that request. A selected field with no known sources
- * (a field added to the schema without its entry) makes that collection fall back to whole records: correct
+ * so any record a loader holds can serve any resolver of that request. A selected field that declares no
+ * sources (a field added to the schema without them) makes that collection fall back to whole records: correct
  * first, fast second.
  */
 export function planFields(
   schema: GraphQLSchema,
   document: DocumentNode,
-  byType: Readonly<Record<string, TypeFieldSources>>,
+  sourcesOf: SourcesOf = sourcesInSchema,
 ): Map<Collection, readonly string[] | undefined> {
-  const selected = new Map<string, Set<string>>();
+  const selected = new Map<GraphQLObjectType, Set<string>>();
   const typeInfo = new TypeInfo(schema);
-  const note = (typeName: string, field: string) => {
-    let set = selected.get(typeName);
+  const note = (type: GraphQLObjectType, field: string) => {
+    let set = selected.get(type);
     if (!set) {
       set = new Set();
-      selected.set(typeName, set);
+      selected.set(type, set);
     }
     set.add(field);
   };
@@ -46,9 +79,9 @@ export function planFields(
         const parent = typeInfo.getParentType();
         const field = node.name.value;
         if (!parent || field.startsWith('__')) return;
-        if (isObjectType(parent)) note(parent.name, field);
+        if (isObjectType(parent)) note(parent, field);
         else if (isInterfaceType(parent)) {
-          for (const impl of schema.getPossibleTypes(parent)) note(impl.name, field);
+          for (const impl of schema.getPossibleTypes(parent)) note(impl, field);
         }
       },
     }),
@@ -56,17 +89,16 @@ export function planFields(
 
   const plan = new Map<Collection, readonly string[] | undefined>();
   const fallback = new Set<Collection>();
-  for (const [typeName, fields] of selected) {
-    const entry = byType[typeName];
-    if (!entry) continue;
-    const set = new Set<string>(plan.get(entry.collection) ?? ALWAYS);
+  for (const [type, fields] of selected) {
     for (const field of fields) {
-      const sources = entry.sources[field];
-      if (!sources) fallback.add(entry.collection);
-      else for (const source of sources) set.add(source);
+      const found = sourcesOf(type, field);
+      if (!found) continue;
+      const set = new Set<string>(plan.get(found.collection) ?? ALWAYS);
+      if (!found.sources) fallback.add(found.collection);
+      else for (const source of found.sources) set.add(source);
+      // A nested field beside its parent would cut WordPress's answer short: see restFields.
+      plan.set(found.collection, restFields([...set]) ?? []);
     }
-    // A nested field beside its parent would cut WordPress's answer short: see restFields.
-    plan.set(entry.collection, restFields([...set]) ?? []);
   }
   for (const collection of fallback) plan.set(collection, undefined);
   return plan;

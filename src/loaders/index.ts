@@ -1,17 +1,104 @@
 import type DataLoader from 'dataloader';
-import { createCommentsByPostLoader, type PostComments } from './lists.ts';
+import type { CommentModel } from '../models/comment.ts';
+import type { SiteContext } from '../models/site.ts';
+import type { UserModel } from '../models/user.ts';
+import type { RestQuery } from '../wordpress/client.ts';
+import type { Collection, RestLinks } from '../wordpress/rest-types.ts';
+import { createCommentsByPostLoader, type PostComments } from './comments-by-post.ts';
+import { linkTarget } from './follow-link.ts';
+import { loadListPage } from './list-pages.ts';
+import { loadWindow } from './list-windows.ts';
+import { lookupIds } from './lookups.ts';
+import { createRecordLoaders } from './record-loaders.ts';
 import type { UpstreamRequestScope } from './records.ts';
+import { type ModelOf, toModels } from './to-model.ts';
+import { loadViewer } from './viewer.ts';
+
+/** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
+export interface ModelPage<M> {
+  models: M[];
+  total: number;
+}
 
 /**
- * The loaders that are not keyed by record id, built once per GraphQL request. (Loaders by id, one per REST
- * collection, are held by the Pothos dataloader plugin on each record type's ref: src/schema/refs.ts.)
+ * Every read of one GraphQL request from WordPress, built once per request over one upstream scope (client,
+ * viewer credentials, `_fields` plan, entity cache): the schema asks these and nothing else. Each returns
+ * models (./to-model.ts), and every model a list or lookup brings is primed into its collection's loader by id,
+ * so a later lookup of the same record in the request costs nothing.
  */
 export interface Loaders {
-  /** A post's comments, batched over posts (one page at most; see PostComments.complete). */
+  /** A record by id, batched per collection with every id asked for in the same tick; null when not visible. */
+  load<C extends Collection>(collection: C, id: number): Promise<ModelOf<C> | null>;
+  /** Several ids of one collection, dropping the ones WordPress did not return (hidden or deleted). */
+  loadMany<C extends Collection>(collection: C, ids: readonly number[]): Promise<ModelOf<C>[]>;
+  /** One list page (`/wp/v2/<collection>?…`): lookups by slug, name or uri. `alsoFields`: REST fields beyond the plan. */
+  list<C extends Collection>(collection: C, query: RestQuery, alsoFields?: readonly string[]): Promise<ModelPage<ModelOf<C>>>;
+  /** A connection's window of a list query (./list-windows.ts). */
+  window<C extends Collection>(
+    collection: C,
+    query: RestQuery,
+    offset: number,
+    limit: number,
+    flipped: boolean,
+  ): Promise<ModelPage<ModelOf<C>>>;
+  /** Ids of users or terms by slug, for where-args that name them. */
+  lookupIds(collection: 'users' | 'categories' | 'tags', slugs: string[]): Promise<number[]>;
+  /** The signed-in viewer; null when anonymous. */
+  viewer(): Promise<UserModel | null>;
+  /** The record a `_links` relation points to (./follow-link.ts); null when there is none. */
+  followLink(
+    links: RestLinks | undefined | null,
+    rel: string,
+    expected: readonly Collection[],
+    fallbackId?: number | null,
+  ): Promise<unknown>;
+  /** A post's comments, batched over posts (one page at most; see PostComments.complete), as REST records. */
   commentsByPost: DataLoader<number, PostComments>;
+  /** A post's comments from the same batch as models, or null when the batch could not hold them all. */
+  commentModelsOf(postId: number): Promise<CommentModel[] | null>;
 }
 
 /** Builds a request's loaders over one upstream scope (client, viewer credentials, `_fields` plan). */
-export function createLoaders(scope: UpstreamRequestScope): Loaders {
-  return { commentsByPost: createCommentsByPostLoader(scope) };
+export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): Loaders {
+  const byId = createRecordLoaders(scope, site);
+  const commentsByPost = createCommentsByPostLoader(scope);
+  // DataLoader<number, ModelOf<C>> for a generic C: the mapped RecordLoaders type is indexed by a type
+  // parameter, which TypeScript widens to the union of all loaders; this view restores the correlation.
+  const loaderOf = <C extends Collection>(collection: C) => byId[collection] as DataLoader<number, ModelOf<C> | null>;
+  const prime = <C extends Collection>(collection: C, models: ModelOf<C>[]): ModelOf<C>[] => {
+    const loader = loaderOf(collection);
+    for (const model of models) loader.prime(model.databaseId, model);
+    return models;
+  };
+  const loaders: Loaders = {
+    load: (collection, id) => loaderOf(collection).load(id),
+    async loadMany(collection, ids) {
+      const loaded = await Promise.all(ids.map((id) => loaderOf(collection).load(id)));
+      return loaded.filter((model) => model != null);
+    },
+    async list(collection, query, alsoFields = []) {
+      const page = await loadListPage(scope, collection, query, alsoFields);
+      return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
+    },
+    async window(collection, query, offset, limit, flipped) {
+      const page = await loadWindow(scope, collection, query, offset, limit, flipped);
+      return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
+    },
+    lookupIds: (collection, slugs) => lookupIds(scope, collection, slugs),
+    async viewer() {
+      const viewer = await loadViewer(scope, site);
+      if (viewer) prime('users', [viewer]);
+      return viewer;
+    },
+    async followLink(links, rel, expected, fallbackId) {
+      const target = linkTarget(scope.client.origins, links, rel, expected, fallbackId);
+      return target ? loaderOf(target.collection).load(target.id) : null;
+    },
+    commentsByPost,
+    async commentModelsOf(postId) {
+      const batched = await commentsByPost.load(postId);
+      return batched.complete ? prime('comments', toModels('comments', batched.comments, site)) : null;
+    },
+  };
+  return loaders;
 }

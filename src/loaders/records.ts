@@ -1,7 +1,7 @@
 import type { EntityCache, EntityEntry } from '../cache/entity-cache.ts';
 import type { RestQuery, WordPressClient } from '../wordpress/client.ts';
-import { WordPressError } from '../wordpress/errors.ts';
 import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
+import { withoutRefusedStatus } from './status-fallback.ts';
 
 /** WordPress refuses `per_page` over 100 with a 400, so no batch may ask for more ids than that. */
 export const MAX_PER_PAGE = 100;
@@ -43,8 +43,8 @@ export interface UpstreamRequestScope {
 }
 
 /**
- * The batch function behind each collection's per-request DataLoader (src/schema/refs.ts hands it to the
- * Pothos dataloader plugin, which keeps one loader per collection per request).
+ * The batch function behind each collection's per-request DataLoader (./record-loaders.ts wraps it in one
+ * DataLoader per collection per request).
  *
  * A Function, which when given an Array of record ids of one collection, returns a Promise of an Array of the
  * records in the same order, with `null` for each id WordPress did not return (missing, or hidden from this
@@ -98,8 +98,8 @@ const ANY_STATUS_COLLECTIONS: ReadonlySet<Collection> = new Set(['posts', 'pages
 /**
  * GETs `include=…`. WordPress lists only published posts unless asked for other statuses, so for a signed-in
  * viewer posts and pages are asked with `status=any` (what they may read: drafts for an editor, as WPGraphQL
- * shows them). A viewer WordPress refuses other statuses to (a subscriber) is asked again without, so lookups
- * still find what everyone may read.
+ * shows them). A viewer WordPress refuses other statuses to (a subscriber) is asked again without
+ * (./status-fallback.ts), so lookups still find what everyone may read.
  */
 async function getIncluded<C extends Collection>(
   scope: UpstreamRequestScope,
@@ -108,12 +108,6 @@ async function getIncluded<C extends Collection>(
 ): Promise<CollectionRecord[C][]> {
   const route = `/wp/v2/${collection}`;
   const options = { authorization: scope.authorization };
-  if (scope.authorization && ANY_STATUS_COLLECTIONS.has(collection)) {
-    try {
-      return (await scope.client.get<CollectionRecord[C][]>(route, { ...query, status: 'any' }, options)).data;
-    } catch (error) {
-      if (!(error instanceof WordPressError) || !['rest_forbidden_status', 'rest_invalid_param'].includes(error.wpCode ?? '')) throw error;
-    }
-  }
-  return (await scope.client.get<CollectionRecord[C][]>(route, query, options)).data;
+  const asked = scope.authorization && ANY_STATUS_COLLECTIONS.has(collection) ? { ...query, status: 'any' } : query;
+  return withoutRefusedStatus(asked, async (q) => (await scope.client.get<CollectionRecord[C][]>(route, q, options)).data);
 }

@@ -15,14 +15,12 @@
  */
 import { phpEmpty } from './php.ts';
 
-/** `AvatarRatingEnum`. */
-export type AvatarRating = 'G' | 'PG' | 'R' | 'X';
-
 /** Arguments of `avatar` on User and CommentAuthor (`size` defaults to 96 in the schema). */
 export interface AvatarArgs {
   size?: number | null;
   forceDefault?: boolean | null;
-  rating?: AvatarRating | null;
+  /** An `AvatarRatingEnum` value (`G`, `PG`, `R`, `X`): GraphQL admits no other. */
+  rating?: string | null;
 }
 
 /** What WPGraphQL outputs for `Avatar` (Model/Avatar.php). */

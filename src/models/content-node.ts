@@ -16,12 +16,10 @@ import { phpHtmlEntityDecode } from './html.ts';
 import { nonEmptyId, nonEmptyString, phpUrldecode } from './php.ts';
 import { type SiteContext, uriFromLink } from './site.ts';
 
-/** `PostObjectFieldFormatEnum` values (Type/Enum/PostObjectFieldFormatEnum.php). */
-export type PostObjectFieldFormat = 'RAW' | 'RENDERED';
-
 /** Arguments of `title`, `content`, `excerpt`, `caption`, `description`, `Comment.content`. */
 export interface FormatArgs {
-  format?: PostObjectFieldFormat | 'raw' | 'rendered' | null;
+  /** A `PostObjectFieldFormatEnum` value (`RAW`, `RENDERED`; Type/Enum/PostObjectFieldFormatEnum.php). */
+  format?: string | null;
 }
 
 /**
@@ -89,11 +87,6 @@ export function resolveTitle(model: { title: string | null }, args?: FormatArgs 
 /** `content(format)` on Post and Page (Type/InterfaceType/NodeWithContentEditor.php). */
 export function resolveContent(model: { content: string | null }, args?: FormatArgs | null): string | null {
   return withFormat(model.content, args);
-}
-
-/** `excerpt(format)` on Post (Type/InterfaceType/NodeWithExcerpt.php). */
-export function resolveExcerpt(model: { excerpt: string | null }, args?: FormatArgs | null): string | null {
-  return withFormat(model.excerpt, args);
 }
 
 /** Whether REST marks the record as password-protected (`content.protected` / `excerpt.protected`). */
@@ -240,39 +233,3 @@ export function commentCountFor(model: { isRestricted: boolean }, approvedTotal:
   if (model.isRestricted) return null;
   return approvedTotal ?? 0;
 }
-
-/** Field sources every content type shares. `content.protected` marks what restriction can null. */
-export const CONTENT_NODE_FIELD_SOURCES: Record<string, string[]> = {
-  id: ['id'],
-  databaseId: ['id'],
-  contentTypeName: ['type'],
-  title: ['title'],
-  date: ['date', 'content.protected'],
-  dateGmt: ['date_gmt', 'content.protected'],
-  modified: ['modified', 'content.protected'],
-  modifiedGmt: ['modified_gmt', 'content.protected'],
-  slug: ['slug'],
-  status: ['status'],
-  link: ['link'],
-  uri: ['link'],
-  guid: ['guid', 'content.protected'],
-  desiredSlug: [],
-  commentStatus: ['comment_status', 'content.protected'],
-  pingStatus: ['ping_status', 'content.protected'],
-  author: ['author', 'content.protected'],
-  authorDatabaseId: ['author', 'content.protected'],
-  authorId: ['author', 'content.protected'],
-  hasPassword: ['content.protected'],
-  password: [],
-  isRestricted: ['content.protected'],
-  isPreview: ['content.protected'],
-  isRevision: ['content.protected'],
-  isFrontPage: [],
-  isPostsPage: [],
-  previewRevisionDatabaseId: [],
-  previewRevisionId: [],
-  isComment: [],
-  isContentNode: [],
-  isTermNode: [],
-  commentCount: ['content.protected'],
-};

@@ -14,9 +14,6 @@
  * followed by a split at the first `:`.
  */
 
-/** The global-id types WPGraphQL uses for the nodes this gateway serves. */
-export type GlobalIdType = 'post' | 'term' | 'user' | 'comment' | 'comment_author' | 'setting_group';
-
 /** `Relay::toGlobalId( $type, $id )`. */
 export function toGlobalId(type: string, id: number | string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64');

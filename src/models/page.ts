@@ -3,19 +3,10 @@
  * Registry/Utils/PostObject.php (`isFrontPage`, `isPostsPage`, `isPrivacyPage` are `Bool!` on pages).
  */
 import type { RestPage } from '../wordpress/rest-types.ts';
-import {
-  CONTENT_NODE_FIELD_SOURCES,
-  type ContentNodeModel,
-  contentNodeFields,
-  isPasswordProtected,
-  renderedContent,
-  restrict,
-} from './content-node.ts';
+import { type ContentNodeModel, contentNodeFields, isPasswordProtected, renderedContent, restrict } from './content-node.ts';
 import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
-
-export { resolveContent as pageContent, resolveTitle as pageTitle } from './content-node.ts';
 
 /** What WPGraphQL outputs for a `Page` for an anonymous viewer with default arguments. */
 export interface PageModel extends ContentNodeModel {
@@ -72,24 +63,3 @@ export function toPageModel(record: RestPage, site: SiteContext): PageModel {
   };
   return hasPassword ? restrict(model) : model;
 }
-
-/** REST fields (`_fields` entries) each `Page` field needs. */
-export const PAGE_FIELD_SOURCES: Record<string, string[]> = {
-  ...CONTENT_NODE_FIELD_SOURCES,
-  pageId: ['id'],
-  content: ['content'],
-  isFrontPage: ['link'],
-  isPostsPage: ['id'],
-  isPrivacyPage: ['id'],
-  uri: ['link', 'id'],
-  menuOrder: ['menu_order', 'content.protected'],
-  parent: ['parent', 'content.protected'],
-  parentDatabaseId: ['parent', 'content.protected'],
-  parentId: ['parent', 'content.protected'],
-  featuredImage: ['featured_media', 'content.protected'],
-  featuredImageDatabaseId: ['featured_media', 'content.protected'],
-  featuredImageId: ['featured_media', 'content.protected'],
-  comments: ['id'],
-  children: ['id'],
-  ancestors: ['parent', 'content.protected'],
-};

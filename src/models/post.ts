@@ -3,19 +3,10 @@
  * Registry/Utils/PostObject.php (type-specific fields), shared ones in ./content-node.ts.
  */
 import type { RestPost } from '../wordpress/rest-types.ts';
-import {
-  CONTENT_NODE_FIELD_SOURCES,
-  type ContentNodeModel,
-  contentNodeFields,
-  isPasswordProtected,
-  renderedContent,
-  restrict,
-} from './content-node.ts';
+import { type ContentNodeModel, contentNodeFields, isPasswordProtected, renderedContent, restrict } from './content-node.ts';
 import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
-
-export { resolveContent as postContent, resolveExcerpt as postExcerpt, resolveTitle as postTitle } from './content-node.ts';
 
 /** What WPGraphQL outputs for a `Post`, field by field, for an anonymous viewer with default arguments. */
 export interface PostModel extends ContentNodeModel {
@@ -60,19 +51,3 @@ export function toPostModel(record: RestPost, site: SiteContext): PostModel {
   };
   return hasPassword ? restrict(model) : model;
 }
-
-/** REST fields (`_fields` entries) each `Post` field needs. */
-export const POST_FIELD_SOURCES: Record<string, string[]> = {
-  ...CONTENT_NODE_FIELD_SOURCES,
-  postId: ['id'],
-  content: ['content'],
-  excerpt: ['excerpt'],
-  isSticky: ['sticky'],
-  featuredImage: ['featured_media', 'content.protected'],
-  featuredImageDatabaseId: ['featured_media', 'content.protected'],
-  featuredImageId: ['featured_media', 'content.protected'],
-  categories: ['categories'],
-  tags: ['tags'],
-  terms: ['categories', 'tags'],
-  comments: ['id'],
-};

@@ -4,7 +4,8 @@
  * the `siteurl` option), Registry/TypeRegistry.php (`siteIconUrl(size)`).
  */
 import { toGlobalId } from './global-id.ts';
-import { type MediaSource, wpConstrainDimensions } from './media.ts';
+import type { MediaSource } from './media-source.ts';
+import { wpConstrainDimensions } from './wordpress-media-functions.ts';
 import type { SiteContext } from './site.ts';
 
 /** What WPGraphQL outputs for `GeneralSettings` (the subset's fields). */
@@ -89,11 +90,3 @@ export function generalSettingsSiteIconUrl(
   if (model._siteIconId === null || !siteIcon) return null;
   return intermediateUrlForBox(siteIcon, size, size) ?? siteIcon.url;
 }
-
-/** REST index fields each `GeneralSettings` field needs (the index is read whole, so informational). */
-export const GENERAL_SETTINGS_FIELD_SOURCES: Record<string, string[]> = {
-  id: [],
-  url: ['url'],
-  homeUrl: ['home'],
-  siteIconUrl: ['site_icon', 'site_icon_url'],
-};

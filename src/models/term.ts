@@ -101,38 +101,3 @@ export function toTagModel(record: RestTerm, site: SiteContext): TagModel {
     tagId: record.id,
   };
 }
-
-/** REST fields (`_fields` entries) the fields Category and Tag share need. */
-export const TERM_FIELD_SOURCES: Record<string, string[]> = {
-  id: ['id'],
-  databaseId: ['id'],
-  count: ['count'],
-  description: ['description'],
-  link: ['link'],
-  name: ['name'],
-  slug: ['slug'],
-  taxonomyName: ['taxonomy'],
-  uri: ['link'],
-  isRestricted: [],
-  isComment: [],
-  isContentNode: [],
-  isTermNode: [],
-  isFrontPage: [],
-  isPostsPage: [],
-  posts: ['id'],
-  contentNodes: ['id'],
-};
-
-/** REST fields (`_fields` entries) each `Tag` field needs. */
-export const TAG_FIELD_SOURCES: Record<string, string[]> = { ...TERM_FIELD_SOURCES, tagId: ['id'] };
-
-/** REST fields (`_fields` entries) each `Category` field needs. */
-export const CATEGORY_FIELD_SOURCES: Record<string, string[]> = {
-  ...TERM_FIELD_SOURCES,
-  categoryId: ['id'],
-  parent: ['parent'],
-  parentDatabaseId: ['parent'],
-  parentId: ['parent'],
-  ancestors: ['parent'],
-  children: ['id'],
-};

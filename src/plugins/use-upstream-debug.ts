@@ -1,7 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayContext, UpstreamCall } from '../context.ts';
 import { SERVED_STALE } from '../cache/response-store.ts';
+import type { GatewayContext } from '../context.ts';
+import type { UpstreamCall } from '../loaders/upstream-ledger.ts';
 
 /** `extensions.upstream`: what one operation cost WordPress. */
 export interface UpstreamReport {

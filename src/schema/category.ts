@@ -1,6 +1,6 @@
 import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import { CATEGORY_FIELD_SOURCES, type CategoryModel } from '../models/term.ts';
+import type { CategoryModel } from '../models/term.ts';
 import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
@@ -13,16 +13,14 @@ import {
   TermNode,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { CategoryRef, PostRef, loadById } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { CategoryRef, PostRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { termById } from './term-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Category`: a `/wp/v2/categories` record (src/models/term.ts). */
-
-const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier', 'HierarchicalTermNode', 'HierarchicalNode'];
 
 const CategoryToParentCategoryConnectionEdge = defineOneToOneEdge<CategoryModel>(
   'CategoryToParentCategoryConnectionEdge',
@@ -45,7 +43,7 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
   let parentId = category.parentDatabaseId;
   while (parentId && !seen.has(parentId)) {
     seen.add(parentId);
-    const parent = await loadById(context, 'categories', parentId);
+    const parent = await context.loaders.load('categories', parentId);
     if (!parent) break;
     chain.push(parent);
     parentId = parent.parentDatabaseId;
@@ -54,45 +52,44 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
 }
 
 CategoryRef.implement({
+  extensions: restRecord('categories'),
   description: 'The category type',
-  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode] as never,
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, CategoryModel>;
     return {
-      id: t.exposeID('id', { nullable: false }),
-      ...scalarFields(t, 'Category', ownScalarFieldNames('Category', CATEGORY_FIELD_SOURCES, INTERFACES)),
+      id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+      ...scalarFields(t, 'Category', { categoryId: ['id'] }),
       parent: t.field({
         type: CategoryToParentCategoryConnectionEdge,
         description: 'Connection between the category type and its parent category type',
+        extensions: restSources('parent'),
         resolve: async (c, _args, context) =>
-          (c.parentDatabaseId ? oneToOne(await loadById(context, 'categories', c.parentDatabaseId)) : null) as never,
+          c.parentDatabaseId ? oneToOne(await context.loaders.load('categories', c.parentDatabaseId)) : null,
       }),
       children: t.field({
         type: CategoryToCategoryConnection,
         description: 'Connection between the category type and its children categories.',
+        extensions: restSources('id'),
         args: paginationArgs(tt, CategoryToCategoryWhere),
         resolve: (c, args, context) => {
           const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
-          return restConnection(
-            context,
-            'categories',
-            { ...paging, where },
-            { ...termWhereToRest(where, true), parent: c.databaseId },
-          ) as never;
+          return restConnection(context, 'categories', { ...paging, where }, { ...termWhereToRest(where, true), parent: c.databaseId });
         },
       }),
       ancestors: t.field({
         type: CategoryToAncestorsCategoryConnection,
         description: 'The ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
+        extensions: restSources('parent'),
         args: paginationArgs(tt),
         resolve: async (c, args, context) => {
           const chain = await ancestors(context, c);
           // WPGraphQL answers null, not an empty connection, for a top-level category.
-          return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
+          return chain.length ? sliceConnection(chain, args as ConnectionArgs) : null;
         },
       }),
-      contentNodes: contentConnectionField(t as never, {
+      contentNodes: contentConnectionField(t, {
         connection: 'CategoryToContentNodeConnection',
         kind: 'ContentNode',
         nodeRef: ContentNode,
@@ -102,7 +99,7 @@ CategoryRef.implement({
         // Only posts carry category terms on a stock site.
         fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': true }),
       }),
-      posts: contentConnectionField(t as never, {
+      posts: contentConnectionField(t, {
         connection: 'CategoryToPostConnection',
         kind: 'Post',
         nodeRef: PostRef,
@@ -124,7 +121,7 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: referenceEnum('CategoryIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
     },
-    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType as string | null | undefined) as never,
+    resolve: (_root, args, context) => termById(context, 'categories', String(args.id), args.idType as string | null | undefined),
   }),
   categories: t.field({
     type: defineConnection<CategoryModel>('RootQueryToCategoryConnection', 'Category', CategoryRef),
@@ -135,6 +132,6 @@ builder.queryFields((t) => ({
       restConnection(context, 'categories', args as ConnectionArgs, {
         hide_empty: false,
         ...termWhereToRest(args.where as TermWhere | null, true),
-      }) as never,
+      }),
   }),
 }));

@@ -1,10 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { builder, type BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
-import type { AvatarModel } from '../models/avatar.ts';
+import type { AvatarArgs, AvatarModel } from '../models/avatar.ts';
 import {
-  COMMENT_AUTHOR_FIELD_SOURCES,
-  COMMENT_FIELD_SOURCES,
   commentAuthorAvatar,
   commentContent,
   toCommentAuthorModel,
@@ -12,7 +10,7 @@ import {
   type CommentModel,
 } from '../models/comment.ts';
 import { userAvatar, type UserModel } from '../models/user.ts';
-import type { RestQuery } from '../wordpress/client.ts';
+import type { ListQuery } from '../loaders/list-query.ts';
 import {
   defineConnection,
   defineOneToOneEdge,
@@ -27,14 +25,13 @@ import {
 import { databaseIdArgument } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { CommentRef, loadById, prime, toModel } from './refs.ts';
-import { followLink } from './relations.ts';
+import { restConnection } from './rest-connection.ts';
+import { CommentRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { COMMENT_WHERE_FIELDS, commentWhereToRest, type CommentWhere } from './where/comments.ts';
 import { fromGlobalId } from '../models/global-id.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Comment`, its commenters (`User` or the guest `CommentAuthor`) and `Avatar`. */
 
@@ -61,11 +58,14 @@ export const Avatar = builder.objectRef<AvatarModel>('Avatar').implement({
 /** `avatar(size: Int = 96, forceDefault, rating)`, as User, CommentAuthor and Commenter declare it. */
 export function avatarField<M>(
   t: PothosSchemaTypes.FieldBuilder<BuilderTypes, M, 'Object' | 'Interface'>,
-  resolve: (model: M, args: never) => AvatarModel | null,
+  resolve: (model: M, args: AvatarArgs) => AvatarModel | null,
+  /** The REST field holding the avatar URLs on this record (`avatar_urls`, a comment's `author_avatar_urls`). */
+  source = 'avatar_urls',
 ) {
   const b = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M>;
   return b.field({
-    type: Avatar as never,
+    type: Avatar,
+    extensions: restSources(source),
     description: 'Avatar object for user. The avatar object can be retrieved in different sizes by specifying the size argument.',
     args: {
       size: b.arg.int({
@@ -74,9 +74,9 @@ export function avatarField<M>(
           'The size attribute of the avatar field can be used to fetch avatars of different sizes. The value corresponds to the dimension in pixels to fetch. The default is 96 pixels.',
       }),
       forceDefault: b.arg.boolean({ description: 'Whether to always show the default image, never the Gravatar. Default false' }),
-      rating: b.arg({ type: AvatarRatingEnum as never, description: 'The rating level of the avatar.' }),
-    } as never,
-    resolve: (model, args) => resolve(model as M, args as never) as never,
+      rating: b.arg({ type: AvatarRatingEnum, description: 'The rating level of the avatar.' }),
+    },
+    resolve: (model, args) => resolve(model as M, args),
   });
 }
 
@@ -87,8 +87,8 @@ export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').imple
   interfaces: [Node, DatabaseIdentifier],
   resolveType: (value) => value.__typename,
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Commenter', ['databaseId', 'email', 'isRestricted', 'name', 'url']),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Commenter', { databaseId: ['id'], email: [], isRestricted: [], name: ['name'], url: ['url'] }),
     // WPGraphQL declares `avatar` without arguments here; User and CommentAuthor add `size`, `forceDefault`, `rating`.
     avatar: t.field({
       type: Avatar,
@@ -98,18 +98,21 @@ export const Commenter = builder.interfaceRef<CommenterModel>('Commenter').imple
   }),
 });
 
-export const CommentAuthor = builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
+// Reached only through the Commenter interface (a comment's author), so nothing names this ref again.
+builder.objectRef<CommentAuthorModel>('CommentAuthor').implement({
+  extensions: restRecord('comments'),
   description: 'A Comment Author object',
-  interfaces: [Node, Commenter, DatabaseIdentifier] as never,
+  interfaces: [Node, Commenter, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'CommentAuthor',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
     ...scalarFields(
       t,
       'Commenter',
-      ['databaseId', 'email', 'isRestricted', 'name', 'url'].filter((f) => f in COMMENT_AUTHOR_FIELD_SOURCES),
+      // A guest commenter is read from its comment record.
+      { databaseId: ['id'], email: [], isRestricted: [], name: ['author_name'], url: ['author_url'] },
     ),
-    avatar: avatarField(t as never, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args)),
+    avatar: avatarField(t, (m: CommentAuthorModel, args) => commentAuthorAvatar(m, args), 'author_avatar_urls'),
   }),
 });
 
@@ -123,7 +126,7 @@ interface CommenterEdge extends EdgeShape<CommenterModel> {
 
 const CommenterConnectionEdge = builder.interfaceRef<CommenterEdge>('CommenterConnectionEdge').implement({
   description: 'Edge between a node and a connected Commenter',
-  interfaces: [EdgeInterface] as never,
+  interfaces: [EdgeInterface],
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
     node: t.field({ type: Commenter, nullable: false, resolve: (e) => e.node }),
@@ -132,7 +135,7 @@ const CommenterConnectionEdge = builder.interfaceRef<CommenterEdge>('CommenterCo
 
 const CommentToCommenterConnectionEdge = builder.objectRef<CommenterEdge>('CommentToCommenterConnectionEdge').implement({
   description: 'Connection between the Comment type and the Commenter type',
-  interfaces: [OneToOneConnection, EdgeInterface, CommenterConnectionEdge] as never,
+  interfaces: [OneToOneConnection, EdgeInterface, CommenterConnectionEdge],
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
     node: t.field({ type: Commenter, nullable: false, resolve: (e) => e.node }),
@@ -153,39 +156,50 @@ const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 /** The commenter: the registered user when WordPress shows them to this viewer, else the guest details. */
 async function commenter(comment: CommentModel, context: GatewayContext): Promise<CommenterModel> {
   if (comment.commenterUserDatabaseId !== null) {
-    // The collection is fixed (users): the record's own `author` id, not its link (src/schema/field-sources.ts).
-    const user = await loadById(context, 'users', comment.commenterUserDatabaseId);
+    // The collection is fixed (users): the record's own `author` id, not its link (see src/schema/rest-sources.ts on `_links`).
+    const user = await context.loaders.load('users', comment.commenterUserDatabaseId);
     if (user) return user;
   }
   return toCommentAuthorModel(comment);
 }
 
 CommentRef.implement({
+  extensions: restRecord('comments'),
   description: 'A Comment object',
-  interfaces: [Node, DatabaseIdentifier, UniformResourceIdentifiable] as never,
+  interfaces: [Node, DatabaseIdentifier, UniformResourceIdentifiable],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Comment',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(
-      t,
-      'Comment',
-      ownScalarFieldNames('Comment', COMMENT_FIELD_SOURCES, ['Node', 'DatabaseIdentifier', 'UniformResourceIdentifiable']),
-    ),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Comment', {
+      approved: ['status'],
+      commentId: ['id'],
+      date: ['date'],
+      dateGmt: ['date_gmt'],
+      isRestricted: [],
+      link: ['link'],
+      parentDatabaseId: ['parent'],
+      parentId: ['parent'],
+      type: ['type'],
+    }),
     status: t.field({
       type: CommentStatusEnum,
       description:
         'The approval status of the comment. This field is equivalent to WP_Comment->comment_approved and the value matching the "comment_approved" column in SQL.',
-      resolve: (c) => c.status as never,
+      extensions: restSources('status'),
+      resolve: (c) => c.status,
     }),
     content: t.string({
       description:
         'Content of the comment. This field is equivalent to WP_Comment->comment_content and the value matching the "comment_content" column in SQL.',
       args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-      resolve: (c, args) => commentContent(c, args as never),
+      extensions: restSources('content'),
+      resolve: (c, args) => commentContent(c, args),
     }),
     author: t.field({
       type: CommentToCommenterConnectionEdge,
       description: 'The author of the comment',
+      // The registered commenter by `author` (its user record), else the guest details on the comment itself.
+      extensions: restSources('author', 'author_name', 'author_url', 'author_avatar_urls'),
       resolve: async (c, _args, context) => ({
         cursor: offsetToCursor(0),
         node: await commenter(c, context),
@@ -195,22 +209,25 @@ CommentRef.implement({
     commentedOn: t.field({
       type: CommentToContentNodeConnectionEdge,
       description: 'Connection between the Comment type and the ContentNode type',
+      // `_links.up` names the collection (a post, page or attachment); `post` is the id when links are trimmed.
+      extensions: restSources('post', '_links'),
       resolve: async (c, _args, context) => {
-        const node = await followLink(context, c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
-        return node ? ({ cursor: offsetToCursor(0), node } as never) : null;
+        const node = await context.loaders.followLink(c.links, 'up', ['posts', 'pages', 'media'], c.commentedOnDatabaseId);
+        return node ? { cursor: offsetToCursor(0), node } : null;
       },
     }),
     parent: t.field({
       type: CommentToParentCommentConnectionEdge,
       description:
         'Parent comment of current comment. This field is equivalent to the WP_Comment instance matching the WP_Comment->comment_parent ID.',
+      extensions: restSources('parent'),
       resolve: async (c, _args, context) => {
         if (!c.parentDatabaseId) return null;
-        const node = await loadById(context, 'comments', c.parentDatabaseId);
+        const node = await context.loaders.load('comments', c.parentDatabaseId);
         return node ? { cursor: offsetToCursor(0), node } : null;
       },
     }),
-    replies: commentConnectionField(t as never, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({
+    replies: commentConnectionField(t, 'CommentToCommentConnection', 'CommentToCommentConnectionWhereArgs', (c: CommentModel) => ({
       parent: c.databaseId,
     })),
   }),
@@ -221,20 +238,22 @@ CommentRef.implement({
  * comments come from the batched comments-by-post loader (one request for every post on the page); otherwise
  * one REST list query with the parent's filter (`fixed`) and the where-args.
  */
-export function commentConnectionField(
-  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { databaseId: number }>,
+export function commentConnectionField<Parent extends { databaseId: number }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent>,
   name: string,
   whereInputName: string,
-  fixed?: (parent: never) => RestQuery,
+  fixed?: (parent: Parent) => ListQuery,
   /** When set, anonymous viewers get this FORBIDDEN message: WordPress refuses the filter `fixed` needs. */
   signedInOnly?: string,
 ) {
   const connection = defineConnection<CommentModel>(name, 'Comment', CommentRef);
   const where = referenceInput(whereInputName, COMMENT_WHERE_FIELDS, offsetPaginationField);
   return t.field({
-    type: connection as never,
+    type: connection,
     description: `Connection between the ${name.split('To')[0]} type and the Comment type`,
-    args: paginationArgs(t, where) as never,
+    // The parent's id: comments are read by `post`, `parent` or `author`.
+    extensions: restSources('id'),
+    args: paginationArgs(t, where),
     resolve: async (parent, rawArgs, rawContext) => {
       const context = rawContext as GatewayContext;
       const { where: whereArgs, ...paging } = rawArgs as ConnectionArgs & { where?: CommentWhere | null };
@@ -247,22 +266,18 @@ export function commentConnectionField(
         (parent as { isRestricted?: boolean; hasPassword?: boolean }).hasPassword &&
         (parent as { isRestricted?: boolean }).isRestricted
       ) {
-        return sliceConnection([], paging) as never;
+        return sliceConnection([], paging);
       }
       if (fixed && signedInOnly && !context.authorization) {
         throw new GraphQLError(signedInOnly, { extensions: { code: 'FORBIDDEN' } });
       }
       if (!fixed && !hasFilters) {
-        const batched = await context.loaders.commentsByPost.load(parent.databaseId);
-        if (batched.complete) {
-          const models = batched.comments.map((r) => toModel.comments(r, context));
-          prime(context, 'comments', models);
-          return sliceConnection(models, paging) as never;
-        }
+        const models = await context.loaders.commentModelsOf(parent.databaseId);
+        if (models) return sliceConnection(models, paging);
         // More comments than one batched page holds: this post's window alone.
       }
-      const base = fixed ? fixed(parent as never) : { post: parent.databaseId };
-      return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base }) as never;
+      const base = fixed ? fixed(parent) : { post: parent.databaseId };
+      return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base });
     },
   });
 }
@@ -280,11 +295,11 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, context) => {
       const id = String(args.id);
-      if ((args.idType ?? 'ID') === 'DATABASE_ID') return loadById(context, 'comments', databaseIdArgument(id)) as never;
+      if ((args.idType ?? 'ID') === 'DATABASE_ID') return context.loaders.load('comments', databaseIdArgument(id));
       const parts = fromGlobalId(id);
       if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
       if (parts.type !== 'comment') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a comment.`, 'id');
-      return loadById(context, 'comments', Number(parts.id)) as never;
+      return context.loaders.load('comments', Number(parts.id));
     },
   }),
   comments: t.field({
@@ -293,7 +308,7 @@ builder.queryFields((t) => ({
     args: paginationArgs(t, referenceInput('RootQueryToCommentConnectionWhereArgs', COMMENT_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) => {
       const filters = commentWhereToRest(args.where as CommentWhere | null, context.authorization !== undefined);
-      return restConnection(context, 'comments', args as ConnectionArgs, filters) as never;
+      return restConnection(context, 'comments', args as ConnectionArgs, filters);
     },
   }),
 }));

@@ -1,4 +1,4 @@
-import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
+import type { ArgBuilder, InputObjectRef, InterfaceRef, ObjectRef } from '@pothos/core';
 import { builder, type BuilderTypes } from '../builder.ts';
 import { MAX_PER_PAGE } from '../loaders/records.ts';
 import { badInput } from './where/args.ts';
@@ -231,7 +231,7 @@ export const EdgeInterface = builder.interfaceRef<EdgeShape<unknown>>('Edge').im
   description: 'Relational context between connected nodes',
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: builder.nodeInterfaceRef(), nullable: false, resolve: (edge) => edge.node as never }),
+    node: t.field({ type: builder.nodeInterfaceRef(), nullable: false, resolve: (edge) => edge.node }),
   }),
 });
 
@@ -240,7 +240,7 @@ export const OneToOneConnection = builder.interfaceRef<EdgeShape<unknown>>('OneT
   interfaces: [EdgeInterface],
   fields: (t) => ({
     cursor: t.exposeString('cursor'),
-    node: t.field({ type: builder.nodeInterfaceRef(), nullable: false, resolve: (edge) => edge.node as never }),
+    node: t.field({ type: builder.nodeInterfaceRef(), nullable: false, resolve: (edge) => edge.node }),
   }),
 });
 
@@ -248,7 +248,7 @@ const ConnectionInterface = builder.interfaceRef<ConnectionShape<unknown>>('Conn
   description: 'A plural connection from one Node Type in the Graph to another Node Type',
   fields: (t) => ({
     edges: t.field({ type: [EdgeInterface], nullable: false, resolve: (c) => c.edges }),
-    nodes: t.field({ type: [builder.nodeInterfaceRef()], nullable: false, resolve: (c) => c.nodes as never }),
+    nodes: t.field({ type: [builder.nodeInterfaceRef()], nullable: false, resolve: (c) => c.nodes }),
     pageInfo: t.field({ type: PageInfoInterface, nullable: false, resolve: (c) => c.pageInfo }),
   }),
 });
@@ -260,7 +260,7 @@ interface KindInterfaces {
   pageInfo: InterfaceRef<BuilderTypes, PageInfoShape>;
 }
 
-type NodeRef = ObjectRef<BuilderTypes, never> | InterfaceRef<BuilderTypes, never> | { name: string };
+export type NodeRef = ObjectRef<BuilderTypes, never> | InterfaceRef<BuilderTypes, never> | { name: string };
 const kinds = new Map<string, KindInterfaces>();
 
 function kindInterfaces(kind: string, nodeRef: NodeRef): KindInterfaces {
@@ -271,7 +271,8 @@ function kindInterfaces(kind: string, nodeRef: NodeRef): KindInterfaces {
     interfaces: [EdgeInterface],
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
-      node: t.field({ type: nodeRef as never, nullable: false, resolve: (e: EdgeShape<unknown>) => e.node as never }),
+      // cast: the node ref's shape is not known to these generic helpers (NodeRef), so Pothos cannot check the node.
+      node: t.field({ type: nodeRef, nullable: false, resolve: (e: EdgeShape<unknown>) => e.node as never }),
     }),
   });
   const pageInfo = builder.interfaceRef<PageInfoShape>(`${kind}ConnectionPageInfo`).implement({
@@ -284,7 +285,8 @@ function kindInterfaces(kind: string, nodeRef: NodeRef): KindInterfaces {
     interfaces: [ConnectionInterface],
     fields: (t) => ({
       edges: t.field({ type: [edge], nullable: false, resolve: (c) => c.edges }),
-      nodes: t.field({ type: [nodeRef as never], nullable: false, resolve: (c: ConnectionShape<unknown>) => c.nodes as never }),
+      // cast: as for `node` above.
+      nodes: t.field({ type: [nodeRef], nullable: false, resolve: (c: ConnectionShape<unknown>) => c.nodes as never }),
       pageInfo: t.field({ type: pageInfo, nullable: false, resolve: (c) => c.pageInfo }),
     }),
   });
@@ -301,26 +303,28 @@ export function defineConnection<T>(name: string, kind: string, nodeRef: NodeRef
   const iface = kindInterfaces(kind, nodeRef);
   const edge = builder.objectRef<EdgeShape<T>>(`${name}Edge`).implement({
     description: `An edge in a connection`,
-    interfaces: [iface.edge, EdgeInterface] as never,
+    interfaces: [iface.edge, EdgeInterface],
     fields: (t) => ({
       cursor: t.exposeString('cursor', { description: 'A cursor for use in pagination' }),
-      node: t.field({ type: nodeRef as never, nullable: false, resolve: (e) => e.node as never }),
+      // cast: T is the caller's model type, NodeRef's shape is unknown here (see kindInterfaces).
+      node: t.field({ type: nodeRef, nullable: false, resolve: (e) => e.node as never }),
     }),
   });
   const pageInfo = builder.objectRef<PageInfoShape>(`${name}PageInfo`).implement({
     description: `Page Info on the "${name}"`,
-    interfaces: [iface.pageInfo, WPPageInfo, PageInfoInterface] as never,
+    interfaces: [iface.pageInfo, WPPageInfo, PageInfoInterface],
     fields: () => ({}),
   });
   return builder.objectRef<ConnectionShape<T>>(name).implement({
     description: `Connection between the ${name.split('To')[0]} type and the ${kind} type`,
-    interfaces: [iface.connection, ConnectionInterface] as never,
+    interfaces: [iface.connection, ConnectionInterface],
     fields: (t) => ({
       edges: t.field({ type: [edge], nullable: false, description: 'Edges for the connection', resolve: (c) => c.edges }),
       nodes: t.field({
-        type: [nodeRef as never],
+        type: [nodeRef],
         nullable: false,
         description: 'The nodes of the connection, without the edges',
+        // cast: as for the edge's `node` above.
         resolve: (c) => c.nodes as never,
       }),
       pageInfo: t.field({
@@ -338,15 +342,16 @@ export function defineOneToOneEdge<T>(name: string, kind: string, nodeRef: NodeR
   const iface = kindInterfaces(kind, nodeRef);
   return builder.objectRef<EdgeShape<T>>(name).implement({
     description: `Connection between the ${name.split('To')[0]} type and the ${kind} type`,
-    interfaces: [OneToOneConnection, EdgeInterface, iface.edge] as never,
+    interfaces: [OneToOneConnection, EdgeInterface, iface.edge],
     fields: (t) => ({
       cursor: t.exposeString('cursor', {
         description: 'Opaque reference to the nodes position in the connection. Value can be used with pagination args.',
       }),
       node: t.field({
-        type: nodeRef as never,
+        type: nodeRef,
         nullable: false,
         description: 'The node of the connection, without the edges',
+        // cast: as in defineConnection.
         resolve: (e) => e.node as never,
       }),
     }),
@@ -362,13 +367,13 @@ export function oneToOne<T>(node: T | null | undefined): EdgeShape<T> | null {
  * `first`, `last`, `after`, `before` (WPGraphQL's names and descriptions) and, when given, `where` of that input
  * type: the arguments of every connection field.
  */
-export function paginationArgs(t: { arg: ArgBuilder<BuilderTypes> }, where?: unknown) {
+export function paginationArgs(t: { arg: ArgBuilder<BuilderTypes> }, where?: InputObjectRef<BuilderTypes, Record<string, unknown>>) {
   const arg = t.arg;
   return {
     first: arg.int({ description: 'The number of items to return after the referenced "after" cursor' }),
     last: arg.int({ description: 'The number of items to return before the referenced "before" cursor' }),
     after: arg.string({ description: 'Cursor used along with the "first" argument to reference where in the dataset to get data' }),
     before: arg.string({ description: 'Cursor used along with the "last" argument to reference where in the dataset to get data' }),
-    ...(where ? { where: arg({ type: where as never, description: 'Arguments for filtering the connection' }) } : {}),
+    ...(where ? { where: arg({ type: where, description: 'Arguments for filtering the connection' }) } : {}),
   };
 }

@@ -1,13 +1,15 @@
+import type { ObjectRef } from '@pothos/core';
 import type { BuilderTypes } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { uriFromLink } from '../models/site.ts';
-import type { RestQuery } from '../wordpress/client.ts';
-import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
+import type { ListQuery } from '../loaders/list-query.ts';
+import type { ModelOf } from '../loaders/to-model.ts';
+import { type ConnectionArgs, defineConnection, type NodeRef, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
-import { loadModels, lookupIds, restConnection } from './lists.ts';
-import { reference } from './reference.ts';
-import { loadById, type ContentNodeModel } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { restSources } from './rest-sources.ts';
+import { reference } from './wpgraphql-reference.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
 import { isInputObjectType } from 'graphql';
@@ -88,15 +90,19 @@ const withSlash = (path: string) => (path.endsWith('/') || path.includes('?') ||
  * `/about/team/`), so ask the collection by that slug and keep the record whose uri matches exactly. Plain
  * permalinks (`/?p=12`, `/?page_id=3`) name the id.
  */
-export async function contentByUri(context: GatewayContext, collection: ContentCollection, uri: string): Promise<ContentNodeModel | null> {
+export async function contentByUri<C extends ContentCollection>(
+  context: GatewayContext,
+  collection: C,
+  uri: string,
+): Promise<ModelOf<C> | null> {
   const path = normaliseUri(uri, context);
   const plain = /[?&](?:p|page_id|attachment_id)=(\d+)/.exec(path);
-  if (plain) return loadById(context, collection, Number(plain[1])) as Promise<ContentNodeModel | null>;
+  if (plain) return context.loaders.load(collection, Number(plain[1]));
   const segments = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
   const slug = segments.at(-1);
   if (!slug) return null;
-  const { models } = await loadModels(context, collection, { slug: decodeURIComponentSafe(slug), per_page: 100 }, ['link']);
-  return (models as ContentNodeModel[]).find((m) => m.uri !== null && withSlash(m.uri) === withSlash(path)) ?? null;
+  const { models } = await context.loaders.list(collection, { slug: decodeURIComponentSafe(slug), per_page: 100 }, ['link']);
+  return models.find((m) => m.uri !== null && withSlash(m.uri) === withSlash(path)) ?? null;
 }
 
 function decodeURIComponentSafe(value: string): string {
@@ -132,20 +138,20 @@ export function databaseIdArgument(id: string): number {
 }
 
 /** One content record by the argument pair (`id`, `idType`), as `post`, `page`, `mediaItem` take it. */
-export async function contentById(
+export async function contentById<C extends ContentCollection>(
   context: GatewayContext,
-  collection: ContentCollection,
+  collection: C,
   id: string,
   idType: string | null | undefined,
   typeLabel: string,
-): Promise<ContentNodeModel | null> {
+): Promise<ModelOf<C> | null> {
   switch (idType ?? 'ID') {
     case 'ID':
-      return loadById(context, collection, postDatabaseIdFromGlobalId(id, typeLabel)) as Promise<ContentNodeModel | null>;
+      return context.loaders.load(collection, postDatabaseIdFromGlobalId(id, typeLabel));
     case 'DATABASE_ID':
-      return loadById(context, collection, databaseIdArgument(id)) as Promise<ContentNodeModel | null>;
+      return context.loaders.load(collection, databaseIdArgument(id));
     case 'SLUG':
-      return ((await loadModels(context, collection, { slug: id, per_page: 1 })).models[0] as ContentNodeModel | undefined) ?? null;
+      return (await context.loaders.list(collection, { slug: id, per_page: 1 })).models[0] ?? null;
     case 'URI':
       return contentByUri(context, collection, id);
     default:
@@ -153,9 +159,9 @@ export async function contentById(
   }
 }
 
-interface ByIdOptions {
-  type: unknown;
-  collection: ContentCollection;
+interface ByIdOptions<C extends ContentCollection> {
+  type: ObjectRef<BuilderTypes, ModelOf<C>>;
+  collection: C;
   /** WPGraphQL's idType enum for this field (`PostIdType`). */
   idTypeEnum: string;
   /** Values of that enum the REST API can serve. */
@@ -164,57 +170,65 @@ interface ByIdOptions {
 }
 
 /** `post(id, idType)`, `page(id, idType)`, `mediaItem(id, idType)`. */
-export function contentNodeByIdField(t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, object>, options: ByIdOptions) {
+export function contentNodeByIdField<C extends ContentCollection>(
+  t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, BuilderTypes['Root']>,
+  options: ByIdOptions<C>,
+) {
   const idTypeEnum = referenceEnum(options.idTypeEnum, options.servedIdTypes);
   return t.field({
-    type: options.type as never,
+    type: options.type,
     description: options.description,
     args: {
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: idTypeEnum, description: 'Type of unique identifier to fetch by. Default is Global ID' }),
-    } as never,
-    resolve: (_root, args, context) => {
-      const { id, idType } = args as unknown as { id: string; idType?: string | null };
-      return contentById(
-        context as GatewayContext,
-        options.collection,
-        String(id),
-        idType,
-        options.idTypeEnum.replace(/IdType$/, '').toLowerCase(),
-      ) as never;
     },
+    // cast: Pothos types a resolver's result by a conditional type over the ref's shape, which it cannot
+    // resolve for a generic C; every caller passes the ref of C's model.
+    resolve: (_root, args, context) =>
+      contentById(
+        context,
+        options.collection,
+        String(args.id),
+        args.idType,
+        options.idTypeEnum.replace(/IdType$/, '').toLowerCase(),
+      ) as never,
   });
 }
 
-interface ConnectionFieldOptions {
+interface ConnectionFieldOptions<Parent, C extends ContentCollection> {
   connection: string;
   kind: string;
-  nodeRef: unknown;
-  collection: ContentCollection;
+  nodeRef: NodeRef;
+  collection: C;
   whereInput: string;
   description: string;
   /** REST parameters the parent fixes (`author` for `User.posts`, `categories` for `Category.posts`). */
-  fixed?: (parent: never, context: GatewayContext) => RestQuery;
+  fixed?: (parent: Parent, context: GatewayContext) => ListQuery;
 }
 
 /** A connection over a content collection with WPGraphQL's where-args, defaults and pagination. */
-export function contentConnectionField(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, never>, options: ConnectionFieldOptions) {
-  const connection = defineConnection(options.connection, options.kind, options.nodeRef as never);
+export function contentConnectionField<Parent, C extends ContentCollection>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent> | PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, Parent>,
+  options: ConnectionFieldOptions<Parent, C>,
+) {
+  const connection = defineConnection<ModelOf<C>>(options.connection, options.kind, options.nodeRef);
   const where = contentWhereInput(options.whereInput, options.collection);
-  const builderT = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, object>;
-  return builderT.field({
-    type: connection as never,
+  return t.field({
+    type: connection,
     description: options.description,
-    args: paginationArgs(builderT, where) as never,
-    resolve: async (parent, rawArgs, rawContext) => {
-      const context = rawContext as GatewayContext;
+    // On a record (`Category.posts`, `User.pages`): the parent's id is all the filter needs.
+    extensions: restSources('id'),
+    args: paginationArgs(t, where),
+    resolve: async (parent, rawArgs, context) => {
+      // The where input is built from the reference at run time (inputs.ts), so Pothos types it as a record.
       const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
       const query = await contentWhereToRest(args.where, {
         authenticated: context.authorization !== undefined,
-        lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+        lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
+      // cast: `t` is an object's or the Query's field builder; only object fields pass `fixed`, with their Parent.
       Object.assign(query, options.fixed?.(parent as never, context));
-      return restConnection(context, options.collection, args, query) as never;
+      return restConnection(context, options.collection, args, query);
     },
   });
 }

@@ -10,11 +10,11 @@ import {
   Node,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { lookupIds, restConnection } from './lists.ts';
-import { type ContentNodeModel, loadById } from './refs.ts';
-import { followLink } from './relations.ts';
+import { restConnection } from './rest-connection.ts';
+import type { ContentNodeModel } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
+import { restSources } from './rest-sources.ts';
 
 /** `HierarchicalContentNode`: pages (and attachments) with a parent, children and ancestors. */
 
@@ -44,8 +44,8 @@ const ChildrenWhere = contentWhereInput('HierarchicalContentNodeToContentNodeChi
  */
 export function parentOf(context: GatewayContext, node: Hierarchical): Promise<unknown> {
   if (node.parentDatabaseId == null) return Promise.resolve(null);
-  if (node.__typename === 'Page') return loadById(context, 'pages', node.parentDatabaseId);
-  return followLink(context, node.links, 'up', ['posts', 'pages', 'media'], node.parentDatabaseId);
+  if (node.__typename === 'Page') return context.loaders.load('pages', node.parentDatabaseId);
+  return context.loaders.followLink(node.links, 'up', ['posts', 'pages', 'media'], node.parentDatabaseId);
 }
 
 /** Parents, nearest first; one round trip per level, since each level's id is only known from the one below. */
@@ -63,37 +63,44 @@ async function ancestors(context: GatewayContext, node: Hierarchical): Promise<C
 
 export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('HierarchicalContentNode').implement({
   description: 'Content node with hierarchical (parent/child) relationships',
-  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode] as never,
+  interfaces: [Node, ContentNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode],
   resolveType: (value) => value.__typename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'HierarchicalContentNode', [...CONTENT_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'HierarchicalContentNode', {
+      ...CONTENT_NODE_SCALARS,
+      parentDatabaseId: ['parent'],
+      parentId: ['parent'],
+    }),
     parent: t.field({
       type: HierarchicalContentNodeToParentContentNodeConnectionEdge,
       description: 'The parent of the node. The parent object can be of various types',
-      resolve: async (node, _args, context) => oneToOne(await parentOf(context, node)) as never,
+      extensions: restSources('parent', 'content.protected'),
+      resolve: async (node, _args, context) => oneToOne(await parentOf(context, node)),
     }),
     ancestors: t.field({
       type: AncestorsConnection,
       description: 'Returns ancestors of the node. Default ordered as lowest (closest to the child) to highest (closest to the root).',
-      args: paginationArgs(t as never, AncestorsWhere),
+      extensions: restSources('parent', 'content.protected'),
+      args: paginationArgs(t, AncestorsWhere),
       resolve: async (node, args, context) => {
         const chain = await ancestors(context, node);
-        return (chain.length ? sliceConnection(chain, args as ConnectionArgs) : null) as never;
+        return chain.length ? sliceConnection(chain, args as ConnectionArgs) : null;
       },
     }),
     children: t.field({
       type: ChildrenConnection,
       description: 'Connection between the HierarchicalContentNode type and the ContentNode type',
-      args: paginationArgs(t as never, ChildrenWhere),
+      extensions: restSources('id'),
+      args: paginationArgs(t, ChildrenWhere),
       resolve: async (node, rawArgs, context) => {
         const args = rawArgs as ConnectionArgs & { where?: ContentWhere | null };
         const query = await contentWhereToRest(args.where, {
           authenticated: context.authorization !== undefined,
-          lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+          lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
         });
         const collection = node.__typename === 'Page' ? 'pages' : 'media';
-        return restConnection(context, collection, args, { ...query, parent: [node.databaseId] }) as never;
+        return restConnection(context, collection, args, { ...query, parent: [node.databaseId] });
       },
     }),
   }),

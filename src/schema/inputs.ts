@@ -1,4 +1,4 @@
-import type { InputFieldRef, SchemaTypes } from '@pothos/core';
+import type { EnumRef, InputFieldRef, SchemaTypes } from '@pothos/core';
 import {
   getNamedType,
   getNullableType,
@@ -9,8 +9,8 @@ import {
   isScalarType,
   type GraphQLInputType,
 } from 'graphql';
-import { builder } from '../builder.ts';
-import { reference } from './reference.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
+import { reference } from './wpgraphql-reference.ts';
 
 /**
  * WPGraphQL's enums and input types, declared from the reference SDL with only the values and fields the REST API
@@ -18,14 +18,17 @@ import { reference } from './reference.ts';
  * where-mappers (src/schema/where/) turn names into REST parameters.
  */
 
-const enums = new Map<string, ReturnType<typeof builder.enumType>>();
+/** An enum made from the reference: its values are known only at run time, so they are typed as strings. */
+type ReferenceEnum = EnumRef<BuilderTypes, string, string>;
+
+const enums = new Map<string, ReferenceEnum>();
 const inputs = new Map<string, ReturnType<typeof builder.inputRef>>();
 
 /**
  * WPGraphQL's enum `name`, keeping only the `served` values (all when omitted). A value's internal value is its
  * name unless `internal` maps it (`MediaItemSizeEnum.MEDIUM_LARGE` → `medium_large`).
  */
-export function referenceEnum(name: string, served?: readonly string[], internal?: Readonly<Record<string, string>>) {
+export function referenceEnum(name: string, served?: readonly string[], internal?: Readonly<Record<string, string>>): ReferenceEnum {
   const existing = enums.get(name);
   if (existing) return existing;
   const type = reference.getType(name);
@@ -112,9 +115,10 @@ export function referenceInput(
   if (!type || !isInputObjectType(type)) throw new Error(`${name} is not an input type of WPGraphQL's schema`);
   const referenceFields = type.getFields();
   const ref = builder.inputRef<Record<string, unknown>>(name);
-  inputs.set(name, ref as never);
+  inputs.set(name, ref);
   ref.implement({
     description: type.description ?? undefined,
+    // cast (three below): field types are read from the reference SDL at run time, so Pothos cannot type them.
     fields: (t) => {
       const fields: Record<string, unknown> = {};
       for (const fieldName of served) {

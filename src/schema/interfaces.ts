@@ -1,10 +1,10 @@
 import { builder, type BuilderTypes } from '../builder.ts';
-import { loadListPage } from '../loaders/lists.ts';
 import { withFormat } from '../models/content-node.ts';
 import { defineOneToOneEdge, oneToOne } from './connections.ts';
 import { referenceEnum } from './inputs.ts';
-import { loadById, MediaItemRef, UserRef } from './refs.ts';
+import { MediaItemRef, UserRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { restSources } from './rest-sources.ts';
 
 /**
  * WPGraphQL's interfaces over our record types. Scalar fields are declared from the reference SDL and read the
@@ -20,7 +20,7 @@ export const Node = builder.nodeInterfaceRef();
 export const DatabaseIdentifier = builder.interfaceRef<Model>('DatabaseIdentifier').implement({
   description: 'Object that can be identified with a Database ID',
   resolveType: byTypename,
-  fields: (t) => scalarFields(t, 'DatabaseIdentifier', ['databaseId']),
+  fields: (t) => scalarFields(t, 'DatabaseIdentifier', { databaseId: ['id'] }),
 });
 
 export const UniformResourceIdentifiable = builder.interfaceRef<Model>('UniformResourceIdentifiable').implement({
@@ -28,70 +28,80 @@ export const UniformResourceIdentifiable = builder.interfaceRef<Model>('UniformR
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'UniformResourceIdentifiable', ['isComment', 'isContentNode', 'isFrontPage', 'isPostsPage', 'isTermNode', 'uri']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'UniformResourceIdentifiable', {
+      isComment: [],
+      isContentNode: [],
+      isFrontPage: [],
+      isPostsPage: [],
+      isTermNode: [],
+      uri: ['link'],
+    }),
   }),
 });
 
-/** The served scalar fields of ContentNode (enclosure: REST does not expose the `enclosure` meta). */
-export const CONTENT_NODE_SCALARS = [
-  'contentTypeName',
-  'databaseId',
-  'date',
-  'dateGmt',
-  'desiredSlug',
-  'guid',
-  'isComment',
-  'isContentNode',
-  'isFrontPage',
-  'isPostsPage',
-  'isPreview',
-  'isRestricted',
-  'isTermNode',
-  'link',
-  'modified',
-  'modifiedGmt',
-  'previewRevisionDatabaseId',
-  'previewRevisionId',
-  'slug',
-  'status',
-  'uri',
-] as const;
+/**
+ * The served scalar fields of ContentNode (enclosure: REST does not expose the `enclosure` meta), each with the
+ * REST fields it is computed from. `content.protected` marks what a password restricts (the model nulls it).
+ */
+export const CONTENT_NODE_SCALARS = {
+  contentTypeName: ['type'],
+  databaseId: ['id'],
+  date: ['date', 'content.protected'],
+  dateGmt: ['date_gmt', 'content.protected'],
+  desiredSlug: [],
+  guid: ['guid', 'content.protected'],
+  isComment: [],
+  isContentNode: [],
+  isFrontPage: [],
+  isPostsPage: [],
+  isPreview: ['content.protected'],
+  isRestricted: ['content.protected'],
+  isTermNode: [],
+  link: ['link'],
+  modified: ['modified', 'content.protected'],
+  modifiedGmt: ['modified_gmt', 'content.protected'],
+  previewRevisionDatabaseId: [],
+  previewRevisionId: [],
+  slug: ['slug'],
+  status: ['status'],
+  uri: ['link'],
+} as const satisfies Record<string, readonly string[]>;
 
 export const ContentNode = builder.interfaceRef<Model>('ContentNode').implement({
   description: 'Nodes used to manage content',
   interfaces: [Node, UniformResourceIdentifiable],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
   }),
 });
 
-/** The served scalar fields of TermNode (termGroupId, termTaxonomyId: REST terms do not carry them). */
-export const TERM_NODE_SCALARS = [
-  'count',
-  'databaseId',
-  'description',
-  'isComment',
-  'isContentNode',
-  'isFrontPage',
-  'isPostsPage',
-  'isRestricted',
-  'isTermNode',
-  'link',
-  'name',
-  'slug',
-  'taxonomyName',
-  'uri',
-] as const;
+/** The served scalar fields of TermNode (termGroupId, termTaxonomyId: REST terms do not carry them), with their REST fields. */
+const TERM_NODE_SCALARS = {
+  count: ['count'],
+  databaseId: ['id'],
+  description: ['description'],
+  isComment: [],
+  isContentNode: [],
+  isFrontPage: [],
+  isPostsPage: [],
+  isRestricted: [],
+  isTermNode: [],
+  link: ['link'],
+  name: ['name'],
+  slug: ['slug'],
+  taxonomyName: ['taxonomy'],
+  uri: ['link'],
+} as const satisfies Record<string, readonly string[]>;
 
 export const TermNode = builder.interfaceRef<Model>('TermNode').implement({
   description: 'Terms are nodes within a Taxonomy, used to group and relate other nodes.',
   interfaces: [Node, UniformResourceIdentifiable],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'TermNode', TERM_NODE_SCALARS),
   }),
 });
@@ -101,8 +111,8 @@ export const HierarchicalNode = builder.interfaceRef<Model>('HierarchicalNode').
   interfaces: [Node, DatabaseIdentifier],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'HierarchicalNode', ['databaseId', 'parentDatabaseId', 'parentId']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'HierarchicalNode', { databaseId: ['id'], parentDatabaseId: ['parent'], parentId: ['parent'] }),
   }),
 });
 
@@ -111,8 +121,8 @@ export const HierarchicalTermNode = builder.interfaceRef<Model>('HierarchicalTer
   interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalNode],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'HierarchicalTermNode', [...TERM_NODE_SCALARS, 'parentDatabaseId', 'parentId']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'HierarchicalTermNode', { ...TERM_NODE_SCALARS, parentDatabaseId: ['parent'], parentId: ['parent'] }),
   }),
 });
 
@@ -122,8 +132,10 @@ const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 function formatted(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, Model, 'Interface'>, property: string, description: string) {
   return t.string({
     description,
+    // The REST field of the same name (`title`, `content`, `excerpt`).
+    extensions: restSources(property),
     args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-    resolve: (model, args) => withFormat(model[property] as string | null | undefined, args as never),
+    resolve: (model, args) => withFormat(model[property] as string | null | undefined, args),
   });
 }
 
@@ -132,9 +144,9 @@ export const NodeWithTitle = builder.interfaceRef<Model>('NodeWithTitle').implem
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     title: formatted(
-      t as never,
+      t,
       'title',
       'The title of the post. This is currently just the raw title. An amendment to support rendered title needs to be made.',
     ),
@@ -146,8 +158,8 @@ export const NodeWithContentEditor = builder.interfaceRef<Model>('NodeWithConten
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    content: formatted(t as never, 'content', 'The content of the post.'),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    content: formatted(t, 'content', 'The content of the post.'),
   }),
 });
 
@@ -156,8 +168,8 @@ export const NodeWithExcerpt = builder.interfaceRef<Model>('NodeWithExcerpt').im
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    excerpt: formatted(t as never, 'excerpt', 'The excerpt of the post.'),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    excerpt: formatted(t, 'excerpt', 'The excerpt of the post.'),
   }),
 });
 
@@ -168,15 +180,19 @@ export const NodeWithAuthor = builder.interfaceRef<Model>('NodeWithAuthor').impl
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'NodeWithAuthor', ['authorDatabaseId', 'authorId']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'NodeWithAuthor', {
+      authorDatabaseId: ['author', 'content.protected'],
+      authorId: ['author', 'content.protected'],
+    }),
     author: t.field({
       type: NodeWithAuthorToUserConnectionEdge,
       description: 'Connection between the NodeWithAuthor type and the User type',
+      extensions: restSources('author', 'content.protected'),
       // Null when the model withholds the author (password posts seen anonymously, as WPGraphQL), and when
       // WordPress hides the user (no published posts) from this viewer.
       resolve: async (model, _args, context) =>
-        model.authorDatabaseId == null ? null : (oneToOne(await loadById(context, 'users', model.authorDatabaseId as number)) as never),
+        model.authorDatabaseId == null ? null : oneToOne(await context.loaders.load('users', model.authorDatabaseId as number)),
     }),
   }),
 });
@@ -192,15 +208,19 @@ export const NodeWithFeaturedImage = builder.interfaceRef<Model>('NodeWithFeatur
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'NodeWithFeaturedImage', ['featuredImageDatabaseId', 'featuredImageId']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'NodeWithFeaturedImage', {
+      featuredImageDatabaseId: ['featured_media', 'content.protected'],
+      featuredImageId: ['featured_media', 'content.protected'],
+    }),
     featuredImage: t.field({
       type: NodeWithFeaturedImageToMediaItemConnectionEdge,
       description: 'Connection between the NodeWithFeaturedImage type and the MediaItem type',
+      extensions: restSources('featured_media', 'content.protected'),
       resolve: async (model, _args, context) =>
         model.featuredImageDatabaseId == null
           ? null
-          : (oneToOne(await loadById(context, 'media', model.featuredImageDatabaseId as number)) as never),
+          : oneToOne(await context.loaders.load('media', model.featuredImageDatabaseId as number)),
     }),
   }),
 });
@@ -210,19 +230,20 @@ export const NodeWithComments = builder.interfaceRef<Model>('NodeWithComments').
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'NodeWithComments', ['commentStatus']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'NodeWithComments', { commentStatus: ['comment_status', 'content.protected'] }),
     commentCount: t.int({
       description:
         'The number of comments. Even though WPGraphQL denotes this field as an integer, in WordPress this field should be saved as a numeric string for compatibility.',
       // REST records carry no comment count: count the post's approved comments, batched over posts.
+      extensions: restSources('content.protected'),
       resolve: async (model, _args, context) => {
         // Null on password posts seen anonymously (restricted, as WPGraphQL); WordPress would refuse the read.
         if (model.isRestricted) return null;
         const batched = await context.loaders.commentsByPost.load(model.databaseId as number);
         if (batched.complete) return batched.comments.length;
         // The batch overflowed one page: WordPress counts this post's comments (X-WP-Total of one record).
-        const page = await loadListPage(context.scope, 'comments', { post: model.databaseId as number, per_page: 1 });
+        const page = await context.loaders.list('comments', { post: model.databaseId as number, per_page: 1 });
         return page.total;
       },
     }),
@@ -234,8 +255,8 @@ export const NodeWithTrackbacks = builder.interfaceRef<Model>('NodeWithTrackback
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'NodeWithTrackbacks', ['pingStatus']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'NodeWithTrackbacks', { pingStatus: ['ping_status', 'content.protected'] }),
   }),
 });
 
@@ -244,7 +265,7 @@ export const NodeWithPageAttributes = builder.interfaceRef<Model>('NodeWithPageA
   interfaces: [Node],
   resolveType: byTypename,
   fields: (t) => ({
-    id: t.id({ nullable: false, resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'NodeWithPageAttributes', ['menuOrder']),
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+    ...scalarFields(t, 'NodeWithPageAttributes', { menuOrder: ['menu_order', 'content.protected'] }),
   }),
 });

@@ -1,21 +1,22 @@
 import { builder, type BuilderTypes } from '../builder.ts';
 import {
-  MEDIA_ITEM_FIELD_SOURCES,
   MEDIA_ITEM_SIZE_ENUM,
   mediaDetailsSizes,
   mediaItemCaption,
   mediaItemDescription,
+  type MediaDetailsModel,
+  type MediaItemMetaModel,
+  type MediaItemModel,
+  type MediaSizeModel,
+} from '../models/media.ts';
+import {
   mediaItemFile,
   mediaItemFilePath,
   mediaItemFileSize,
   mediaItemSizes,
   mediaItemSourceUrl,
   mediaItemSrcSet,
-  type MediaDetailsModel,
-  type MediaItemMetaModel,
-  type MediaItemModel,
-  type MediaSizeModel,
-} from '../models/media.ts';
+} from '../models/wordpress-media-functions.ts';
 import { commentConnectionField } from './comment.ts';
 import { contentConnectionField, contentNodeByIdField } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
@@ -29,24 +30,12 @@ import {
   NodeWithTitle,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { MediaItemRef } from './refs.ts';
+import { MediaItemRef } from './object-refs.ts';
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `MediaItem` (an attachment), `MediaDetails`, `MediaSize`, `MediaItemMeta`: src/models/media.ts. */
-
-const INTERFACES = [
-  'Node',
-  'ContentNode',
-  'UniformResourceIdentifiable',
-  'DatabaseIdentifier',
-  'NodeWithTitle',
-  'NodeWithAuthor',
-  'NodeWithComments',
-  'HierarchicalContentNode',
-  'HierarchicalNode',
-];
 
 /** Values are WordPress size names (`MEDIUM_LARGE` → `medium_large`), which the model functions take. */
 const MediaItemSizeEnum = referenceEnum('MediaItemSizeEnum', undefined, MEDIA_ITEM_SIZE_ENUM);
@@ -97,27 +86,51 @@ const MediaDetails = builder.objectRef<MediaDetailsModel>('MediaDetails').implem
           description: 'The sizes to include. Can be overridden by `exclude`.',
         }),
       },
-      resolve: (d, args) => mediaDetailsSizes(d, args as never),
+      resolve: (d, args) => mediaDetailsSizes(d, args),
     }),
   }),
 });
 
+/** What WordPress's media functions read (src/models/media-source.ts): the URL, the type and the metadata. */
+const ATTACHMENT_FACTS = ['source_url', 'media_type', 'media_details'];
+
 /** A `(size: MediaItemSizeEnum)` field computed by a model function. */
-function sized<R>(
+function sized(
   t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>,
   type: 'String' | 'Int',
   description: string,
-  compute: (model: MediaItemModel, args: { size?: string | null }) => R,
+  compute: (model: MediaItemModel, args: { size?: string | null }) => string | number | null,
 ) {
   return t.field({
-    type: type as never,
+    type: type,
     description,
-    args: { size: t.arg({ type: MediaItemSizeEnum as never, description: 'Size of the MediaItem to return' }) } as never,
-    resolve: (m, args) => compute(m, args as never) as never,
+    extensions: restSources(...ATTACHMENT_FACTS),
+    args: { size: t.arg({ type: MediaItemSizeEnum, description: 'Size of the MediaItem to return' }) },
+    resolve: (m, args) => compute(m, args),
   });
 }
 
 MediaItemRef.implement({
+  // Inherited fields whose sources differ for attachments: they carry no `content.protected` (no passwords), and
+  // their parent is `post`, whose collection only `_links.up` names (a post, a page or another attachment).
+  extensions: restRecord('media', {
+    author: ['author'],
+    authorDatabaseId: ['author'],
+    authorId: ['author'],
+    commentCount: [],
+    commentStatus: ['comment_status'],
+    date: ['date'],
+    dateGmt: ['date_gmt'],
+    guid: ['guid'],
+    isPreview: [],
+    isRestricted: [],
+    modified: ['modified'],
+    modifiedGmt: ['modified_gmt'],
+    parent: ['post', '_links'],
+    ancestors: ['post', '_links'],
+    parentDatabaseId: ['post'],
+    parentId: ['post'],
+  }),
   description: 'The mediaItem type',
   interfaces: [
     Node,
@@ -129,28 +142,32 @@ MediaItemRef.implement({
     NodeWithComments,
     HierarchicalContentNode,
     HierarchicalNode,
-  ] as never,
+  ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'MediaItem',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MediaItemModel>;
     return {
-      id: t.exposeID('id', { nullable: false }),
-      ...scalarFields(
-        t,
-        'MediaItem',
-        ownScalarFieldNames('MediaItem', MEDIA_ITEM_FIELD_SOURCES, INTERFACES).filter(
-          (f) => !['sourceUrl', 'srcSet', 'sizes', 'file', 'filePath', 'fileSize'].includes(f),
-        ),
-      ),
+      id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+      ...scalarFields(t, 'MediaItem', {
+        altText: ['alt_text'],
+        hasPassword: [],
+        mediaItemId: ['id'],
+        mediaItemUrl: ['source_url'],
+        mediaType: ['media_type'],
+        mimeType: ['mime_type'],
+        password: [],
+      }),
       caption: t.string({
         description: 'The caption for the resource',
+        extensions: restSources('caption'),
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-        resolve: (m, args) => mediaItemCaption(m, args as never),
+        resolve: (m, args) => mediaItemCaption(m, args),
       }),
       description: t.string({
         description: 'Description of the image (stored as post_content)',
+        extensions: restSources('description'),
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
-        resolve: (m, args) => mediaItemDescription(m, args as never),
+        resolve: (m, args) => mediaItemDescription(m, args),
       }),
       sourceUrl: sized(tt, 'String', 'Url of the mediaItem', mediaItemSourceUrl),
       srcSet: sized(
@@ -163,14 +180,19 @@ MediaItemRef.implement({
       file: sized(tt, 'String', 'The filename of the mediaItem for the specified size (default size is full)', mediaItemFile),
       filePath: sized(tt, 'String', 'The path to the original file relative to the uploads directory', mediaItemFilePath),
       fileSize: sized(tt, 'Int', 'The filesize in bytes of the resource', mediaItemFileSize),
-      mediaDetails: t.field({ type: MediaDetails, description: 'Details about the mediaItem', resolve: (m) => m.mediaDetails }),
-      comments: commentConnectionField(t as never, 'MediaItemToCommentConnection', 'MediaItemToCommentConnectionWhereArgs'),
+      mediaDetails: t.field({
+        type: MediaDetails,
+        description: 'Details about the mediaItem',
+        extensions: restSources(...ATTACHMENT_FACTS),
+        resolve: (m) => m.mediaDetails,
+      }),
+      comments: commentConnectionField(t, 'MediaItemToCommentConnection', 'MediaItemToCommentConnectionWhereArgs'),
     };
   },
 });
 
 builder.queryFields((t) => ({
-  mediaItem: contentNodeByIdField(t as never, {
+  mediaItem: contentNodeByIdField(t, {
     type: MediaItemRef,
     collection: 'media',
     idTypeEnum: 'MediaItemIdType',
@@ -178,7 +200,7 @@ builder.queryFields((t) => ({
     servedIdTypes: ['DATABASE_ID', 'ID', 'SLUG', 'URI'],
     description: 'An object of the mediaItem Type. ',
   }),
-  mediaItems: contentConnectionField(t as never, {
+  mediaItems: contentConnectionField(t, {
     connection: 'RootQueryToMediaItemConnection',
     kind: 'MediaItem',
     nodeRef: MediaItemRef,

@@ -15,8 +15,8 @@ import {
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
-import { lookupIds, restConnection } from './lists.ts';
-import { loadById, type ContentNodeModel } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -44,15 +44,15 @@ export async function nodeById(context: GatewayContext, id: string): Promise<unk
   if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   switch (parts.type) {
     case 'post':
-      return firstFound(CONTENT.map((c) => loadById(context, c, n) as Promise<unknown>));
+      return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<unknown>));
     case 'term':
-      return firstFound(TERMS.map((c) => loadById(context, c, n) as Promise<unknown>));
+      return firstFound(TERMS.map((c) => context.loaders.load(c, n) as Promise<unknown>));
     case 'user':
-      return loadById(context, 'users', n);
+      return context.loaders.load('users', n);
     case 'comment':
-      return loadById(context, 'comments', n);
+      return context.loaders.load('comments', n);
     case 'comment_author': {
-      const comment = (await loadById(context, 'comments', n)) as CommentModel | null;
+      const comment = (await context.loaders.load('comments', n)) as CommentModel | null;
       return comment && comment.commenterUserDatabaseId === null ? toCommentAuthorModel(comment) : null;
     }
     default:
@@ -73,12 +73,28 @@ export async function nodeByUri(context: GatewayContext, uri: string): Promise<u
   }
   const segments = bare.split('/').filter(Boolean);
   if (segments[0] === 'author' && segments.length === 2) {
-    const ids = await lookupIds(context, 'users', [decodeURIComponent(segments[1] ?? '')]);
-    return ids[0] ? loadById(context, 'users', ids[0]) : null;
+    const ids = await context.loaders.lookupIds('users', [decodeURIComponent(segments[1] ?? '')]);
+    return ids[0] ? context.loaders.load('users', ids[0]) : null;
   }
   if (segments[0] === 'category' && segments.length >= 2) return termById(context, 'categories', path, 'URI');
   if (segments[0] === 'tag' && segments.length === 2) return termById(context, 'tags', path, 'URI');
   return firstFound(CONTENT.map((c) => contentByUri(context, c, path)));
+}
+
+/** `contentNode(id, idType)`: the first of posts, pages and media that has the record. */
+async function contentNodeByArgs(context: GatewayContext, id: string, idType: string | null | undefined): Promise<ContentNodeModel | null> {
+  switch (idType ?? 'ID') {
+    case 'URI':
+      return firstFound(CONTENT.map((c) => contentByUri(context, c, id)));
+    case 'DATABASE_ID': {
+      const n = databaseIdArgument(id);
+      return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<ContentNodeModel | null>));
+    }
+    default: {
+      const n = postDatabaseIdFromGlobalId(id, 'content node');
+      return firstFound(CONTENT.map((c) => contentById(context, c, String(n), 'DATABASE_ID', 'content node')));
+    }
+  }
 }
 
 builder.queryFields((t) => ({
@@ -86,7 +102,7 @@ builder.queryFields((t) => ({
     type: Node,
     description: 'Fetches an object given its ID',
     args: { id: t.arg.id({ description: 'The unique identifier of the node' }) },
-    resolve: (_root, args, context) => (args.id == null ? null : (nodeById(context, String(args.id)) as never)),
+    resolve: (_root, args, context) => (args.id == null ? null : nodeById(context, String(args.id))),
   }),
   nodeByUri: t.field({
     type: UniformResourceIdentifiable,
@@ -97,6 +113,8 @@ builder.queryFields((t) => ({
         description: 'Unique Resource Identifier in the form of a path or permalink for a node. Ex: "/hello-world"',
       }),
     },
+    // cast (three in this file): the interfaces are typed by a loose record (interfaces.ts `Model`), which the
+    // models, declared as interfaces without an index signature, do not extend; each model implements them.
     resolve: (_root, args, context) => nodeByUri(context, args.uri) as never,
   }),
   contentNode: t.field({
@@ -109,21 +127,8 @@ builder.queryFields((t) => ({
         description: 'Type of unique identifier to fetch a content node by. Default is Global ID',
       }),
     },
-    resolve: (_root, args, context) => {
-      const id = String(args.id);
-      switch (args.idType ?? 'ID') {
-        case 'URI':
-          return firstFound(CONTENT.map((c) => contentByUri(context, c, id))) as never;
-        case 'DATABASE_ID': {
-          const n = databaseIdArgument(id);
-          return firstFound(CONTENT.map((c) => loadById(context, c, n) as Promise<ContentNodeModel | null>)) as never;
-        }
-        default: {
-          const n = postDatabaseIdFromGlobalId(id, 'content node');
-          return firstFound(CONTENT.map((c) => contentById(context, c, String(n), 'DATABASE_ID', 'content node'))) as never;
-        }
-      }
-    },
+    // cast: see nodeByUri.
+    resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType) as never,
   }),
   termNode: t.field({
     type: TermNode,
@@ -144,7 +149,8 @@ builder.queryFields((t) => ({
       if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
         throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
       }
-      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType as string | null | undefined))) as never;
+      // cast: see nodeByUri.
+      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType))) as never;
     },
   }),
   contentNodes: t.field({
@@ -157,9 +163,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const query = await contentWhereToRest(args.where as ContentWhere | null, {
         authenticated: context.authorization !== undefined,
-        lookupIds: (collection, slugs) => lookupIds(context, collection, slugs),
+        lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
-      return restConnection(context, 'posts', args as ConnectionArgs, query) as never;
+      return restConnection(context, 'posts', args as ConnectionArgs, query);
     },
   }),
 }));

@@ -1,5 +1,4 @@
 import { builder } from '../builder.ts';
-import { PAGE_FIELD_SOURCES } from '../models/page.ts';
 import { commentConnectionField } from './comment.ts';
 import { contentConnectionField, contentNodeByIdField } from './content-fields.ts';
 import {
@@ -16,28 +15,22 @@ import {
   UniformResourceIdentifiable,
 } from './interfaces.ts';
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { PageRef } from './refs.ts';
+import { PageRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Page`: a `/wp/v2/pages` record (src/models/page.ts). */
 
-const INTERFACES = [
-  'Node',
-  'ContentNode',
-  'UniformResourceIdentifiable',
-  'DatabaseIdentifier',
-  'NodeWithTitle',
-  'NodeWithContentEditor',
-  'NodeWithAuthor',
-  'NodeWithFeaturedImage',
-  'NodeWithComments',
-  'NodeWithPageAttributes',
-  'HierarchicalContentNode',
-  'HierarchicalNode',
-];
-
 PageRef.implement({
+  // Inherited fields whose sources differ for pages: the front page and posts page are told by link and id, and
+  // a page's parent (which a password restricts) is its `parent`.
+  extensions: restRecord('pages', {
+    isFrontPage: ['link'],
+    isPostsPage: ['id'],
+    uri: ['link', 'id'],
+    parentDatabaseId: ['parent', 'content.protected'],
+    parentId: ['parent', 'content.protected'],
+  }),
   description: 'The page type',
   interfaces: [
     Node,
@@ -52,23 +45,29 @@ PageRef.implement({
     NodeWithPageAttributes,
     HierarchicalContentNode,
     HierarchicalNode,
-  ] as never,
+  ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Page',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Page', ownScalarFieldNames('Page', PAGE_FIELD_SOURCES, INTERFACES)),
-    comments: commentConnectionField(t as never, 'PageToCommentConnection', 'PageToCommentConnectionWhereArgs'),
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Page', {
+      hasPassword: ['content.protected'],
+      isPrivacyPage: ['id'],
+      isRevision: ['content.protected'],
+      pageId: ['id'],
+      password: [],
+    }),
+    comments: commentConnectionField(t, 'PageToCommentConnection', 'PageToCommentConnectionWhereArgs'),
   }),
 });
 
 builder.queryFields((t) => ({
-  page: contentNodeByIdField(t as never, {
+  page: contentNodeByIdField(t, {
     type: PageRef,
     collection: 'pages',
     idTypeEnum: 'PageIdType',
     description: 'An object of the page Type. ',
   }),
-  pages: contentConnectionField(t as never, {
+  pages: contentConnectionField(t, {
     connection: 'RootQueryToPageConnection',
     kind: 'Page',
     nodeRef: PageRef,

@@ -2,14 +2,13 @@ import { builder } from '../builder.ts';
 import { generalSettingsSiteIconUrl, toGeneralSettingsModel, type GeneralSettingsModel } from '../models/settings.ts';
 import type { MediaItemModel } from '../models/media.ts';
 import { Node } from './interfaces.ts';
-import { loadById } from './refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 
 /** `GeneralSettings`, from the REST index (`/wp-json/`) read once at start-up. */
 
 const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings').implement({
   description: 'The general setting type',
-  interfaces: [Node] as never,
+  interfaces: [Node],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'GeneralSettings',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
@@ -20,7 +19,7 @@ const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings
       resolve: async (settings, args, context) => {
         // Sizes under 512 pick a stored crop, which only the icon's media record lists.
         const needsMedia = settings._siteIconId !== null && !!args.size && args.size < 512;
-        const icon = needsMedia ? ((await loadById(context, 'media', settings._siteIconId as number)) as MediaItemModel | null) : null;
+        const icon = needsMedia ? ((await context.loaders.load('media', settings._siteIconId as number)) as MediaItemModel | null) : null;
         return generalSettingsSiteIconUrl(settings, args, icon?._media ?? null);
       },
     }),

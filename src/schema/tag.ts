@@ -1,29 +1,29 @@
 import { builder } from '../builder.ts';
-import { TAG_FIELD_SOURCES, type TagModel } from '../models/term.ts';
+import type { TagModel } from '../models/term.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { PostRef, TagRef } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { termById } from './term-fields.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Tag`: a `/wp/v2/tags` record (src/models/term.ts). */
 
-const INTERFACES = ['Node', 'TermNode', 'UniformResourceIdentifiable', 'DatabaseIdentifier'];
 const TAG_WHERE_FIELDS = TERM_WHERE_FIELDS.filter((f) => f !== 'parent');
 
 TagRef.implement({
+  extensions: restRecord('tags'),
   description: 'The tag type',
-  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier] as never,
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Tag',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'Tag', ownScalarFieldNames('Tag', TAG_FIELD_SOURCES, INTERFACES)),
-    contentNodes: contentConnectionField(t as never, {
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'Tag', { tagId: ['id'] }),
+    contentNodes: contentConnectionField(t, {
       connection: 'TagToContentNodeConnection',
       kind: 'ContentNode',
       nodeRef: ContentNode,
@@ -33,7 +33,7 @@ TagRef.implement({
       // Only posts carry tag terms on a stock site.
       fixed: (tag: TagModel) => ({ tags: [tag.databaseId] }),
     }),
-    posts: contentConnectionField(t as never, {
+    posts: contentConnectionField(t, {
       connection: 'TagToPostConnection',
       kind: 'Post',
       nodeRef: PostRef,
@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: referenceEnum('TagIdType'), description: 'Type of unique identifier to fetch by. Default is Global ID' }),
     },
-    resolve: (_root, args, context) => termById(context, 'tags', String(args.id), args.idType as string | null | undefined) as never,
+    resolve: (_root, args, context) => termById(context, 'tags', String(args.id), args.idType as string | null | undefined),
   }),
   tags: t.field({
     type: defineConnection<TagModel>('RootQueryToTagConnection', 'Tag', TagRef),
@@ -63,6 +63,6 @@ builder.queryFields((t) => ({
       restConnection(context, 'tags', args as ConnectionArgs, {
         hide_empty: false,
         ...termWhereToRest(args.where as TermWhere | null, false),
-      }) as never,
+      }),
   }),
 }));

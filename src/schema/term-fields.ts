@@ -1,15 +1,12 @@
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
-import type { CategoryModel, TagModel } from '../models/term.ts';
+import type { ModelOf } from '../loaders/to-model.ts';
 import { databaseIdArgument, normaliseUri } from './content-fields.ts';
-import { loadModels } from './lists.ts';
-import { loadById } from './refs.ts';
 import { badInput } from './where/args.ts';
 
 /** Lookups shared by Category and Tag: by global id, database id, slug, name or uri. */
 
 export type TermCollection = 'categories' | 'tags';
-type TermModel = CategoryModel | TagModel;
 
 /** The database id a term's global id names, checked to be a term id. */
 export function termDatabaseIdFromGlobalId(id: string): number {
@@ -22,27 +19,27 @@ export function termDatabaseIdFromGlobalId(id: string): number {
   return n;
 }
 
-async function findTerms(
+async function findTerms<C extends TermCollection>(
   context: GatewayContext,
-  collection: TermCollection,
+  collection: C,
   query: Record<string, string | number>,
-): Promise<TermModel[]> {
-  const { models } = await loadModels(context, collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
-  return models as TermModel[];
+): Promise<ModelOf<C>[]> {
+  const { models } = await context.loaders.list(collection, { ...query, per_page: 100, hide_empty: false }, ['name', 'link', 'slug']);
+  return models;
 }
 
 /** One term by (`id`, `idType`) as `category(id, idType)` and `tag(id, idType)` take them. */
-export async function termById(
+export async function termById<C extends TermCollection>(
   context: GatewayContext,
-  collection: TermCollection,
+  collection: C,
   id: string,
   idType: string | null | undefined,
-): Promise<TermModel | null> {
+): Promise<ModelOf<C> | null> {
   switch (idType ?? 'ID') {
     case 'ID':
-      return loadById(context, collection, termDatabaseIdFromGlobalId(id)) as Promise<TermModel | null>;
+      return context.loaders.load(collection, termDatabaseIdFromGlobalId(id));
     case 'DATABASE_ID':
-      return loadById(context, collection, databaseIdArgument(id)) as Promise<TermModel | null>;
+      return context.loaders.load(collection, databaseIdArgument(id));
     case 'SLUG':
       return (await findTerms(context, collection, { slug: id }))[0] ?? null;
     case 'NAME': {

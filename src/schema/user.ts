@@ -1,34 +1,48 @@
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
-import { USER_FIELD_SOURCES, userAvatar, type UserModel } from '../models/user.ts';
-import { WordPressError } from '../wordpress/errors.ts';
+import { userAvatar, type UserModel } from '../models/user.ts';
 import { avatarField, commentConnectionField, Commenter } from './comment.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
-import { loadModels, restConnection } from './lists.ts';
-import { ownScalarFieldNames } from './reference.ts';
-import { MediaItemRef, PageRef, PostRef, UserRef, loadById, toModel } from './refs.ts';
+import { restConnection } from './rest-connection.ts';
+import { MediaItemRef, PageRef, PostRef, UserRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
+import { restRecord, restSources } from './rest-sources.ts';
 
 /** `User`, `viewer`, `user(id, idType)`, `users`: `/wp/v2/users` records (src/models/user.ts). */
 
-const INTERFACES = ['Node', 'UniformResourceIdentifiable', 'Commenter', 'DatabaseIdentifier'];
-
 UserRef.implement({
+  extensions: restRecord('users'),
   description: 'A User object',
-  interfaces: [Node, UniformResourceIdentifiable, Commenter, DatabaseIdentifier] as never,
+  interfaces: [Node, UniformResourceIdentifiable, Commenter, DatabaseIdentifier],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'User',
   fields: (t) => ({
-    id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'User', ownScalarFieldNames('User', USER_FIELD_SOURCES, INTERFACES)),
-    avatar: avatarField(t as never, (m: UserModel, args) => userAvatar(m, args)),
-    posts: contentConnectionField(t as never, {
+    id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...scalarFields(t, 'User', {
+      adminColor: [],
+      capKey: [],
+      capabilities: [],
+      description: ['description'],
+      extraCapabilities: [],
+      hasCommentShortcutsEnabled: [],
+      hasRichEditingEnabled: [],
+      hasSyntaxHighlightingEnabled: [],
+      locale: [],
+      nicename: [],
+      nickname: [],
+      registeredDate: [],
+      shouldShowAdminToolbar: [],
+      slug: ['slug'],
+      userId: ['id'],
+      username: [],
+    }),
+    avatar: avatarField(t, (m: UserModel, args) => userAvatar(m, args)),
+    posts: contentConnectionField(t, {
       connection: 'UserToPostConnection',
       kind: 'Post',
       nodeRef: PostRef,
@@ -37,7 +51,7 @@ UserRef.implement({
       description: 'Connection between the User type and the post type',
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
-    pages: contentConnectionField(t as never, {
+    pages: contentConnectionField(t, {
       connection: 'UserToPageConnection',
       kind: 'Page',
       nodeRef: PageRef,
@@ -46,7 +60,7 @@ UserRef.implement({
       description: 'Connection between the User type and the page type',
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
-    mediaItems: contentConnectionField(t as never, {
+    mediaItems: contentConnectionField(t, {
       connection: 'UserToMediaItemConnection',
       kind: 'MediaItem',
       nodeRef: MediaItemRef,
@@ -56,7 +70,7 @@ UserRef.implement({
       fixed: (u: UserModel) => ({ author: [u.databaseId] }),
     }),
     comments: commentConnectionField(
-      t as never,
+      t,
       'UserToCommentConnection',
       'UserToCommentConnectionWhereArgs',
       (u: UserModel) => ({ author: [u.databaseId] }),
@@ -68,7 +82,7 @@ UserRef.implement({
 
 /** A user by slug (nicename): anonymous viewers only find users with published posts, as in WordPress. */
 async function userBySlug(context: GatewayContext, slug: string): Promise<UserModel | null> {
-  return (await loadModels(context, 'users', { slug, per_page: 1 })).models[0] ?? null;
+  return (await context.loaders.list('users', { slug, per_page: 1 })).models[0] ?? null;
 }
 
 builder.queryFields((t) => ({
@@ -87,18 +101,18 @@ builder.queryFields((t) => ({
       const id = String(args.id);
       switch (args.idType ?? 'ID') {
         case 'DATABASE_ID':
-          return loadById(context, 'users', databaseIdArgument(id)) as never;
+          return context.loaders.load('users', databaseIdArgument(id));
         case 'SLUG':
-          return userBySlug(context, id) as never;
+          return userBySlug(context, id);
         case 'URI': {
           const slug = normaliseUri(id, context).split('/').filter(Boolean).at(-1);
-          return (slug ? userBySlug(context, decodeURIComponent(slug)) : null) as never;
+          return slug ? userBySlug(context, decodeURIComponent(slug)) : null;
         }
         default: {
           const parts = fromGlobalId(id);
           if (!parts || !/^\d+$/.test(parts.id)) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
           if (parts.type !== 'user') throw badInput(`\`id\` is the global id of a ${parts.type}, not of a user.`, 'id');
-          return loadById(context, 'users', Number(parts.id)) as never;
+          return context.loaders.load('users', Number(parts.id));
         }
       }
     },
@@ -108,29 +122,12 @@ builder.queryFields((t) => ({
     description: 'Connection between the RootQuery type and the User type',
     args: paginationArgs(t, referenceInput('RootQueryToUserConnectionWhereArgs', USER_WHERE_FIELDS, offsetPaginationField)),
     resolve: (_root, args, context) =>
-      restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)) as never,
+      restConnection(context, 'users', args as ConnectionArgs, userWhereToRest(args.where as UserWhere | null)),
   }),
   viewer: t.field({
     type: UserRef,
     description: 'Returns the current user',
     // Anonymous: null, as WPGraphQL. Signed in: `/wp/v2/users/me` with the viewer's credentials.
-    resolve: async (_root, _args, context) => {
-      if (!context.authorization) return null;
-      try {
-        const { data } = await context.client.get<Parameters<typeof toModel.users>[0]>(
-          '/wp/v2/users/me',
-          {},
-          { authorization: context.authorization },
-        );
-        return toModel.users(data, context) as never;
-      } catch (error) {
-        if (error instanceof WordPressError && error.code === 'UNAUTHENTICATED') {
-          throw new GraphQLError('WordPress did not accept the credentials sent in Authorization.', {
-            extensions: { code: 'UNAUTHENTICATED' },
-          });
-        }
-        throw error;
-      }
-    },
+    resolve: (_root, _args, context) => context.loaders.viewer(),
   }),
 }));

@@ -4,7 +4,7 @@
  * is never kept, and a signed-in viewer is never served from it. The response cache is off here.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import content from '../../src/demo/content.json' with { type: 'json' };
+import content from '../../demo/content.json' with { type: 'json' };
 import { DEBUG, EDITOR_AUTH, HOME, startCacheHarness, type CacheHarness } from './cache-harness.ts';
 
 const SECRET = 'purge-secret-for-tests';

@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { DEBUG, HOME, startCacheHarness, type CacheHarness } from './cache-harness.ts';
 
 /** A free loopback port (listened on, then released). */

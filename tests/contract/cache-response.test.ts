@@ -4,7 +4,7 @@
  * The entity cache is off here, so every miss shows up whole at the site.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import content from '../../src/demo/content.json' with { type: 'json' };
+import content from '../../demo/content.json' with { type: 'json' };
 import { CSRF, DEBUG, EDITOR_AUTH, HOME, startCacheHarness, type CacheHarness } from './cache-harness.ts';
 
 const SECRET = 'purge-secret-for-tests';

@@ -4,7 +4,7 @@
  * The breaker's clock is a fake one the test moves, so nothing here waits for time to pass.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { createUpstreamDispatcher, type UpstreamDispatcher } from '../../src/wordpress/dispatcher.ts';
 import { startFaultServer, type FaultServer } from '../support/fault-server.ts';
 import { NO_CACHES, startTestGateway, type TestGateway } from '../support/gateway.ts';

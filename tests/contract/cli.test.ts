@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 
-/** Runs the installed command (bin/wp-graphql-gateway.js) as a user would, collecting output and exit code. */
+/**
+ * Runs the command as a user would, collecting output and exit code: the CLI's entry point (src/bin.ts, what the
+ * installed bin runs once built) through tsx, so the suite needs no build. The installed package itself (the
+ * packed tarball, over dist/) is run by tests/pack/run.sh.
+ */
 function run(args: string[], env: Record<string, string> = {}, untilExit = true) {
-  const child = spawn(process.execPath, ['bin/wp-graphql-gateway.js', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', ...args], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,7 +5,7 @@
  * gateway still answers afterwards. Change SEED to explore; a failure prints the cases that broke the rules.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import content from '../../src/demo/content.json' with { type: 'json' };
+import content from '../../demo/content.json' with { type: 'json' };
 import { schema } from '../../src/schema/index.ts';
 import { FuzzGenerator, type FuzzCase } from '../support/fuzz.ts';
 import { seeded } from '../support/prng.ts';

@@ -1,4 +1,4 @@
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startGateway, type RunningGateway } from '../../src/server.ts';
 

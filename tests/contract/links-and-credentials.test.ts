@@ -7,8 +7,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import content from '../../src/demo/content.json' with { type: 'json' };
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import content from '../../demo/content.json' with { type: 'json' };
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { createSiteContext } from '../../src/models/site.ts';
 import { WordPressClient } from '../../src/wordpress/client.ts';
 import { createGatewayYoga } from '../../src/yoga.ts';

@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!haveRedis && process.env.REDIS_TEST_REQUIRED === '1') throw new Error('REDIS_TEST_REQUIRED=1 but redis-server is not installed');
@@ -27,7 +27,8 @@ interface GatewayProcess {
 
 /** Starts `wp-graphql-gateway serve` and waits for its "ready at" line. */
 async function startProcess(args: string[]): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['bin/wp-graphql-gateway.js', 'serve', '--port', '0', ...args], {
+  // The CLI's entry point through tsx (no build needed); the built bin is tests/pack/run.sh's.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin.ts', 'serve', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'info' },
   });

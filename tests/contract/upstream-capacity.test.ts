@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { createUpstreamDispatcher } from '../../src/wordpress/dispatcher.ts';
 import { NO_CACHES, startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { startPreforkServer, type PreforkServer } from '../support/prefork-server.ts';

@@ -6,7 +6,7 @@
  */
 import type { LookupFunction } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { createUpstreamDispatcher, type UpstreamDispatcher } from '../../src/wordpress/dispatcher.ts';
 import { startFaultServer, type Fault, type FaultServer } from '../support/fault-server.ts';
 import { NO_CACHES, startTestGateway, type TestGateway } from '../support/gateway.ts';

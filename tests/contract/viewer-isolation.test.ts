@@ -5,8 +5,8 @@
  * leak in any direction changes an answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
-import { loadBundledContent } from '../../src/demo/rest/site.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
+import { loadBundledContent } from '../../demo/rest/site.ts';
 import { NO_CACHES, startTestGateway, type Answer, type TestGateway } from '../support/gateway.ts';
 import { seeded } from '../support/prng.ts';
 

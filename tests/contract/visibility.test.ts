@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import content from '../../src/demo/content.json' with { type: 'json' };
+import content from '../../demo/content.json' with { type: 'json' };
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -4,7 +4,7 @@
  * retries cannot hide it); everything else passes through untouched. Tells its parent the URL over IPC and
  * closes on SIGTERM.
  */
-import { createDemoSite } from '../../src/demo/server.ts';
+import { createDemoSite } from '../../demo/server.ts';
 import { startFaultServer } from '../support/fault-server.ts';
 import { INJECTED } from './faults.ts';
 

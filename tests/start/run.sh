@@ -40,7 +40,7 @@ node -e '
 echo "test:start: the demo site answers a query through the gateway"
 
 # npm forwards SIGTERM to its child; the gateway drains and exits 0.
-SERVER=$(pgrep -g "$GROUP" -f '^node .*dist/bin.js serve' | head -n 1) || fail "no dist/bin.js process in npm start's group"
+SERVER=$(pgrep -g "$GROUP" -f '^node .*dist/src/bin.js serve' | head -n 1) || fail "no dist/src/bin.js process in npm start's group"
 kill -TERM "$SERVER"
 for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.25; done
 kill -0 "$SERVER" 2>/dev/null && fail "the gateway did not stop within 15 s of SIGTERM"

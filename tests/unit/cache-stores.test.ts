@@ -4,7 +4,7 @@ import { parsePurgeRequest, purge, PurgeInputError } from '../../src/cache/purge
 import type { RedisLink, RedisState } from '../../src/cache/redis.ts';
 import { createResponseStore, FRESH_UNTIL, MEMORY_ANSWER_MAX_BYTES } from '../../src/cache/response-store.ts';
 import { createMemoryStore, createSharedStore } from '../../src/cache/stores.ts';
-import { UpstreamLedger } from '../../src/context.ts';
+import { UpstreamLedger } from '../../src/loaders/upstream-ledger.ts';
 import type { WordPressClient } from '../../src/wordpress/client.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommentsByPostLoader, MAX_COMMENT_PAGES } from '../../src/loaders/lists.ts';
+import { createCommentsByPostLoader, MAX_COMMENT_PAGES } from '../../src/loaders/comments-by-post.ts';
 import type { UpstreamRequestScope } from '../../src/loaders/records.ts';
 import type { RestAnswer, RestQuery, WordPressClient } from '../../src/wordpress/client.ts';
 

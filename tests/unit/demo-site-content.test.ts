@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildContent } from '../../src/demo/generator/build.ts';
-import { autoExcerpt, sanitizeTitle, texturize } from '../../src/demo/generator/wp-format.ts';
-import { addQueryArg, collectionPageUrl, parseStr, phpJsonEncode } from '../../src/demo/rest/php.ts';
-import { loadBundledContent } from '../../src/demo/rest/site.ts';
-import { gmtString, localString } from '../../src/demo/time.ts';
+import { buildContent } from '../../demo/generator/build.ts';
+import { autoExcerpt, sanitizeTitle, texturize } from '../../demo/generator/wp-format.ts';
+import { addQueryArg, collectionPageUrl, parseStr, phpJsonEncode } from '../../demo/rest/php.ts';
+import { loadBundledContent } from '../../demo/rest/site.ts';
+import { gmtString, localString } from '../../demo/time.ts';
 
 // The bundled content and the PHP-compatible helpers the demo site is built on.
 
@@ -13,10 +13,10 @@ const content = loadBundledContent();
 
 describe('bundled content', () => {
   it('is what the generator writes (deterministic, committed up to date)', () => {
-    const seedPostPath = new URL('../../src/demo/generator/seed-post-2786.json', import.meta.url);
+    const seedPostPath = new URL('../../demo/generator/seed-post-2786.json', import.meta.url);
     const built = buildContent({ seedPostPath: fileURLToPath(seedPostPath) });
     expect(JSON.stringify(built)).toBe(JSON.stringify(content));
-    expect(readFileSync(new URL('../../src/demo/content.json', import.meta.url)).length).toBeLessThan(2_000_000);
+    expect(readFileSync(new URL('../../demo/content.json', import.meta.url)).length).toBeLessThan(2_000_000);
   });
 
   it('has the volume and variety the gateway needs', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DemoContent } from '../../src/demo/content-types.ts';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
-import { loadBundledContent } from '../../src/demo/rest/site.ts';
+import type { DemoContent } from '../../demo/content-types.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
+import { loadBundledContent } from '../../demo/rest/site.ts';
 
 // The demo site over real HTTP on a free port: the behaviours the gateway and its contract tests rely on,
 // with WordPress 6.1's codes, messages and headers.

@@ -1,11 +1,40 @@
-import { parse } from 'graphql';
+import { isObjectType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { planFields } from '../../src/loaders/field-plan.ts';
+import { planFields, sourcesInSchema } from '../../src/loaders/field-plan.ts';
 import { restFields } from '../../src/loaders/records.ts';
-import { FIELD_SOURCES_BY_TYPE } from '../../src/schema/field-sources.ts';
 import { schema } from '../../src/schema/index.ts';
 
-const plan = (query: string) => planFields(schema, parse(query), FIELD_SOURCES_BY_TYPE);
+const plan = (query: string) => planFields(schema, parse(query));
+
+/** The REST fields `Type.field` declares in the schema (its extensions, or its type's override). */
+function sources(typeName: string, field: string): readonly string[] | undefined {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+  return sourcesInSchema(type, field)?.sources;
+}
+
+describe('REST sources declared on the schema fields', () => {
+  it('Post: each GraphQL field names the REST fields it needs', () => {
+    expect(sources('Post', 'title')).toEqual(['title']);
+    expect(sources('Post', 'uri')).toEqual(['link']);
+    expect(sources('Post', 'featuredImage')).toContain('featured_media');
+    expect(sources('Post', 'isSticky')).toEqual(['sticky']);
+    expect(sources('Post', 'hasPassword')).toEqual(['content.protected']);
+    // fields that restriction can null need to know whether the post is protected
+    expect(sources('Post', 'date')).toContain('content.protected');
+  });
+
+  it('MediaItem: sized fields read the attachment facts; no content.protected on attachments', () => {
+    expect(sources('MediaItem', 'srcSet')).toEqual(['source_url', 'media_type', 'media_details']);
+    expect(sources('MediaItem', 'date')).toEqual(['date']);
+  });
+
+  it('Category and Tag', () => {
+    expect(sources('Tag', 'name')).toEqual(['name']);
+    expect(sources('Category', 'parentDatabaseId')).toEqual(['parent']);
+    expect(sources('Category', 'tagId')).toBeUndefined();
+  });
+});
 
 describe('planFields', () => {
   it('collects the REST fields of each collection from the whole operation, fragments and interfaces included', () => {
@@ -39,9 +68,10 @@ describe('planFields', () => {
   });
 
   it('falls back to whole records for a selected field it has no sources for', () => {
-    const result = planFields(schema, parse('{ posts { nodes { title slug } } }'), {
-      Post: { collection: 'posts', sources: { title: ['title'] } },
-    });
+    // A schema whose Post declares sources for `title` only.
+    const result = planFields(schema, parse('{ posts { nodes { title slug } } }'), (type, field) =>
+      type.name === 'Post' ? { collection: 'posts', sources: field === 'title' ? ['title'] : undefined } : undefined,
+    );
     expect(result.get('posts')).toBeUndefined();
     expect(result.has('posts')).toBe(true);
   });

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { mediaDetailsSizes, mediaItemCaption, stripPrependedAttachment, toMediaItemModel } from '../../src/models/media.ts';
 import {
-  MEDIA_ITEM_FIELD_SOURCES,
-  mediaDetailsSizes,
-  mediaItemCaption,
   mediaItemFile,
   mediaItemFilePath,
   mediaItemFileSize,
   mediaItemSizes,
   mediaItemSourceUrl,
   mediaItemSrcSet,
-  stripPrependedAttachment,
-  toMediaItemModel,
-} from '../../src/models/media.ts';
+} from '../../src/models/wordpress-media-functions.ts';
 import { createSiteContext } from '../../src/models/site.ts';
 import type { RestMedia } from '../../src/wordpress/rest-types.ts';
 import { gid, imageRecord, site } from './models-fixtures.ts';
@@ -218,10 +214,5 @@ describe('large and non-image attachments', () => {
     expect(mediaItemSourceUrl(model)).toBeNull();
     expect(mediaItemSizes(model)).toBeNull();
     expect(model.mediaItemUrl).toBe(`${UP}/a.zip`);
-  });
-
-  it('lists field sources', () => {
-    expect(MEDIA_ITEM_FIELD_SOURCES['srcSet']).toEqual(['source_url', 'media_type', 'media_details']);
-    expect(MEDIA_ITEM_FIELD_SOURCES['date']).toEqual(['date']);
   });
 });

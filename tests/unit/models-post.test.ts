@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentCountFor } from '../../src/models/content-node.ts';
-import { POST_FIELD_SOURCES, postContent, postTitle, toPostModel } from '../../src/models/post.ts';
+import { resolveContent as postContent, resolveTitle as postTitle } from '../../src/models/content-node.ts';
+import { toPostModel } from '../../src/models/post.ts';
 import type { RestPost } from '../../src/wordpress/rest-types.ts';
 import { gid, seedPost, seedSite, site } from './models-fixtures.ts';
 
@@ -175,15 +176,5 @@ describe('post field rules', () => {
     expect(model.content).toBeNull();
     expect(model.categoryDatabaseIds).toEqual([]);
     expect(model.contentTypeName).toBe('post');
-  });
-
-  it('lists the REST fields each GraphQL field needs', () => {
-    expect(POST_FIELD_SOURCES['title']).toEqual(['title']);
-    expect(POST_FIELD_SOURCES['uri']).toEqual(['link']);
-    expect(POST_FIELD_SOURCES['featuredImage']).toContain('featured_media');
-    expect(POST_FIELD_SOURCES['isSticky']).toEqual(['sticky']);
-    expect(POST_FIELD_SOURCES['hasPassword']).toEqual(['content.protected']);
-    // fields that restriction can null need to know whether the post is protected
-    expect(POST_FIELD_SOURCES['date']).toContain('content.protected');
   });
 });

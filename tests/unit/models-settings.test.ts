@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaSourceFromRest } from '../../src/models/media.ts';
+import { mediaSourceFromRest } from '../../src/models/media-source.ts';
 import { generalSettingsSiteIconUrl, toGeneralSettingsModel } from '../../src/models/settings.ts';
 import { createSiteContext, uriFromLink } from '../../src/models/site.ts';
 import { site } from './models-fixtures.ts';

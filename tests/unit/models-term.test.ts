@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_FIELD_SOURCES, TAG_FIELD_SOURCES, toCategoryModel, toTagModel } from '../../src/models/term.ts';
+import { toCategoryModel, toTagModel } from '../../src/models/term.ts';
 import { gid, site } from './models-fixtures.ts';
 
 describe('toCategoryModel', () => {
@@ -76,11 +76,5 @@ describe('toTagModel', () => {
     expect(tag.name).toBeNull();
     expect(tag.uri).toBeNull();
     expect(tag.taxonomyName).toBe('post_tag');
-  });
-
-  it('lists field sources', () => {
-    expect(TAG_FIELD_SOURCES['name']).toEqual(['name']);
-    expect(CATEGORY_FIELD_SOURCES['parentDatabaseId']).toEqual(['parent']);
-    expect(CATEGORY_FIELD_SOURCES['tagId']).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printGatewaySchema, schema } from '../../src/schema/index.ts';
-import { reference } from '../../src/schema/reference.ts';
+import { reference } from '../../src/schema/wpgraphql-reference.ts';
 
 describe('schema/schema.graphql', () => {
   it('is the schema the code builds (run `npm run print-schema` after changing types)', () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoSite, type DemoSite } from '../../src/demo/server.ts';
+import { createDemoSite, type DemoSite } from '../../demo/server.ts';
 import { recordDemoContent } from './record-demo.ts';
 import { basicAuth, type WordPressCredentials } from './target.ts';
 import { wordpressTarget } from './target.ts';
 import type { Json } from './gateway-harness.ts';
 
-// Demo-site fidelity: the same REST requests sent to the embedded demo site (src/demo) and to the real
+// Demo-site fidelity: the same REST requests sent to the embedded demo site (demo/) and to the real
 // WordPress, compared on what the gateway relies on — never on content (the two sites hold different posts).
 // Compared: record key sets and JSON value types (unioned over a page of records), `_links` relation names,
 // their attributes and href routes, the headers lists carry, error codes and statuses, and the behaviour of the
@@ -16,7 +16,7 @@ import type { Json } from './gateway-harness.ts';
 const wp = wordpressTarget();
 
 const DEMO_CREDENTIALS = (() => {
-  const content = JSON.parse(readFileSync(new URL('../../src/demo/content.json', import.meta.url), 'utf8')) as {
+  const content = JSON.parse(readFileSync(new URL('../../demo/content.json', import.meta.url), 'utf8')) as {
     credentials: { username: string; application_password: string }[];
   };
   const first = content.credentials[0]!;

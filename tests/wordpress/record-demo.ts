@@ -1,5 +1,5 @@
 /**
- * Records a real WordPress's content in the demo site's `DemoContent` shape (src/demo/content-types.ts), so the
+ * Records a real WordPress's content in the demo site's `DemoContent` shape (demo/content-types.ts), so the
  * embedded demo site can serve exactly what that WordPress holds:
  *
  *   tsx tests/wordpress/record-demo.ts [--out <file>]     # default: <state dir>/recorded-content.json
@@ -8,12 +8,12 @@
  * `WORDPRESS_TEST_USER`/`WORDPRESS_TEST_APP_PASSWORD` (an administrator: users' roles and e-mails, post
  * passwords and comment e-mails are read with `context=edit`). Records are stored as WordPress answers them in
  * `context=view`, without `_links`, with what `view` hides under `_demo`, and the site's origin replaced by the
- * demo's placeholder. `src/demo/content.json` is generated (src/demo/generate-content.ts) and checked against
+ * demo's placeholder. `demo/content.json` is generated (demo/generate-content.ts) and checked against
  * its generator, so this writes elsewhere unless `--out` names it on purpose.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEMO_ORIGIN, type DemoContent, type StoredComment, type StoredPost, type StoredUser } from '../../src/demo/content-types.ts';
+import { DEMO_ORIGIN, type DemoContent, type StoredComment, type StoredPost, type StoredUser } from '../../demo/content-types.ts';
 import { basicAuth, restUrl, type WordPressCredentials } from './target.ts';
 
 /** Where to record from. */

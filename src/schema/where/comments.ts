@@ -1,4 +1,4 @@
-import type { RestQuery } from '../../wordpress/client.ts';
+import type { ListQuery } from '../../loaders/list-query.ts';
 import { databaseId, databaseIds, searchString } from './args.ts';
 
 /** WPGraphQL's comment where-args (`RootQueryToCommentConnectionWhereArgs` and kin) → `/wp/v2/comments`. */
@@ -53,8 +53,8 @@ const ORDERBY: Record<string, string> = {
 /** REST's comment statuses by WPGraphQL's names (`APPROVE` → `approve`). */
 const STATUS = (s: string) => s.toLowerCase();
 
-export function commentWhereToRest(where: CommentWhere | null | undefined, authenticated: boolean): RestQuery {
-  const q: RestQuery = {};
+export function commentWhereToRest(where: CommentWhere | null | undefined, authenticated: boolean): ListQuery {
+  const q: ListQuery = {};
   if (!where) return q;
   const search = searchString(where.search);
   if (search) q.search = search;

@@ -1,4 +1,4 @@
-import type { RestQuery } from '../../wordpress/client.ts';
+import type { ListQuery } from '../../loaders/list-query.ts';
 import { badInput, databaseId, databaseIds, searchString } from './args.ts';
 
 /**
@@ -101,8 +101,8 @@ function shiftSeconds(local: string, seconds: number): string {
 }
 
 /** dateQuery → REST `after`/`before` (or `modified_after`/`modified_before` for the MODIFIED column). */
-function dateParams(query: DateQuery): RestQuery {
-  const params: RestQuery = {};
+function dateParams(query: DateQuery): ListQuery {
+  const params: ListQuery = {};
   const afterKey = query.column === 'MODIFIED' ? 'modified_after' : 'after';
   const beforeKey = query.column === 'MODIFIED' ? 'modified_before' : 'before';
   const afters: string[] = [];
@@ -141,8 +141,8 @@ function slugs(values: readonly (string | null)[] | null | undefined): string[] 
 export async function contentWhereToRest(
   where: ContentWhere | null | undefined,
   options: { authenticated: boolean; lookupIds: LookupIds },
-): Promise<RestQuery> {
-  const q: RestQuery = {};
+): Promise<ListQuery> {
+  const q: ListQuery = {};
   if (!where) return q;
   const search = searchString(where.search);
   if (search) q.search = search;

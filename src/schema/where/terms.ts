@@ -1,4 +1,4 @@
-import type { RestQuery } from '../../wordpress/client.ts';
+import type { ListQuery } from '../../loaders/list-query.ts';
 import { badInput, databaseIds, searchString } from './args.ts';
 
 /** WPGraphQL's term where-args (`RootQueryToCategoryConnectionWhereArgs` and kin) → `/wp/v2/categories|tags`. */
@@ -25,8 +25,8 @@ const ORDERBY: Record<string, string> = {
   TERM_ID: 'id',
 };
 
-export function termWhereToRest(where: TermWhere | null | undefined, hierarchical: boolean): RestQuery {
-  const q: RestQuery = {};
+export function termWhereToRest(where: TermWhere | null | undefined, hierarchical: boolean): ListQuery {
+  const q: ListQuery = {};
   if (!where) return q;
   const search = searchString(where.search);
   if (search) q.search = search;

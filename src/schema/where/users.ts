@@ -1,4 +1,4 @@
-import type { RestQuery } from '../../wordpress/client.ts';
+import type { ListQuery } from '../../loaders/list-query.ts';
 import { databaseIds, searchString } from './args.ts';
 
 /** WPGraphQL's `RootQueryToUserConnectionWhereArgs` → `/wp/v2/users`. Logins are not exposed by REST. */
@@ -22,8 +22,8 @@ const ORDERBY: Record<string, string> = {
   URL: 'url',
 };
 
-export function userWhereToRest(where: UserWhere | null | undefined): RestQuery {
-  const q: RestQuery = {};
+export function userWhereToRest(where: UserWhere | null | undefined): ListQuery {
+  const q: ListQuery = {};
   if (!where) return q;
   const search = searchString(where.search);
   if (search) q.search = search;

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { RestMediaSize } from '../../wordpress/rest-types.ts';
+import type { RestMediaSize } from '../../src/wordpress/rest-types.ts';
 import {
   DEMO_ORIGIN as O,
   type DemoContent,

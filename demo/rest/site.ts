@@ -40,7 +40,7 @@ export interface Site {
   gmtOffset(): number;
 }
 
-/** Reads `src/demo/content.json`. */
+/** Reads `demo/content.json`. */
 export function loadBundledContent(): DemoContent {
   return JSON.parse(readFileSync(new URL('../content.json', import.meta.url), 'utf8')) as DemoContent;
 }

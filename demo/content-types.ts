@@ -6,7 +6,7 @@
  * strips before answering. Every absolute URL on the site's own origin uses {@link DEMO_ORIGIN}; the server
  * rewrites it to its real origin when it loads the content.
  */
-import type { RestComment, RestMedia, RestPage, RestPost, RestTerm, RestUser } from '../wordpress/rest-types.ts';
+import type { RestComment, RestMedia, RestPage, RestPost, RestTerm, RestUser } from '../src/wordpress/rest-types.ts';
 
 /** The origin placeholder used in `content.json` for the site's own URLs. */
 export const DEMO_ORIGIN = 'http://demo.local';

@@ -90,13 +90,6 @@ export function manualExcerpt(text: string): string {
   return `<p>${texturize(text)}</p>\n`;
 }
 
-/** Plain text of rendered HTML (tags removed, common entities decoded) — used for search. */
-export function plainText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', hellip: '…', nbsp: ' ' };
 
 /** Decodes numeric and the few named entities WordPress emits. */

@@ -32,11 +32,6 @@ export interface Served {
   body: string | null;
 }
 
-/** The registered routes (for tests and the index). */
-export function routes(): readonly Route[] {
-  return ROUTES;
-}
-
 function match(method: string, path: string): { route: Route; endpoint: Endpoint; urlParams: Record<string, string> } | null {
   const checked = method === 'HEAD' ? 'GET' : method;
   for (const { route, regex } of compiled) {

@@ -45,8 +45,3 @@ export function offsetHours(timeZone: string, ms: number): number {
   const utc = Math.floor(ms / 1000) * 1000;
   return Math.round(((wall - utc) / 3_600_000) * 100) / 100;
 }
-
-/** Parses `YYYY-MM-DDTHH:MM:SS` wall time as if it were UTC, for arithmetic and comparisons. */
-export function wallMs(wall: string): number {
-  return Date.parse(`${wall}Z`);
-}

@@ -4,7 +4,7 @@
  * attributes before its `href`, `https://api.w.org/…` relations compacted to `wp:…` and `curies` last.
  * (WordPress 6.1 has no `targetHints` on `self`; those arrived in 6.7.)
  */
-import type { RestLink, RestLinks } from '../../wordpress/rest-types.ts';
+import type { RestLink, RestLinks } from '../../src/wordpress/rest-types.ts';
 import type { StoredComment, StoredTerm, StoredUser } from '../content-types.ts';
 import type { PostRow, Site } from './site.ts';
 

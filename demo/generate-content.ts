@@ -1,5 +1,5 @@
 /**
- * Writes `src/demo/content.json`, the demo site's bundled content: `tsx src/demo/generate-content.ts`.
+ * Writes `demo/content.json`, the demo site's bundled content: `tsx demo/generate-content.ts`.
  * Deterministic (seeded PRNG, no clock): running it twice gives byte-identical output, so the committed file
  * only changes when the generator does.
  */
@@ -16,4 +16,4 @@ const counts = Object.entries(content)
   .filter(([, v]) => Array.isArray(v))
   .map(([k, v]) => `${k}=${(v as unknown[]).length}`)
   .join(' ');
-process.stdout.write(`wrote src/demo/content.json (${(json.length / 1024).toFixed(0)} KB): ${counts}\n`);
+process.stdout.write(`wrote demo/content.json (${(json.length / 1024).toFixed(0)} KB): ${counts}\n`);

@@ -1,5 +1,5 @@
 /**
- * Runs the demo site on its own: `tsx src/demo/main.ts [--port 8089] [--host 127.0.0.1] [--latency 0]`.
+ * Runs the demo site on its own: `tsx demo/main.ts [--port 8089] [--host 127.0.0.1] [--latency 0]`.
  * Handy for poking at it with curl or pointing a gateway (or anything else) at it. Stops on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';

@@ -52,26 +52,3 @@ export function scalarShape(typeName: string, fieldName: string): ScalarFieldSha
   const scalar = named.name as ScalarFieldShape['scalar'];
   return { scalar, list, nullable };
 }
-
-/**
- * The scalar, argument-free fields of `typeName` that `served` names and none of `inherited` interfaces declares
- * (those come with the interface). `served` is a model's field-sources table: its keys are the fields the model
- * computes.
- */
-export function ownScalarFieldNames(typeName: string, served: Readonly<Record<string, unknown>>, inherited: readonly string[]): string[] {
-  const type = reference.getType(typeName);
-  if (!type || !(isObjectType(type) || isInterfaceType(type))) throw new Error(`${typeName} is not WPGraphQL's`);
-  const fromInterfaces = new Set<string>();
-  for (const name of inherited) {
-    const iface = reference.getType(name);
-    if (iface && isInterfaceType(iface)) for (const f of Object.keys(iface.getFields())) fromInterfaces.add(f);
-  }
-  return Object.values(type.getFields())
-    .filter((f) => f.name in served && !fromInterfaces.has(f.name) && f.args.length === 0)
-    .filter((f) => {
-      const named = getNamedType(f.type);
-      return isScalarType(named);
-    })
-    .map((f) => f.name)
-    .sort();
-}

@@ -5,7 +5,7 @@
  * and `_links` is added only when `_fields` is absent or names `_links` (or `_links.…`: a single record then
  * still gets every link, a collection's record only the named ones — see `shapeRecord`).
  */
-import type { RestLinks } from '../../wordpress/rest-types.ts';
+import type { RestLinks } from '../../src/wordpress/rest-types.ts';
 import { parseList } from './params.ts';
 
 /** Fields each collection shows in `context=embed` (from the controllers' schemas). */

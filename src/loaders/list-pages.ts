@@ -1,0 +1,44 @@
+import type { RestQuery } from '../wordpress/client.ts';
+import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
+import { restFields, type UpstreamRequestScope } from './records.ts';
+
+/** One page of a collection and WordPress's count of all matching records. */
+export interface ListPage<T> {
+  records: T[];
+  /** `X-WP-Total` */
+  total: number;
+}
+
+/**
+ * GETs one page of a collection (`/wp/v2/posts?per_page=10&offset=20&…`) with the request's `_fields` for that
+ * collection. The request's loaders (./index.ts) turn what comes back into models and prime the record loaders with them. For anonymous requests the
+ * entity cache answers the page when it holds the same query and all of its records (no request at all), and
+ * keeps what WordPress gives otherwise.
+ */
+export async function loadListPage<C extends Collection>(
+  scope: UpstreamRequestScope,
+  collection: C,
+  query: RestQuery,
+  /** REST fields this caller needs beyond the plan (to group records by a parent). */
+  alsoFields: readonly string[] = [],
+): Promise<ListPage<CollectionRecord[C]>> {
+  const planned = scope.fieldsFor(collection);
+  const fields = restFields(planned && [...planned, ...alsoFields]);
+  const cache = scope.entityCache;
+  if (cache) {
+    const held = await cache.readList(collection, query, fields);
+    if (scope.listStats) scope.listStats[held ? 'hits' : 'misses']++;
+    if (held) return { records: held.records as unknown as CollectionRecord[C][], total: held.total };
+  }
+  const answer = await scope.client.get<CollectionRecord[C][]>(
+    `/wp/v2/${collection}`,
+    { ...query, _fields: fields },
+    { authorization: scope.authorization },
+  );
+  const records = Array.isArray(answer.data) ? answer.data : [];
+  const total = answer.total ?? records.length;
+  // What a list brought serves later lookups by id, in this request (the schema primes the loaders) and in
+  // the next ones (the entity cache, anonymous requests only). Not awaited: the store never rejects.
+  if (cache) void cache.writeList(collection, query, records as unknown as Record<string, unknown>[], total, fields);
+  return { records, total };
+}

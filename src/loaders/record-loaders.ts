@@ -1,0 +1,28 @@
+import DataLoader from 'dataloader';
+import type { SiteContext } from '../models/site.ts';
+import { COLLECTIONS, type Collection } from '../wordpress/rest-types.ts';
+import { loadRecordsById, MAX_PER_PAGE, type UpstreamRequestScope } from './records.ts';
+import { type ModelOf, toModels } from './to-model.ts';
+
+/** One DataLoader of models by id per REST collection. */
+export type RecordLoaders = { readonly [C in Collection]: DataLoader<number, ModelOf<C> | null> };
+
+/**
+ * A request's loaders by id, one per REST collection: every id asked for in the same tick becomes one
+ * `GET /wp/v2/<collection>?include=…` of at most 100 ids (./records.ts), each record turned into its model
+ * once. Missing ids (deleted, or hidden from this viewer) load as null. Models a list brought are primed in
+ * (./index.ts), so a later lookup of the same id costs nothing.
+ */
+export function createRecordLoaders(scope: UpstreamRequestScope, site: SiteContext): RecordLoaders {
+  const loaderOf = <C extends Collection>(collection: C) =>
+    new DataLoader<number, ModelOf<C> | null>(
+      async (ids) => {
+        const records = await loadRecordsById(scope, collection, ids);
+        return records.map((record) => (record ? toModels(collection, [record], site)[0]! : null));
+      },
+      { maxBatchSize: MAX_PER_PAGE },
+    );
+  // Built key by key from COLLECTIONS; the mapped type cannot be inferred from a loop, so the object is typed
+  // by the one function that builds every entry.
+  return Object.fromEntries(COLLECTIONS.map((collection) => [collection, loaderOf(collection)])) as unknown as RecordLoaders;
+}
