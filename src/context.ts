@@ -55,6 +55,7 @@ export function createContext(deps: ContextDependencies, request: Request): Gate
       if (!plan) return undefined;
       return plan.has(collection) ? plan.get(collection) : ID_ONLY;
     },
+    selects: (collection) => fieldPlan.current?.has(collection) ?? false,
     // A signed-in viewer's records are theirs alone: such a request neither reads nor fills the shared cache.
     entityCache: authorization === undefined ? deps.entityCache : undefined,
     entityStats: upstream.entity,

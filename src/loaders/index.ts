@@ -5,6 +5,7 @@ import type { UserModel } from '../models/user.ts';
 import type { RestQuery } from '../wordpress/client.ts';
 import type { Collection, RestLinks } from '../wordpress/rest-types.ts';
 import { createCommentsByPostLoader, type PostComments } from './comments-by-post.ts';
+import { planEmbed } from './embed-plan.ts';
 import { linkTarget } from './follow-link.ts';
 import { loadListPage } from './list-pages.ts';
 import { loadWindow } from './list-windows.ts';
@@ -77,7 +78,12 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): L
       return loaded.filter((model) => model != null);
     },
     async list(collection, query, alsoFields = []) {
-      const page = await loadListPage(scope, collection, query, alsoFields);
+      const page = await loadListPage(scope, collection, query, alsoFields, planEmbed(scope, collection, query));
+      // Related records WordPress embedded serve this request's loads of them by id (no request of their own).
+      for (const related of Object.keys(page.embedded ?? {}) as Collection[]) {
+        const records = page.embedded?.[related];
+        if (records) prime(related, toModels(related, records, site));
+      }
       return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
     },
     async window(collection, query, offset, limit, flipped) {

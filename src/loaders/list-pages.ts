@@ -1,5 +1,6 @@
 import type { RestQuery } from '../wordpress/client.ts';
 import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
+import { type EmbeddedRecords, type EmbedPlan, takeEmbedded } from './embed-plan.ts';
 import { restFields, type UpstreamRequestScope } from './records.ts';
 
 /** One page of a collection and WordPress's count of all matching records. */
@@ -7,6 +8,8 @@ export interface ListPage<T> {
   records: T[];
   /** `X-WP-Total` */
   total: number;
+  /** Related records WordPress embedded (`_embed`), by collection; absent when none were asked. */
+  embedded?: EmbeddedRecords;
 }
 
 /**
@@ -21,6 +24,8 @@ export async function loadListPage<C extends Collection>(
   query: RestQuery,
   /** REST fields this caller needs beyond the plan (to group records by a parent). */
   alsoFields: readonly string[] = [],
+  /** Relations to embed (./embed-plan.ts): `_embed` is sent, and `_fields` gains `_links` and `_embedded`. */
+  embed?: EmbedPlan,
 ): Promise<ListPage<CollectionRecord[C]>> {
   const planned = scope.fieldsFor(collection);
   const fields = restFields(planned && [...planned, ...alsoFields]);
@@ -30,15 +35,27 @@ export async function loadListPage<C extends Collection>(
     if (scope.listStats) scope.listStats[held ? 'hits' : 'misses']++;
     if (held) return { records: held.records as unknown as CollectionRecord[C][], total: held.total };
   }
+  // Embedding needs the links it follows and `_embedded` itself inside `_fields` (WordPress drops both otherwise).
+  const sent = embed && fields ? restFields([...fields, '_links', '_embedded']) : fields;
   const answer = await scope.client.get<CollectionRecord[C][]>(
     `/wp/v2/${collection}`,
-    { ...query, _fields: fields },
+    { ...query, ...(embed ? { _embed: embed.rels } : {}), _fields: sent },
     { authorization: scope.authorization },
   );
   const records = Array.isArray(answer.data) ? answer.data : [];
   const total = answer.total ?? records.length;
+  const embedded = embed
+    ? takeEmbedded(records as unknown as Record<string, unknown>[], embed, fields?.includes('_links') ?? true)
+    : undefined;
   // What a list brought serves later lookups by id, in this request (the schema primes the loaders) and in
   // the next ones (the entity cache, anonymous requests only). Not awaited: the store never rejects.
-  if (cache) void cache.writeList(collection, query, records as unknown as Record<string, unknown>[], total, fields);
-  return { records, total };
+  if (cache) {
+    void cache.writeList(collection, query, records as unknown as Record<string, unknown>[], total, fields);
+    for (const related of Object.keys(embedded ?? {}) as Collection[]) {
+      const list = embedded?.[related];
+      // The cache stores records as plain objects, as loadRecordsById hands them over.
+      if (list) void cache.write(related, list as unknown as Record<string, unknown>[], restFields(scope.fieldsFor(related)));
+    }
+  }
+  return { records, total, embedded };
 }

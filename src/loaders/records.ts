@@ -32,6 +32,11 @@ export interface UpstreamRequestScope {
   /** The `_fields` to send for each collection (undefined: the whole record). */
   fieldsFor(collection: Collection): readonly string[] | undefined;
   /**
+   * Whether the operation selects any field of a collection's records (the `_embed` planner embeds only
+   * those). Absent: unknown, so nothing is embedded.
+   */
+  selects?(collection: Collection): boolean;
+  /**
    * Records kept across requests by collection and id, read before asking WordPress and filled with what it
    * gives. Undefined for authenticated requests (their records are private to them) and when the cache is off.
    */

@@ -65,3 +65,89 @@ describe.runIf(wp.seeded)('upstream requests per query', () => {
     expect(gw.upstream.every((r) => r.authenticated)).toBe(true);
   });
 });
+
+// The `_embed` planner (src/loaders/embed-plan.ts, docs/capacity.md): a lookup by slug embeds the relations whose
+// selected fields WordPress's embed context has, in the post's own request; the rest are asked as usual.
+describe.runIf(wp.seeded)('a post page by slug embeds its author, terms and featured image', () => {
+  let gw: WordPressGateway | undefined;
+  afterEach(async () => {
+    await gw?.close();
+    gw = undefined;
+  });
+
+  const RELATIONS = `
+    author { node { databaseId name uri avatar { url } } }
+    categories { nodes { databaseId name uri } }
+    tags { nodes { databaseId name uri } }
+    featuredImage { node { databaseId sourceUrl altText mediaDetails { width height } } }`;
+
+  /** A published post with a featured image, categories and tags, not password-protected. */
+  async function fullPost(): Promise<{ id: number; slug: string }> {
+    const { body } = await rest(wp, '/wp/v2/posts', { per_page: 30, _fields: 'id,slug,featured_media,tags,content.protected' });
+    const post = (body as Json[]).find((p) => p.featured_media > 0 && p.tags.length > 0 && !p.content.protected);
+    expect(post).toBeDefined();
+    return post;
+  }
+
+  it('2 requests: the post with _embed (and _links, _embedded in _fields), then its comments; the same answer as by id', async () => {
+    const post = await fullPost();
+    gw = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+    gw.resetUpstream();
+    const bySlug = await gw.data(
+      `query ($slug: ID!) { post(id: $slug, idType: SLUG) { databaseId title ${RELATIONS} comments(first: 20) { nodes { databaseId } } } }`,
+      {
+        slug: post.slug,
+      },
+    );
+    const sent = gw.upstream.map((r) => ({ route: r.route, embed: r.query._embed, fields: r.query._fields }));
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toEqual({
+      route: '/wp/v2/posts',
+      embed: ['author', 'wp:term', 'wp:featuredmedia'],
+      fields: expect.arrayContaining(['_embedded', '_links', 'author', 'categories', 'tags', 'featured_media']),
+    });
+    expect(sent[1]!.route).toBe('/wp/v2/comments');
+    // By database id the post is loaded by `include=` and its relations by one request per collection: the
+    // embedded records must give exactly what those give.
+    gw.resetUpstream();
+    const byId = await gw.data(
+      `query ($id: ID!) { post(id: $id, idType: DATABASE_ID) { databaseId title ${RELATIONS} comments(first: 20) { nodes { databaseId } } } }`,
+      {
+        id: String(post.id),
+      },
+    );
+    expect(gw.upstream.map((r) => r.route).sort()).toEqual(
+      ['/wp/v2/categories', '/wp/v2/comments', '/wp/v2/media', '/wp/v2/posts', '/wp/v2/tags', '/wp/v2/users'].sort(),
+    );
+    expect(bySlug).toEqual(byId);
+    expect(bySlug.post.featuredImage.node.sourceUrl).toMatch(/^http/);
+    expect(bySlug.post.tags.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('a selected field outside the embed context (a category’s count) leaves that relation to its own request', async () => {
+    const post = await fullPost();
+    gw = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+    gw.resetUpstream();
+    const answer = await gw.data(
+      'query ($slug: ID!) { post(id: $slug, idType: SLUG) { author { node { name } } categories { nodes { name count } } } }',
+      { slug: post.slug },
+    );
+    expect(answer.post.categories.nodes.length).toBeGreaterThan(0);
+    const sent = gw.upstream.map((r) => ({ route: r.route, embed: r.query._embed }));
+    // Terms come in one `wp:term` embed for categories and tags alike, so `count` keeps both out of it.
+    expect(sent).toEqual([
+      { route: '/wp/v2/posts', embed: ['author'] },
+      { route: '/wp/v2/categories', embed: undefined },
+    ]);
+  });
+
+  it.runIf(wp.auth !== null)('with the editor’s credentials: the same plan, every request forwarded with them', async () => {
+    const post = await fullPost();
+    gw = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+    gw.resetUpstream();
+    await gw.data(`query ($slug: ID!) { post(id: $slug, idType: SLUG) { databaseId ${RELATIONS} } }`, { slug: post.slug }, authHeaders(wp));
+    expect(gw.upstream).toHaveLength(1);
+    expect(gw.upstream[0]!.query._embed).toEqual(['author', 'wp:term', 'wp:featuredmedia']);
+    expect(gw.upstream.every((r) => r.authenticated)).toBe(true);
+  });
+});
