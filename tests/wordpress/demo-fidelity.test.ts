@@ -6,7 +6,7 @@ import { basicAuth, type WordPressCredentials } from './target.ts';
 import { wordpressTarget } from './target.ts';
 import type { Json } from './gateway-harness.ts';
 
-// Demo-site fidelity: the same REST requests sent to the embedded demo site (src/demo) and to the real
+// Demo-site fidelity: the same REST requests sent to the embedded demo site (demo/) and to the real
 // WordPress, compared on what the gateway relies on — never on content (the two sites hold different posts).
 // Compared: record key sets and JSON value types (unioned over a page of records), `_links` relation names,
 // their attributes and href routes, the headers lists carry, error codes and statuses, and the behaviour of the
