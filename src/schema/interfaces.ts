@@ -5,6 +5,10 @@ import { referenceEnum } from './inputs.ts';
 import { MediaItemRef, UserRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { restSources } from './rest-sources.ts';
+import type { CommentModel } from '../models/comment.ts';
+import type { CategoryModel, TagModel } from '../models/term.ts';
+import type { UserModel } from '../models/user.ts';
+import type { ContentNodeModel } from './object-refs.ts';
 
 /**
  * WPGraphQL's interfaces over our record types. Scalar fields are declared from the reference SDL and read the
@@ -23,22 +27,24 @@ export const DatabaseIdentifier = builder.interfaceRef<Model>('DatabaseIdentifie
   fields: (t) => scalarFields(t, 'DatabaseIdentifier', { databaseId: ['id'] }),
 });
 
-export const UniformResourceIdentifiable = builder.interfaceRef<Model>('UniformResourceIdentifiable').implement({
-  description: 'Any node that has a URI',
-  interfaces: [Node],
-  resolveType: byTypename,
-  fields: (t) => ({
-    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
-    ...scalarFields(t, 'UniformResourceIdentifiable', {
-      isComment: [],
-      isContentNode: [],
-      isFrontPage: [],
-      isPostsPage: [],
-      isTermNode: [],
-      uri: ['link'],
+export const UniformResourceIdentifiable = builder
+  .interfaceRef<ContentNodeModel | CategoryModel | TagModel | UserModel | CommentModel>('UniformResourceIdentifiable')
+  .implement({
+    description: 'Any node that has a URI',
+    interfaces: [Node],
+    resolveType: byTypename,
+    fields: (t) => ({
+      id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+      ...scalarFields(t, 'UniformResourceIdentifiable', {
+        isComment: [],
+        isContentNode: [],
+        isFrontPage: [],
+        isPostsPage: [],
+        isTermNode: [],
+        uri: ['link'],
+      }),
     }),
-  }),
-});
+  });
 
 /**
  * The served scalar fields of ContentNode (enclosure: REST does not expose the `enclosure` meta), each with the
@@ -68,7 +74,7 @@ export const CONTENT_NODE_SCALARS = {
   uri: ['link'],
 } as const satisfies Record<string, readonly string[]>;
 
-export const ContentNode = builder.interfaceRef<Model>('ContentNode').implement({
+export const ContentNode = builder.interfaceRef<ContentNodeModel>('ContentNode').implement({
   description: 'Nodes used to manage content',
   interfaces: [Node, UniformResourceIdentifiable],
   resolveType: byTypename,
@@ -96,7 +102,7 @@ const TERM_NODE_SCALARS = {
   uri: ['link'],
 } as const satisfies Record<string, readonly string[]>;
 
-export const TermNode = builder.interfaceRef<Model>('TermNode').implement({
+export const TermNode = builder.interfaceRef<CategoryModel | TagModel>('TermNode').implement({
   description: 'Terms are nodes within a Taxonomy, used to group and relate other nodes.',
   interfaces: [Node, UniformResourceIdentifiable],
   resolveType: byTypename,

@@ -3,6 +3,8 @@ import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { toCommentAuthorModel, type CommentModel } from '../models/comment.ts';
 import { toGeneralSettingsModel } from '../models/settings.ts';
+import type { CategoryModel, TagModel } from '../models/term.ts';
+import type { UserModel } from '../models/user.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import {
   contentById,
@@ -64,7 +66,10 @@ export async function nodeById(context: GatewayContext, id: string): Promise<unk
  * `nodeByUri(uri)`: the home page, an author archive (`/author/<slug>/`), a category or tag archive
  * (`/category/a/b/`, `/tag/x/`), or a post, page or attachment permalink.
  */
-export async function nodeByUri(context: GatewayContext, uri: string): Promise<unknown> {
+export async function nodeByUri(
+  context: GatewayContext,
+  uri: string,
+): Promise<ContentNodeModel | CategoryModel | TagModel | UserModel | null> {
   const path = normaliseUri(uri, context);
   const bare = path.split(/[?#]/)[0] ?? '/';
   if (bare === '/' && !/[?&](p|page_id)=/.test(path)) {
@@ -88,7 +93,7 @@ async function contentNodeByArgs(context: GatewayContext, id: string, idType: st
       return firstFound(CONTENT.map((c) => contentByUri(context, c, id)));
     case 'DATABASE_ID': {
       const n = databaseIdArgument(id);
-      return firstFound(CONTENT.map((c) => context.loaders.load(c, n) as Promise<ContentNodeModel | null>));
+      return firstFound<ContentNodeModel>(CONTENT.map((c) => context.loaders.load(c, n)));
     }
     default: {
       const n = postDatabaseIdFromGlobalId(id, 'content node');
@@ -113,9 +118,7 @@ builder.queryFields((t) => ({
         description: 'Unique Resource Identifier in the form of a path or permalink for a node. Ex: "/hello-world"',
       }),
     },
-    // cast (three in this file): the interfaces are typed by a loose record (interfaces.ts `Model`), which the
-    // models, declared as interfaces without an index signature, do not extend; each model implements them.
-    resolve: (_root, args, context) => nodeByUri(context, args.uri) as never,
+    resolve: (_root, args, context) => nodeByUri(context, args.uri),
   }),
   contentNode: t.field({
     type: ContentNode,
@@ -127,8 +130,7 @@ builder.queryFields((t) => ({
         description: 'Type of unique identifier to fetch a content node by. Default is Global ID',
       }),
     },
-    // cast: see nodeByUri.
-    resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType) as never,
+    resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType),
   }),
   termNode: t.field({
     type: TermNode,
@@ -149,8 +151,7 @@ builder.queryFields((t) => ({
       if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
         throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
       }
-      // cast: see nodeByUri.
-      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType))) as never;
+      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType)));
     },
   }),
   contentNodes: t.field({
