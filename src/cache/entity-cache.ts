@@ -18,6 +18,10 @@ import type { KeyValueStore } from './stores.ts';
  *
  * Only anonymous requests reach it: the request context gives an authenticated request no entity cache at all,
  * so nothing a signed-in viewer fetched is stored, and nothing stored is served to one (src/context.ts).
+ *
+ * Stale-while-revalidate: for `staleMs` past its time to live an entry is still served, reported stale, and the
+ * loader that read it refreshes it in the background (src/loaders/records.ts, list-pages.ts); `claim` makes that
+ * one refresh per record or list page in this process, however many requests read it meanwhile.
  */
 export interface EntityEntry {
   record: Record<string, unknown>;
@@ -41,6 +45,8 @@ export type EntityCacheValue = EntityEntry | ListEntry;
 export interface EntityLookup {
   hits: Map<number, Record<string, unknown>>;
   partial: Map<number, EntityEntry>;
+  /** Ids among `hits` served past their time to live (stale-while-revalidate): refresh them. */
+  stale: number[];
 }
 
 /** Options of {@link EntityCache}. */
@@ -52,6 +58,11 @@ export interface EntityCacheOptions {
    * @default 30_000
    */
   ttlMs?: number;
+  /**
+   * How long past its time to live an entry is still served while one background request refreshes it.
+   * @default 0 (never)
+   */
+  staleMs?: number;
   /** The clock. @default Date.now */
   now?: () => number;
   /** Told when a background write fails (the store already fell back to memory; this is for logs). */
@@ -75,6 +86,9 @@ function listKey(collection: Collection, query: Readonly<Record<string, unknown>
 /** Records by collection and id; see the module comment. */
 export class EntityCache {
   readonly ttlMs: number;
+  readonly staleMs: number;
+  /** Keys a background refresh is running for, in this process. */
+  private readonly refreshing = new Set<string>();
   private readonly store: KeyValueStore<EntityCacheValue>;
   private readonly now: () => number;
   private readonly onError: (error: unknown) => void;
@@ -82,6 +96,7 @@ export class EntityCache {
   constructor(options: EntityCacheOptions) {
     this.store = options.store;
     this.ttlMs = options.ttlMs ?? 30_000;
+    this.staleMs = options.staleMs ?? 0;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? (() => {});
   }
@@ -98,16 +113,20 @@ export class EntityCache {
   async read(collection: Collection, ids: readonly number[], fields: readonly string[] | undefined): Promise<EntityLookup> {
     const hits = new Map<number, Record<string, unknown>>();
     const partial = new Map<number, EntityEntry>();
-    if (ids.length === 0) return { hits, partial };
+    const stale: number[] = [];
+    if (ids.length === 0) return { hits, partial, stale };
     const entries = (await this.store.getMany(ids.map((id) => key(collection, id)))) as (EntityEntry | undefined)[];
     const now = this.now();
     ids.forEach((id, i) => {
       const entry = entries[i];
-      if (!entry || entry.expiresAt <= now) return;
-      if (covers(entry.fields, fields)) hits.set(id, entry.record);
-      else partial.set(id, entry);
+      if (!entry || entry.expiresAt + this.staleMs <= now) return;
+      const fresh = entry.expiresAt > now;
+      if (covers(entry.fields, fields)) {
+        hits.set(id, entry.record);
+        if (!fresh && !stale.includes(id)) stale.push(id);
+      } else if (fresh) partial.set(id, entry);
     });
-    return { hits, partial };
+    return { hits, partial, stale };
   }
 
   /**
@@ -138,7 +157,7 @@ export class EntityCache {
       const previous = partial.get(id);
       const entry =
         previous && previous.expiresAt > now && !covers(fresh.fields, previous.fields ?? undefined) ? merge(previous, fresh) : fresh;
-      entries.push([key(collection, id), entry, entry.expiresAt - now]);
+      entries.push([key(collection, id), entry, entry.expiresAt - now + this.staleMs]);
     }
     try {
       await this.store.setMany(entries);
@@ -167,12 +186,39 @@ export class EntityCache {
     collection: Collection,
     query: Readonly<Record<string, unknown>>,
     fields: readonly string[] | undefined,
-  ): Promise<{ records: Record<string, unknown>[]; total: number } | undefined> {
+  ): Promise<{ records: Record<string, unknown>[]; total: number; stale: boolean } | undefined> {
     const [list] = (await this.store.getMany([listKey(collection, query)])) as (ListEntry | undefined)[];
-    if (!list || list.expiresAt <= this.now()) return undefined;
-    const { hits } = await this.read(collection, list.ids, fields);
+    const now = this.now();
+    if (!list || list.expiresAt + this.staleMs <= now) return undefined;
+    const { hits, stale } = await this.read(collection, list.ids, fields);
     if (hits.size < new Set(list.ids).size) return undefined;
-    return { records: list.ids.map((id) => hits.get(id)!), total: list.total };
+    // Stale when the page or any of its records is: the refresh asks the page again, which renews both.
+    return { records: list.ids.map((id) => hits.get(id)!), total: list.total, stale: list.expiresAt <= now || stale.length > 0 };
+  }
+
+  /**
+   * Claims the background refresh of records (`ids`) or of a list page (`query`): returns what this caller should
+   * refresh (nothing already being refreshed here) and a function to call when done.
+   */
+  claim(
+    collection: Collection,
+    what: { ids: readonly number[] } | { query: Readonly<Record<string, unknown>> },
+  ): {
+    ids: number[];
+    list: boolean;
+    done: () => void;
+  } {
+    const keys = 'ids' in what ? what.ids.map((id) => key(collection, id)) : [listKey(collection, what.query)];
+    const mine = keys.filter((k) => !this.refreshing.has(k));
+    for (const k of mine) this.refreshing.add(k);
+    const ids = 'ids' in what ? what.ids.filter((_, i) => mine.includes(keys[i] as string)) : [];
+    return {
+      ids,
+      list: !('ids' in what) && mine.length > 0,
+      done: () => {
+        for (const k of mine) this.refreshing.delete(k);
+      },
+    };
   }
 
   /** Keeps a list page WordPress just gave (its ids and total), and its records (see {@link write}). */
@@ -188,7 +234,9 @@ export class EntityCache {
     if (ids.length !== records.length) return;
     await this.write(collection, records, fields);
     try {
-      await this.store.setMany([[listKey(collection, query), { ids, total, expiresAt: this.now() + this.ttlMs }, this.ttlMs]]);
+      await this.store.setMany([
+        [listKey(collection, query), { ids, total, expiresAt: this.now() + this.ttlMs }, this.ttlMs + this.staleMs],
+      ]);
     } catch (error) {
       this.onError(error);
     }

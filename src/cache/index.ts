@@ -69,6 +69,7 @@ export function createGatewayCaches(
       ? new EntityCache({
           store: createSharedStore(redis, createMemoryStore<EntityCacheValue>({ max: ENTITY_MEMORY_MAX })),
           ttlMs: config.entityCacheTtlMs,
+          staleMs: config.staleWhileRevalidateMs,
           now: options.now,
         })
       : undefined;

@@ -33,8 +33,30 @@ export async function loadListPage<C extends Collection>(
   if (cache) {
     const held = await cache.readList(collection, query, fields);
     if (scope.listStats) scope.listStats[held ? 'hits' : 'misses']++;
-    if (held) return { records: held.records as unknown as CollectionRecord[C][], total: held.total };
+    if (held) {
+      // Stale-while-revalidate: served now, asked again in the background once (EntityCache.claim).
+      if (held.stale) {
+        const claim = cache.claim(collection, { query });
+        if (claim.list)
+          void fetchPage(scope, collection, query, fields)
+            .catch(() => undefined)
+            .finally(claim.done);
+      }
+      return { records: held.records as unknown as CollectionRecord[C][], total: held.total };
+    }
   }
+  return fetchPage(scope, collection, query, fields, embed);
+}
+
+/** Asks WordPress for the page and keeps what it gave in the entity cache (anonymous requests only). */
+async function fetchPage<C extends Collection>(
+  scope: UpstreamRequestScope,
+  collection: C,
+  query: RestQuery,
+  fields: string[] | undefined,
+  embed?: EmbedPlan,
+): Promise<ListPage<CollectionRecord[C]>> {
+  const cache = scope.entityCache;
   // Embedding needs the links it follows and `_embedded` itself inside `_fields` (WordPress drops both otherwise).
   const sent = embed && fields ? restFields([...fields, '_links', '_embedded']) : fields;
   const answer = await scope.client.get<CollectionRecord[C][]>(

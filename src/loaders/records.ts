@@ -75,6 +75,7 @@ export async function loadRecordsById<C extends Collection>(
     for (const [id, record] of found.hits) byId.set(id, record as unknown as CollectionRecord[C]);
     missing = ids.filter((id) => !found.hits.has(id));
     partial = found.partial;
+    if (found.stale.length) refreshInBackground(scope, collection, found.stale, fields);
     if (scope.entityStats) {
       scope.entityStats.hits += found.hits.size;
       scope.entityStats.misses += missing.length;
@@ -95,6 +96,31 @@ export async function loadRecordsById<C extends Collection>(
   // Not awaited: the answer does not wait for the cache (its store never rejects).
   if (cache) void cache.write(collection, fetched as unknown as Record<string, unknown>[], fields, partial);
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/**
+ * Stale-while-revalidate: records the entity cache served past their time to live are asked of WordPress again,
+ * once each however many requests read them meanwhile (EntityCache.claim), without the answer waiting for it.
+ * Anonymous only (only anonymous requests have an entity cache). A failure keeps the stale entry until its window
+ * ends; the request is counted in the ledger of the request that found the records stale.
+ */
+function refreshInBackground<C extends Collection>(
+  scope: UpstreamRequestScope,
+  collection: C,
+  ids: readonly number[],
+  fields: readonly string[] | undefined,
+): void {
+  const cache = scope.entityCache;
+  if (!cache) return;
+  const claim = cache.claim(collection, { ids });
+  if (claim.ids.length === 0) return;
+  void getIncluded<C>(scope, collection, { include: claim.ids, per_page: claim.ids.length, _fields: fields })
+    .then((data) => {
+      const records = Array.isArray(data) ? data.filter((r) => r && typeof r.id === 'number') : [];
+      return cache.write(collection, records as unknown as Record<string, unknown>[], fields);
+    })
+    .catch(() => undefined)
+    .finally(claim.done);
 }
 
 /** Statuses a signed-in viewer may read by id, beyond `publish` (WordPress lists only `publish` by default). */

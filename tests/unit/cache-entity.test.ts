@@ -122,7 +122,7 @@ describe('loadRecordsById with the entity cache', () => {
     const { cache } = cacheWithClock();
     await loadRecordsById(scopeOf(client, ['id', 'name'], undefined, 'Basic abc'), 'users', [1, 2]);
     await settle();
-    expect(await cache.read('users', [1, 2], ['id'])).toEqual({ hits: new Map(), partial: new Map() });
+    expect(await cache.read('users', [1, 2], ['id'])).toEqual({ hits: new Map(), partial: new Map(), stale: [] });
     await loadRecordsById(scopeOf(client, ['id', 'name'], cache), 'users', [1, 2]);
     expect(calls.map((c) => [c.ids, c.authorization])).toEqual([
       [[1, 2], 'Basic abc'],
@@ -174,6 +174,7 @@ describe('EntityCache list pages', () => {
         { id: 7, title: 'b' },
       ],
       total: 40,
+      stale: false,
     });
     expect(await cache.readList('posts', { per_page: 3, order: 'desc' }, ['id'])).toBeUndefined();
   });
@@ -218,5 +219,81 @@ describe('restFields', () => {
     expect(restFields(['content.protected', 'excerpt.protected', 'id'])).toEqual(['content.protected', 'excerpt.protected', 'id']);
     expect(restFields(['a.b.c', 'a.b', 'a.bc'])).toEqual(['a.b', 'a.bc']);
     expect(restFields(undefined)).toBeUndefined();
+  });
+});
+
+describe('stale-while-revalidate', () => {
+  const staleCache = () => {
+    const clock = { now: 1_000 };
+    const cache = new EntityCache({ store: createMemoryStore<EntityCacheValue>(), ttlMs: 1_000, staleMs: 10_000, now: () => clock.now });
+    return { cache, clock };
+  };
+  const drain = async () => {
+    for (let i = 0; i < 5; i++) await settle();
+  };
+
+  it('past its lifetime a record is served at once and refreshed once in the background; past the window, a miss', async () => {
+    const { client, calls } = fakeWordPress();
+    const { cache, clock } = staleCache();
+    await loadRecordsById(scopeOf(client, ['id', 'name'], cache), 'users', [1, 2]);
+    await drain();
+    clock.now += 5_000;
+    // Two requests read them stale at the same time: both are answered from the cache, one refresh serves both.
+    const first = scopeOf(client, ['id', 'name'], cache);
+    const second = scopeOf(client, ['id', 'name'], cache);
+    const [a, b] = await Promise.all([loadRecordsById(first, 'users', [1, 2]), loadRecordsById(second, 'users', [2])]);
+    expect(a.map((u) => u?.name)).toEqual(['User 1', 'User 2']);
+    expect(b.map((u) => u?.name)).toEqual(['User 2']);
+    expect(first.entityStats).toEqual({ hits: 2, misses: 0 });
+    await drain();
+    expect(calls.map((c) => c.ids)).toEqual([
+      [1, 2],
+      [1, 2],
+    ]);
+    // The refresh made them fresh again: nothing more is asked.
+    await loadRecordsById(scopeOf(client, ['id', 'name'], cache), 'users', [1, 2]);
+    await drain();
+    expect(calls).toHaveLength(2);
+    // Past the lifetime and the window: not served, asked on the request's own path.
+    clock.now += 20_000;
+    const late = scopeOf(client, ['id', 'name'], cache);
+    await loadRecordsById(late, 'users', [1]);
+    expect(late.entityStats).toEqual({ hits: 0, misses: 1 });
+    expect(calls.map((c) => c.ids).at(-1)).toEqual([1]);
+  });
+
+  it('claims: a record or list page being refreshed is not claimed again until the refresh is done', () => {
+    const { cache } = staleCache();
+    const one = cache.claim('users', { ids: [1, 2] });
+    expect(one.ids).toEqual([1, 2]);
+    expect(cache.claim('users', { ids: [2, 3] }).ids).toEqual([3]);
+    one.done();
+    expect(cache.claim('users', { ids: [1] }).ids).toEqual([1]);
+    const list = cache.claim('posts', { query: { per_page: 10 } });
+    expect(list.list).toBe(true);
+    expect(cache.claim('posts', { query: { per_page: 10 } }).list).toBe(false);
+    list.done();
+    expect(cache.claim('posts', { query: { per_page: 10 } }).list).toBe(true);
+  });
+
+  it('a list page past its lifetime is served and reported stale; past the window, not served', async () => {
+    const { cache, clock } = staleCache();
+    await cache.writeList(
+      'users',
+      { per_page: 2 },
+      [
+        { id: 1, name: 'A' },
+        { id: 2, name: 'B' },
+      ],
+      9,
+      ['id', 'name'],
+    );
+    expect((await cache.readList('users', { per_page: 2 }, ['id', 'name']))?.stale).toBe(false);
+    clock.now += 5_000;
+    const stale = await cache.readList('users', { per_page: 2 }, ['id', 'name']);
+    expect(stale).toMatchObject({ total: 9, stale: true });
+    expect(stale?.records.map((r) => r.name)).toEqual(['A', 'B']);
+    clock.now += 10_000;
+    expect(await cache.readList('users', { per_page: 2 }, ['id', 'name'])).toBeUndefined();
   });
 });
