@@ -4,7 +4,7 @@ import type { KeyValueStore } from './stores.ts';
 /**
  * The entity cache: REST records fetched anonymously, kept by collection and id for a short time, so a new
  * query shape over records already seen costs at most its list call. Loaders read it before asking WordPress
- * (src/loaders/records.ts) and list pages fill it (src/loaders/lists.ts).
+ * (src/loaders/records.ts) and list pages fill it (src/loaders/list-pages.ts).
  *
  * List pages are kept too, as the ids (and `X-WP-Total`) a collection query gave, without `_fields`: when the
  * same list is asked again within the time to live and every one of its records is held with the fields the
