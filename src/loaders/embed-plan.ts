@@ -22,6 +22,7 @@ export const EMBED_CONTEXT_FIELDS: Readonly<Partial<Record<Collection, readonly 
   users: ['id', 'name', 'url', 'description', 'link', 'slug', 'avatar_urls'],
   categories: ['id', 'link', 'name', 'slug', 'taxonomy'],
   tags: ['id', 'link', 'name', 'slug', 'taxonomy'],
+  comments: ['id', 'author', 'author_name', 'author_url', 'date', 'content', 'link', 'parent', 'type', 'author_avatar_urls'],
   media: [
     'id',
     'date',
@@ -51,18 +52,39 @@ const EMBEDDABLE: Readonly<Partial<Record<Collection, readonly Relation[]>>> = {
     { rel: 'author', collections: ['users'] },
     { rel: 'wp:term', collections: ['categories', 'tags'] },
     { rel: 'wp:featuredmedia', collections: ['media'] },
+    { rel: 'replies', collections: ['comments'] },
   ],
   pages: [
     { rel: 'author', collections: ['users'] },
     { rel: 'wp:featuredmedia', collections: ['media'] },
+    { rel: 'replies', collections: ['comments'] },
   ],
 };
+
+/**
+ * Fields the gateway sets on embedded records itself: an embedded reply's `post` (not in the comments embed
+ * context) is the record it was embedded in.
+ */
+const SET_HERE: Readonly<Partial<Record<Collection, readonly string[]>>> = { comments: ['post'] };
+
+/**
+ * How many records WordPress embeds of a collection link (`replies`): its REST default `per_page`. A post with
+ * fewer embedded replies has no more; one with this many may, and its comments are asked as usual.
+ */
+export const EMBEDDED_PAGE = 10;
 
 /** An embedded term's `taxonomy` → our collection (other taxonomies are not served). */
 const TAXONOMY_COLLECTION: Readonly<Record<string, Collection>> = { category: 'categories', post_tag: 'tags' };
 
 /** Records WordPress embedded, by the collection they belong to. */
 export type EmbeddedRecords = { [C in Collection]?: CollectionRecord[C][] };
+
+/** What `takeEmbedded` found: the records by collection, and each record's replies where WordPress embedded them. */
+export interface Embedded {
+  records: EmbeddedRecords;
+  /** Post id → its comments (newest first), for records whose `replies` came embedded (not an error). */
+  replies: Map<number, CollectionRecord['comments'][]>;
+}
 
 /** What to embed in one lookup: the `_embed` relations, and the collections their records fill. */
 export interface EmbedPlan {
@@ -87,6 +109,8 @@ export function planEmbed(
   for (const relation of relations) {
     const wanted = relation.collections.filter((c) => scope.selects?.(c));
     if (wanted.length === 0 || !wanted.every((c) => embeddable(c, scope.fieldsFor(c)))) continue;
+    // Replies only for a single lookup: WordPress runs one comments query per embedding record.
+    if (relation.rel === 'replies' && query.per_page !== 1) continue;
     rels.push(relation.rel);
     collections.push(...wanted);
   }
@@ -97,15 +121,20 @@ function embeddable(collection: Collection, fields: readonly string[] | undefine
   const context = EMBED_CONTEXT_FIELDS[collection];
   // Undefined fields: whole records wanted, which the embed context is not.
   if (!context || !fields) return false;
-  return fields.every((field) => context.includes(field.split('.')[0] as string));
+  const ours = SET_HERE[collection] ?? [];
+  return fields.every((field) => {
+    const top = field.split('.')[0] as string;
+    return context.includes(top) || ours.includes(top);
+  });
 }
 
 /**
  * Takes the embedded records out of the records WordPress gave (removing `_embedded`, and `_links` unless the
  * plan asked for it), grouped by the collection they belong to; only the plan's collections are kept.
  */
-export function takeEmbedded(records: readonly Record<string, unknown>[], plan: EmbedPlan, keepLinks: boolean): EmbeddedRecords {
+export function takeEmbedded(records: readonly Record<string, unknown>[], plan: EmbedPlan, keepLinks: boolean): Embedded {
   const out: Partial<Record<Collection, Record<string, unknown>[]>> = {};
+  const replies = new Map<number, Record<string, unknown>[]>();
   const add = (collection: Collection, record: unknown) => {
     if (!plan.collections.includes(collection) || !isRecord(record) || typeof record.id !== 'number') return;
     delete record._links;
@@ -115,8 +144,27 @@ export function takeEmbedded(records: readonly Record<string, unknown>[], plan: 
   };
   for (const record of records) {
     const embedded = record._embedded;
+    const links = record._links;
     delete record._embedded;
     if (!keepLinks) delete record._links;
+    if (plan.collections.includes('comments') && typeof record.id === 'number') {
+      // One array per replies link; an error object (comments this viewer may not list) embeds no replies; a
+      // record whose replies link was there but nothing came has none (WordPress leaves empty embeds out) — when
+      // something else was embedded, which shows the server honoured `_embed` (a server that ignores it, like the
+      // demo site, sends `_links` but no `_embedded`: its comments are asked as usual).
+      const groups = isRecord(embedded) ? embedded.replies : undefined;
+      const linked = isRecord(links) && Array.isArray(links.replies) && links.replies.length > 0;
+      if (Array.isArray(groups) && groups.every(Array.isArray)) {
+        const comments = groups.flat().filter((c): c is Record<string, unknown> => isRecord(c) && typeof c.id === 'number');
+        for (const comment of comments) {
+          comment.post = record.id;
+          add('comments', comment);
+        }
+        replies.set(record.id, comments);
+      } else if (groups === undefined && linked && isRecord(embedded)) {
+        replies.set(record.id, []);
+      }
+    }
     if (!isRecord(embedded)) continue;
     for (const user of asArray(embedded.author)) add('users', user);
     for (const media of asArray(embedded['wp:featuredmedia'])) add('media', media);
@@ -130,7 +178,7 @@ export function takeEmbedded(records: readonly Record<string, unknown>[], plan: 
   }
   // WordPress's embedded records are the same records its collections answer (in the embed context), trusted as
   // typed as every REST answer is (WordPressClient.get<T>).
-  return out as EmbeddedRecords;
+  return { records: out as EmbeddedRecords, replies: replies as unknown as Map<number, CollectionRecord['comments'][]> };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { UserModel } from '../models/user.ts';
 import type { RestQuery } from '../wordpress/client.ts';
 import type { Collection, RestLinks } from '../wordpress/rest-types.ts';
 import { createCommentsByPostLoader, type PostComments } from './comments-by-post.ts';
-import { planEmbed } from './embed-plan.ts';
+import { EMBEDDED_PAGE, planEmbed } from './embed-plan.ts';
 import { linkTarget } from './follow-link.ts';
 import { loadListPage } from './list-pages.ts';
 import { loadWindow } from './list-windows.ts';
@@ -80,9 +80,13 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): L
     async list(collection, query, alsoFields = []) {
       const page = await loadListPage(scope, collection, query, alsoFields, planEmbed(scope, collection, query));
       // Related records WordPress embedded serve this request's loads of them by id (no request of their own).
-      for (const related of Object.keys(page.embedded ?? {}) as Collection[]) {
-        const records = page.embedded?.[related];
+      for (const related of Object.keys(page.embedded?.records ?? {}) as Collection[]) {
+        const records = page.embedded?.records[related];
         if (records) prime(related, toModels(related, records, site));
+      }
+      // A post's embedded replies are all its comments when fewer than a full embedded page came.
+      for (const [postId, comments] of page.embedded?.replies ?? []) {
+        if (comments.length < EMBEDDED_PAGE) commentsByPost.prime(postId, { comments, complete: true });
       }
       return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
     },

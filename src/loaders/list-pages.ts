@@ -1,6 +1,6 @@
 import type { RestQuery } from '../wordpress/client.ts';
 import type { Collection, CollectionRecord } from '../wordpress/rest-types.ts';
-import { type EmbeddedRecords, type EmbedPlan, takeEmbedded } from './embed-plan.ts';
+import { type Embedded, type EmbedPlan, takeEmbedded } from './embed-plan.ts';
 import { restFields, type UpstreamRequestScope } from './records.ts';
 
 /** One page of a collection and WordPress's count of all matching records. */
@@ -9,7 +9,7 @@ export interface ListPage<T> {
   /** `X-WP-Total` */
   total: number;
   /** Related records WordPress embedded (`_embed`), by collection; absent when none were asked. */
-  embedded?: EmbeddedRecords;
+  embedded?: Embedded;
 }
 
 /**
@@ -73,8 +73,8 @@ async function fetchPage<C extends Collection>(
   // the next ones (the entity cache, anonymous requests only). Not awaited: the store never rejects.
   if (cache) {
     void cache.writeList(collection, query, records as unknown as Record<string, unknown>[], total, fields);
-    for (const related of Object.keys(embedded ?? {}) as Collection[]) {
-      const list = embedded?.[related];
+    for (const related of Object.keys(embedded?.records ?? {}) as Collection[]) {
+      const list = embedded?.records[related];
       // The cache stores records as plain objects, as loadRecordsById hands them over.
       if (list) void cache.write(related, list as unknown as Record<string, unknown>[], restFields(scope.fieldsFor(related)));
     }

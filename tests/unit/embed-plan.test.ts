@@ -49,6 +49,22 @@ describe('planEmbed', () => {
     expect(planEmbed(scope({ ...POST_PAGE, media: undefined }), 'posts', { slug: 'x' })?.rels).toEqual(['author', 'wp:term']);
   });
 
+  it('replies for a single lookup whose comment fields are in the embed context (post is set by the gateway)', () => {
+    const withComments = { ...POST_PAGE, comments: ['id', 'content', 'date', 'author', 'author_name', 'post'] };
+    expect(planEmbed(scope(withComments), 'posts', { slug: 'x', per_page: 1 })?.rels).toEqual([
+      'author',
+      'wp:term',
+      'wp:featuredmedia',
+      'replies',
+    ]);
+    // A uri lookup may bring several records: one comments query each inside WordPress, so no replies.
+    expect(planEmbed(scope(withComments), 'posts', { slug: 'x', per_page: 100 })?.rels).not.toContain('replies');
+    // A comment's status is not in the embed context.
+    expect(planEmbed(scope({ ...withComments, comments: ['id', 'status'] }), 'posts', { slug: 'x', per_page: 1 })?.rels).not.toContain(
+      'replies',
+    );
+  });
+
   it('lists (no slug), other collections and unknown selections embed nothing', () => {
     expect(planEmbed(scope(POST_PAGE), 'posts', { per_page: 10 })).toBeUndefined();
     expect(planEmbed(scope(POST_PAGE), 'categories', { slug: 'news' })).toBeUndefined();
@@ -81,7 +97,8 @@ describe('takeEmbedded', () => {
       { rels: ['author', 'wp:term', 'wp:featuredmedia'], collections: ['users', 'categories', 'tags', 'media'] },
       false,
     );
-    expect(embedded).toEqual({
+    expect(embedded.replies.size).toBe(0);
+    expect(embedded.records).toEqual({
       users: [{ id: 2, name: 'Zoé' }],
       categories: [{ id: 5, taxonomy: 'category', name: 'News' }],
       tags: [
@@ -92,13 +109,46 @@ describe('takeEmbedded', () => {
     expect(post).toEqual({ id: 1 });
   });
 
+  it('replies: each record’s comments, with `post` set; an error object (not listable) gives no entry', () => {
+    const open: Record<string, unknown> = {
+      id: 1,
+      _embedded: {
+        replies: [
+          [
+            { id: 11, content: 'a' },
+            { id: 12, content: 'b' },
+          ],
+        ],
+      },
+    };
+    const none: Record<string, unknown> = { id: 2, _embedded: { replies: [[]] } };
+    const locked: Record<string, unknown> = { id: 3, _embedded: { replies: [{ code: 'rest_cannot_read_post', data: { status: 401 } }] } };
+    // WordPress leaves an empty replies collection out: linked, something else embedded, no replies → none.
+    const empty: Record<string, unknown> = {
+      id: 4,
+      _links: { replies: [{ href: 'x', embeddable: true }] },
+      _embedded: { author: [{ id: 2 }] },
+    };
+    // A server that ignored `_embed` (links, no _embedded at all): nothing is known, the comments are asked.
+    const ignored: Record<string, unknown> = { id: 5, _links: { replies: [{ href: 'x', embeddable: true }] } };
+    const embedded = takeEmbedded([open, none, locked, empty, ignored], { rels: ['replies'], collections: ['comments'] }, false);
+    expect([...embedded.replies.keys()]).toEqual([1, 2, 4]);
+    expect(embedded.replies.get(4)).toEqual([]);
+    expect(embedded.replies.get(1)).toEqual([
+      { id: 11, content: 'a', post: 1 },
+      { id: 12, content: 'b', post: 1 },
+    ]);
+    expect(embedded.replies.get(2)).toEqual([]);
+    expect(embedded.records.comments?.map((c) => c.id)).toEqual([11, 12]);
+  });
+
   it('keeps the post’s _links when the plan asked for them, and only the plan’s collections', () => {
     const post: Record<string, unknown> = {
       id: 1,
       _links: { up: [] },
       _embedded: { author: [{ id: 2 }], 'wp:featuredmedia': [{ id: 3 }] },
     };
-    expect(takeEmbedded([post], { rels: ['author'], collections: ['users'] }, true)).toEqual({ users: [{ id: 2 }] });
+    expect(takeEmbedded([post], { rels: ['author'], collections: ['users'] }, true).records).toEqual({ users: [{ id: 2 }] });
     expect(post).toEqual({ id: 1, _links: { up: [] } });
   });
 });
