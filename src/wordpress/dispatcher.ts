@@ -212,7 +212,9 @@ class OutcomeHandler extends Decorator {
   }
 
   override onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
-    if ((error as { name?: string }).name === 'AbortError') this.ticket?.cancelled();
+    // The caller giving up, or the gateway's own queue refusing the request, says nothing about WordPress's health:
+    // counting a shed as a failure would let a busy queue open the circuit and fail everything.
+    if ((error as { name?: string }).name === 'AbortError' || error instanceof UpstreamOverloadedError) this.ticket?.cancelled();
     else this.ticket?.failed();
     super.onResponseError(controller, error);
   }

@@ -114,7 +114,7 @@ describe('the fake origin reproduces the stall the limit prevents', () => {
 });
 
 describe('overload', () => {
-  it('a full queue is refused at once with UPSTREAM_OVERLOADED and retryAfterSeconds, never a hang', async () => {
+  it('a full queue is refused at once with UPSTREAM_OVERLOADED and retryAfterSeconds, never a hang; the circuit stays closed', async () => {
     const prefork = await startPreforkServer({ upstream: demo.url, workers: 1, keepAliveMs: 5_000 });
     const gateway = await startTestGateway({
       wordpressUrl: prefork.url,
@@ -139,6 +139,10 @@ describe('overload', () => {
       }
       expect(gateway.client.limiter?.stats.shed).toBe(overloaded.length);
       expect(prefork.peakInFlight).toBe(1);
+      // Sheds are the gateway's own refusals, not WordPress failing: the circuit breaker stays closed and the next
+      // request is served (an open circuit would answer UPSTREAM_UNAVAILABLE without asking).
+      const after = await gateway.query('{ posts(first: 1) { nodes { databaseId } } }');
+      expect(after.errors).toBeUndefined();
     } finally {
       await gateway.close();
       await prefork.close();
