@@ -72,10 +72,12 @@ function pageSize(args: Record<string, unknown>, field: string, violations: Page
   let size: number | undefined;
   for (const [argument, value] of given) {
     if (typeof value !== 'number') continue;
-    if (!Number.isInteger(value) || value < 0 || value > MAX_PER_PAGE) violations.push({ field, argument, value });
+    // `first`/`last` over 100 are served as 100 (as WPGraphQL does); only our offsetPagination.size refuses more.
+    const tooLarge = value > MAX_PER_PAGE && argument === 'offsetPagination.size';
+    if (!Number.isInteger(value) || value < 0 || tooLarge) violations.push({ field, argument, value });
     size ??= value;
   }
-  // An out-of-range size is reported; for the estimate it counts as the largest page WordPress would serve.
+  // An out-of-range size is reported or capped; for the estimate it counts as the largest page WordPress would serve.
   const n = Math.min(MAX_PER_PAGE, Math.max(0, size ?? DEFAULT_PAGE_SIZE));
   // A page of 0 still makes WordPress count the list (the gateway asks for one item to read X-WP-Total).
   return Math.max(1, n);

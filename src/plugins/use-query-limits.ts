@@ -176,7 +176,7 @@ export function useQueryLimits<TContext extends object = object>(limits: QueryLi
             new GraphQLError(
               value < 0 || !Number.isInteger(value)
                 ? `\`${argument}\` on \`${field}\` must be a whole number from 0 to ${MAX_PER_PAGE}, got ${value}`
-                : `\`${argument}\` on \`${field}\` may be at most ${MAX_PER_PAGE} (WordPress's page cap), got ${value}; page with \`after\` or \`where.offsetPagination\``,
+                : `\`${argument}\` on \`${field}\` may be at most ${MAX_PER_PAGE} (WordPress's page cap), got ${value}; page with \`offset\``,
               // Status 200, as when the connection field itself refuses the argument.
               { extensions: { code: 'BAD_USER_INPUT', argumentName: argument, field, max: MAX_PER_PAGE, found: value } },
             ),

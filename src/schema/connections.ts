@@ -81,10 +81,16 @@ export function cursorToOffset(cursor: string, argument: string): number {
   return offset;
 }
 
+/**
+ * The page size an argument asks for. `first`/`last` over 100 are served as 100, as WPGraphQL does
+ * (`graphql_connection_max_query_amount`: front ends send `first: 10000` to mean "all"); `offsetPagination.size`,
+ * our own extension, refuses it with the cap named.
+ */
 function pageSize(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 0) {
     throw badInput(`\`${argument}\` must be a whole number from 0 to ${MAX_PER_PAGE}, got ${value}`, argument);
   }
+  if (value > MAX_PER_PAGE && argument !== 'offsetPagination.size') return MAX_PER_PAGE;
   if (value > MAX_PER_PAGE) {
     throw badInput(
       `\`${argument}\` may be at most ${MAX_PER_PAGE} (WordPress's page cap), got ${value}; page with \`after\` or \`where.offsetPagination\``,

@@ -14,7 +14,7 @@ describe('bad input ends in a clear GraphQL error, never a 500', () => {
     ['malformed global id', `{ post(id: "%%%not-base64") { id } }`, /not a valid global id/],
     ['a global id of another type', `{ post(id: "${b64('term:5')}") { id } }`, /global id of a term, not of a post/],
     ['a non-numeric database id', `{ post(id: "abc", idType: DATABASE_ID) { id } }`, /positive database id/],
-    ['first over 100', `{ posts(first: 101) { nodes { id } } }`, /at most 100/],
+    ['offsetPagination.size over 100', `{ posts(where: { offsetPagination: { offset: 0, size: 101 } }) { nodes { id } } }`, /at most 100/],
     ['negative first', `{ posts(first: -1) { nodes { id } } }`, /whole number from 0 to 100/],
     ['first with last', `{ posts(first: 1, last: 1) { nodes { id } } }`, /cannot be used together/],
     ['a cursor we did not give out', `{ posts(after: "garbage") { nodes { id } } }`, /not a cursor/],

@@ -23,8 +23,8 @@ describe('input errors say what to fix', () => {
       /non 32-bit signed integer value: 1099511627776/,
     ],
     [
-      'huge `first` (over the page cap)',
-      'query Q($n: Int) { posts(first: $n) { nodes { id } } }',
+      'huge `offsetPagination.size` (over the page cap)',
+      'query Q($n: Int) { posts(where: { offsetPagination: { offset: 0, size: $n } }) { nodes { id } } }',
       { n: 1_000_000 },
       /at most 100.*got 1000000/,
     ],
@@ -89,6 +89,18 @@ describe('input errors say what to fix', () => {
     const answer = await h.query('{ posts(where: { stati: [PUBLISHED] }) { nodes { id } } }');
     expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(answer.errors?.[0]?.message).toContain('PUBLISHED');
+  });
+});
+
+describe('page sizes WPGraphQL caps', () => {
+  it('`first: 1000000` as a variable is served as 100, as WPGraphQL does (front ends send it to mean "all")', async () => {
+    const answer = await h.query('query Q($n: Int) { posts(first: $n) { pageInfo { hasNextPage } nodes { databaseId } } }', {
+      n: 1_000_000,
+    });
+    expect(answer.errors).toBeUndefined();
+    const posts = (answer.data as { posts: { pageInfo: { hasNextPage: boolean }; nodes: unknown[] } }).posts;
+    expect(posts.nodes).toHaveLength(100);
+    expect(posts.pageInfo.hasNextPage).toBe(true);
   });
 });
 

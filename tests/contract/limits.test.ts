@@ -118,12 +118,16 @@ describe('limits are on by default', () => {
     expectLimit(await post(defaults, { query, variables: { n: 100 } }), defaults, 'max-cost', 50_000, 1_010_100);
   });
 
-  it('page size ≤ 100 anywhere in the query, refused before the outer list is fetched', async () => {
-    const raw = await post(defaults, { query: '{ posts(first: 5) { nodes { comments(first: 500) { nodes { id } } } } }' });
-    const error = firstError(raw);
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first', max: 100, found: 500 });
-    expect(error?.message).toContain('500');
-    expect(defaults.demo.requests).toEqual([]);
+  it('first/last over 100 are served as 100, as WPGraphQL does; bad page sizes refused before the outer list is fetched', async () => {
+    const capped = await post(defaults, { query: '{ posts(first: 10000) { pageInfo { hasNextPage } nodes { databaseId } } }' });
+    expect(firstError(capped)).toBeUndefined();
+    const data = (capped.body as { data?: { posts: { pageInfo: { hasNextPage: boolean }; nodes: unknown[] } } }).data;
+    expect(data?.posts.nodes).toHaveLength(100);
+    expect(data?.posts.pageInfo.hasNextPage).toBe(true);
+    // The cost estimate counts the page WordPress will serve (100), not the 10,000 asked for.
+    const nested = await post(defaults, { query: '{ posts(first: 5) { nodes { comments(first: 500) { nodes { id } } } } }' });
+    expect(firstError(nested)).toBeUndefined();
+    defaults.demo.resetRequests();
     const negative = await post(defaults, { query: '{ posts(last: -1) { nodes { id } } }' });
     expect(firstError(negative)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'last', found: -1 });
     const offset = await post(defaults, { query: '{ posts(where: { offsetPagination: { offset: 0, size: 1000 } }) { nodes { id } } }' });

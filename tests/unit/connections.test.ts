@@ -20,15 +20,20 @@ describe('windowFor', () => {
     expect(windowFor({ last: 3, before: offsetToCursor(10) })).toEqual({ offset: 7, limit: 3, reverse: false, backward: true });
   });
 
+  it('serves first/last over 100 as 100, as WPGraphQL does', () => {
+    expect(windowFor({ first: 10_000 })).toMatchObject({ offset: 0, limit: 100 });
+    expect(windowFor({ last: 500, before: offsetToCursor(300) })).toMatchObject({ offset: 200, limit: 100 });
+  });
+
   it('reads offset pagination', () => {
     expect(windowFor({ where: { offsetPagination: { offset: 20, size: 5 } } })).toMatchObject({ offset: 20, limit: 5 });
   });
 
   it.each([
     [{ first: 1, last: 1 }, /cannot be used together/],
-    [{ first: 101 }, /at most 100/],
+    [{ where: { offsetPagination: { offset: 0, size: 101 } } }, /at most 100/],
     [{ first: -1 }, /whole number from 0 to 100/],
-    [{ last: 500 }, /at most 100/],
+    [{ last: -500 }, /whole number from 0 to 100/],
     [{ after: 'bm90IGEgY3Vyc29y' }, /not a cursor this gateway gave out/],
     [{ first: 2, where: { offsetPagination: { offset: 0 } } }, /cannot be combined/],
     [{ where: { offsetPagination: { offset: -5 } } }, /offset/],
