@@ -43,7 +43,9 @@ describe.runIf(wp.seeded && wp.source === 'harness')('64 concurrent page views u
     // Apache logs a request when it ends: give the last lines a moment to land.
     await new Promise((r) => setTimeout(r, 500));
     const served = apache.servedSince(mark);
-    expect(served.requests).toBeGreaterThanOrEqual(64);
+    // Caches are off: every distinct page view costs WordPress at least one request (a post page by slug is one,
+    // with its relations and replies embedded); identical ones in flight together may share theirs.
+    expect(served.requests).toBeGreaterThanOrEqual(new Set(views.map((v) => v.body)).size);
     expect(served.peakConcurrent).toBeLessThanOrEqual(LIMIT);
     const limiter = gw.gateway.client.limiter;
     expect(limiter?.stats.peakInFlight).toBeLessThanOrEqual(LIMIT);
