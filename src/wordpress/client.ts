@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { type CircuitBreakerOptions, CircuitOpenError } from './circuit-breaker.ts';
 import { createUpstreamDispatcher, type QueuedDispatchOptions, type RetryOptions, retryAfterMs } from './dispatcher.ts';
-import { errorFromResponse, notJsonError, WordPressError } from './errors.ts';
+import { errorFromResponse, notJsonError, type UpstreamErrorCode, WordPressError } from './errors.ts';
 import type { RestIndex } from './rest-types.ts';
 import { type UpstreamLimiter, type UpstreamLimiterOptions, UpstreamOverloadedError } from './upstream-limiter.ts';
 
@@ -371,6 +371,11 @@ function withoutCredentials(error: WordPressError, authorization: string | undef
   return new WordPressError(message, error.code, error.status, error.wpCode, error.route, error.retryAfterSeconds);
 }
 
+/** A request the gateway refused before sending it (open circuit, full queue): no status, a whole-second retry hint. */
+function notSent(message: string, code: UpstreamErrorCode, route: string, retryAfterMs: number): WordPressError {
+  return new WordPressError(message, code, undefined, undefined, route, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}
+
 // undici reports transport failures by `code`; map them once so callers only see WordPressError.
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 
@@ -381,23 +386,19 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 function toWordPressError(error: unknown, route: string, status: number | undefined): WordPressError {
   if (error instanceof WordPressError) return error;
   if (error instanceof CircuitOpenError) {
-    return new WordPressError(
+    return notSent(
       `WordPress has been failing, so the gateway is not sending it requests for a moment (${route})`,
       'UPSTREAM_UNAVAILABLE',
-      undefined,
-      undefined,
       route,
-      Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
+      error.retryAfterMs,
     );
   }
   if (error instanceof UpstreamOverloadedError) {
-    return new WordPressError(
+    return notSent(
       `The gateway is not sending ${route} to WordPress now: ${error.message}; ask again shortly`,
       'UPSTREAM_OVERLOADED',
-      undefined,
-      undefined,
       route,
-      Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
+      error.retryAfterMs,
     );
   }
   const failure = error as { code?: unknown; name?: unknown; statusCode?: unknown } | undefined;
