@@ -58,7 +58,13 @@ register_shutdown_function(static function (): void {
     }
 });
 
-// Debian's wp-config.php picks /etc/wordpress/config-<host>.php from the Host header.
+// Debian's wp-config.php loads /etc/wordpress/config-$WORDPRESS_CONFIG.php (start.sh exports it: instance.sh).
+if (getenv('WORDPRESS_CONFIG') === false) {
+    fwrite(STDERR, "seed.php: WORDPRESS_CONFIG is not set (run it through tests/wordpress/start.sh)\n");
+    $GLOBALS['wpgw_done'] = true;
+    exit(1);
+}
+$_SERVER['WORDPRESS_CONFIG'] = (string) getenv('WORDPRESS_CONFIG');
 $_SERVER['HTTP_HOST'] = '127.0.0.1';
 $_SERVER['SERVER_NAME'] = '127.0.0.1';
 $_SERVER['SERVER_PORT'] = '80';

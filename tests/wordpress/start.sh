@@ -4,7 +4,7 @@
 #   bash tests/wordpress/start.sh          prints the site URL on its last line
 #
 # Steps: packages (install.sh) → MariaDB (own datadir under .wordpress/, Unix socket only, no TCP) →
-# database + user → /etc/wordpress/config-127.0.0.1.php → wp_install → seed → Apache 2.4 prefork + mod_php
+# database + user → /etc/wordpress/config-wpgw-<hash>.php (instance.sh) → wp_install → seed → Apache 2.4 prefork + mod_php
 # (Debian's canonical WordPress setup) on 127.0.0.1:PORT with its own .wordpress/run/httpd.conf →
 # wait for /wp-json/ → .wordpress/state.json.
 #
@@ -31,7 +31,6 @@ RUN_DIR=$STATE_DIR/run
 DATA_DIR=$STATE_DIR/mysql
 STATE_FILE=$STATE_DIR/state.json
 WP_ROOT=/usr/share/wordpress
-CONFIG_FILE=/etc/wordpress/config-127.0.0.1.php
 DB_NAME=wpgw_test
 DB_USER=wpgw
 DB_PASSWORD=wpgw-test-only
@@ -40,12 +39,9 @@ PROCESSES=${WORDPRESS_SERVER_PROCESSES:-16}
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 
-# MariaDB's socket lives in /tmp, always: Apache's children run as www-data (when started as root), and
-# www-data must reach the socket, but a checkout may sit under a directory it cannot traverse (/root, a
-# 0700 home). /tmp is traversable by everyone, a socket path there always fits Unix's 108 bytes, and one
-# code path serves every checkout (rather than probing with `runuser -u www-data -- test -x` and keeping
-# two locations). The hash of the state directory keeps checkouts (and WORDPRESS_STATE_DIRs) apart.
-SOCKET=/tmp/wpgw-mysqld-$(printf '%s' "$STATE_DIR" | md5sum | cut -c1-12).sock
+# The site's names (config file, wp-content, MariaDB socket), derived from STATE_DIR: see instance.sh.
+# shellcheck source=instance.sh
+source "$HERE/instance.sh"
 
 STEP="start"
 LOG=$LOG_DIR/start.log
@@ -194,11 +190,18 @@ echo "port $PORT" >>"$LOG"
 
 # --- WordPress config --------------------------------------------------------------------------------------------
 # Debian's /usr/share/wordpress/wp-config.php (the same file as /etc/wordpress/wp-config.php) loads
-# /etc/wordpress/config-<host>.php, where <host> is the Host header without its port: one file serves
-# `Host: 127.0.0.1:PORT` for any port; the port itself lives in WP_HOME/WP_SITEURL below.
+# /etc/wordpress/config-$WORDPRESS_CONFIG.php when the request's environment names one (httpd.conf's SetEnv;
+# exported by instance.sh for the CLI steps), so sites of several checkouts run at once. The port lives in
+# WP_HOME/WP_SITEURL below.
 step "config $CONFIG_FILE" "$LOG_DIR/start.log"
 [[ -w /etc/wordpress ]] || fail "/etc/wordpress is not writable (run as root)"
-CONFIG_TMP=$(mktemp /etc/wordpress/.config-127.0.0.1.XXXXXX)
+CONFIG_TMP=$(mktemp "/etc/wordpress/.config-$INSTANCE.XXXXXX")
+# This site's wp-content (plugins, mu-plugins, uploads); themes stay WordPress's own. Owned by www-data as
+# Debian's /var/lib/wordpress/wp-content is (uploads are written by the server's PHP).
+mkdir -p "$CONTENT_DIR/plugins" "$CONTENT_DIR/mu-plugins" "$CONTENT_DIR/uploads"
+ln -sfn /usr/share/wordpress/wp-content/plugins/index.php "$CONTENT_DIR/plugins/index.php"
+[[ $(id -u) -eq 0 ]] && chown -R www-data:www-data "$CONTENT_DIR/uploads"
+
 cat >"$CONFIG_TMP" <<PHP
 <?php
 // Written by tests/wordpress/start.sh (the gateway's integration-test WordPress); rewritten on each start.
@@ -208,6 +211,7 @@ define('DB_PASSWORD', '$DB_PASSWORD');
 define('DB_HOST', 'localhost:$SOCKET');
 define('DB_CHARSET', 'utf8mb4');
 define('DB_COLLATE', '');
+define('WP_CONTENT_DIR', '$CONTENT_DIR');
 define('WP_HOME', '$URL');
 define('WP_SITEURL', '$URL');
 // Application passwords need HTTPS or the 'local' environment type.
@@ -290,6 +294,7 @@ LoadModule dir_module /usr/lib/apache2/modules/mod_dir.so
 LoadModule mime_module /usr/lib/apache2/modules/mod_mime.so
 LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so
 LoadModule setenvif_module /usr/lib/apache2/modules/mod_setenvif.so
+LoadModule env_module /usr/lib/apache2/modules/mod_env.so
 LoadModule php_module $PHP_MODULE
 TypesConfig /etc/mime.types
 
@@ -305,9 +310,11 @@ MaxRequestWorkers $PROCESSES
 KeepAlive Off
 
 # WordPress's own .htaccess, as directives: existing files as themselves, everything else to index.php, and the
-# Authorization header handed to PHP (its `RewriteRule .* - [E=HTTP_AUTHORIZATION:…]` line; without it plugins
+# Authorization header handed to PHP (its \`RewriteRule .* - [E=HTTP_AUTHORIZATION:…]\` line; without it plugins
 # that read HTTP_AUTHORIZATION, WPGraphQL among them, see application passwords as guests).
 SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=\$1
+# Which /etc/wordpress/config-*.php Debian's wp-config.php loads (instance.sh).
+SetEnv WORDPRESS_CONFIG $INSTANCE
 DocumentRoot /usr/share/wordpress
 <Directory />
   Require all denied
@@ -318,9 +325,9 @@ DocumentRoot /usr/share/wordpress
   DirectoryIndex index.php
   FallbackResource /index.php
 </Directory>
-# Debian keeps wp-content (uploads, plugins, themes) outside the document root, in WP_CONTENT_DIR.
-Alias /wp-content /var/lib/wordpress/wp-content
-<Directory /var/lib/wordpress/wp-content>
+# Debian keeps wp-content outside the document root, in WP_CONTENT_DIR: this site's own (instance.sh).
+Alias /wp-content $CONTENT_DIR
+<Directory $CONTENT_DIR>
   Require all granted
 </Directory>
 <FilesMatch "\.php\$">

@@ -2,7 +2,8 @@
 # Stop Apache and MariaDB that start.sh started (by the pids it recorded; nothing else).
 # The database and its seed stay in .wordpress/mysql, so the next start.sh reuses them.
 #   bash tests/wordpress/stop.sh            stop the processes
-#   bash tests/wordpress/stop.sh --purge    also delete .wordpress/ (the next start installs and seeds again)
+#   bash tests/wordpress/stop.sh --purge    also delete .wordpress/, the site's wp-content and config file
+#                                           (the next start installs and seeds again)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -44,6 +45,9 @@ stop_group "MariaDB" "$MARIADB_PID" "$STATE_DIR/mysql" &
 wait
 
 if [[ "${1:-}" == "--purge" ]]; then
-  rm -rf "$STATE_DIR"
-  echo "wordpress: removed $STATE_DIR"
+  # shellcheck source=instance.sh
+  source "$HERE/instance.sh"
+  rm -rf "$STATE_DIR" "$(dirname "$CONTENT_DIR")"
+  rm -f "$CONFIG_FILE"
+  echo "wordpress: removed $STATE_DIR, $(dirname "$CONTENT_DIR") and $CONFIG_FILE"
 fi

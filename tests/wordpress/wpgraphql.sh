@@ -8,15 +8,17 @@
 #   bash tests/wordpress/wpgraphql.sh disable
 #   bash tests/wordpress/wpgraphql.sh status
 #
-# The site is the harness's (tests/wordpress/start.sh): Debian's WordPress, wp-content in
-# /var/lib/wordpress/wp-content, /etc/wordpress/config-127.0.0.1.php. WORDPRESS_STATE_DIR (default
-# .wordpress) locates state.json, whose `url` the endpoint check uses. Activation runs WordPress's own
+# The site is the harness's (tests/wordpress/start.sh): Debian's WordPress with this checkout's own wp-content
+# and /etc/wordpress/config-wpgw-<hash>.php (instance.sh). WORDPRESS_STATE_DIR (default .wordpress) picks the
+# site and locates state.json, whose `url` the endpoint check uses. Activation runs WordPress's own
 # activate_plugin() in a PHP process (there is no wp-cli package), as seed.php does.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STATE_DIR=${WORDPRESS_STATE_DIR:-$ROOT/.wordpress}
 WP_DIR=${WORDPRESS_DIR:-/usr/share/wordpress}
-PLUGINS_DIR=${WORDPRESS_PLUGINS_DIR:-/var/lib/wordpress/wp-content/plugins}
+# shellcheck source=instance.sh
+source "$ROOT/tests/wordpress/instance.sh"
+PLUGINS_DIR=${WORDPRESS_PLUGINS_DIR:-$CONTENT_DIR/plugins}
 LINK="$PLUGINS_DIR/wp-graphql"
 MU_DIR=${WORDPRESS_MU_PLUGINS_DIR:-$(dirname "$PLUGINS_DIR")/mu-plugins}
 MU_PLUGIN="$MU_DIR/wpgw-authorization-header.php"
@@ -30,7 +32,8 @@ wp_plugin() {
 <?php
 // Prefixed: loading WordPress overwrites globals such as $action and $plugin.
 [, $wpgw_dir, $wpgw_plugin, $wpgw_action] = $argv;
-// Debian's wp-config.php picks /etc/wordpress/config-<host>.php from the Host header.
+// Debian's wp-config.php loads /etc/wordpress/config-$WORDPRESS_CONFIG.php (instance.sh exports it).
+$_SERVER['WORDPRESS_CONFIG'] = (string) getenv('WORDPRESS_CONFIG');
 $_SERVER['HTTP_HOST'] = '127.0.0.1';
 $_SERVER['SERVER_NAME'] = '127.0.0.1';
 $_SERVER['SERVER_PORT'] = '80';
