@@ -112,6 +112,12 @@ export const SETTINGS = {
     default: '30000',
     help: 'lifetime of records kept by collection and id (0: off)',
   },
+  'reference-collections-max': {
+    env: 'REFERENCE_COLLECTIONS_MAX',
+    kind: int(0, 10_000),
+    default: '500',
+    help: 'hold categories, tags and users whole in the entity cache when a collection has at most this many records (0: off)',
+  },
   'stale-if-error-ms': {
     env: 'STALE_IF_ERROR_MS',
     kind: int(0, 604_800_000),
@@ -172,6 +178,7 @@ export interface Config {
   /** `{ Comment: 10000 }`: lifetimes per GraphQL type, over `cacheTtlMs`. */
   readonly cacheTtlPerType: Readonly<Record<string, number>> | undefined;
   readonly entityCacheTtlMs: number;
+  readonly referenceCollectionsMax: number;
   readonly staleIfErrorMs: number;
   readonly staleWhileRevalidateMs: number;
   readonly purgeSecret: string | undefined;

@@ -103,3 +103,26 @@ export function planFields(
   for (const collection of fallback) plan.set(collection, undefined);
   return plan;
 }
+
+/**
+ * Every REST field any GraphQL field of a collection's record types reads: the `_fields` that make one fetched
+ * record serve every query (src/loaders/reference-collections.ts holds such records). Undefined (whole records)
+ * when some field declares no sources, as {@link planFields} falls back.
+ */
+export function fieldsOfCollection(
+  schema: GraphQLSchema,
+  collection: Collection,
+  sourcesOf: SourcesOf = sourcesInSchema,
+): readonly string[] | undefined {
+  const set = new Set<string>(ALWAYS);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.keys(type.getFields())) {
+      const found = sourcesOf(type, field);
+      if (!found || found.collection !== collection) continue;
+      if (!found.sources) return undefined;
+      for (const source of found.sources) set.add(source);
+    }
+  }
+  return restFields([...set]);
+}

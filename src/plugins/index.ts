@@ -10,6 +10,7 @@ import { useQueryLimits } from './use-query-limits.ts';
 import { useCachePurge } from './use-cache-purge.ts';
 import { usePersistedQueries } from './use-persisted-queries.ts';
 import { useReadiness } from './use-readiness.ts';
+import { useReferenceCollections } from './use-reference-collections.ts';
 import { useGatewayResponseCache } from './use-response-cache.ts';
 import { useMetrics } from './use-metrics.ts';
 import { useRequestLog } from './use-request-log.ts';
@@ -48,6 +49,13 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
       log: options.log,
     }),
     useReadiness(() => options.caches.status()),
+    useReferenceCollections({
+      client: options.client,
+      entityCache: options.entityCache,
+      max: options.config.referenceCollectionsMax,
+      intervalMs: options.config.entityCacheTtlMs,
+      log: options.log,
+    }),
     // --- execution ---
     useFieldPlan(),
     // --- observability (logs, metrics, upstream debug) ---

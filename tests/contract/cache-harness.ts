@@ -85,7 +85,8 @@ export const DEBUG = { 'x-gateway-debug': '1' };
 /** Starts the demo site (unless given) and the gateway on loopback ports. */
 export async function startCacheHarness(options: CacheHarnessOptions = {}): Promise<CacheHarness> {
   const demo = options.demo ?? (await createDemoSite(options.demoOptions));
-  const config: Config = { ...loadConfig({}, {}), wordpressUrl: demo.url, port: 0, ...options.config };
+  // No background load of reference collections (see harness.ts): these tests count upstream calls exactly.
+  const config: Config = { ...loadConfig({}, {}), referenceCollectionsMax: 0, wordpressUrl: demo.url, port: 0, ...options.config };
   const client = new WordPressClient({ url: demo.url, dispatcher: options.dispatcher });
   const site = createSiteContext(await client.connect(), { baseUrl: client.siteUrl });
   const log = options.log ?? { info() {}, warn() {} };

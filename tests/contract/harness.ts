@@ -30,7 +30,17 @@ export interface Harness {
  */
 export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const demo = await createDemoSite();
-  const gateway = await startGateway({ ...loadConfig({}, {}), logLevel: 'silent', wordpressUrl: demo.url, port: 0, ...overrides });
+  // referenceCollectionsMax 0: tests here count each request's upstream calls exactly, and the background load of
+  // categories, tags and users would land among them at random. tests/contract/reference-collections.test.ts
+  // covers it on.
+  const gateway = await startGateway({
+    ...loadConfig({}, {}),
+    logLevel: 'silent',
+    referenceCollectionsMax: 0,
+    wordpressUrl: demo.url,
+    port: 0,
+    ...overrides,
+  });
   demo.resetRequests();
   return {
     demo,

@@ -37,6 +37,30 @@ describe.runIf(wp.seeded)('upstream requests per query', () => {
     expect(answer.data.posts.nodes.filter((p: Json) => p.featuredImage).length).toBeGreaterThan(0);
   });
 
+  it('with reference collections on (the shipped default), the home query then costs 2: posts, then media', async () => {
+    gw = await startWordPressGateway(wp, { referenceCollectionsMax: 500, cacheTtlMs: 0 });
+    // The background load at start-up: one request per reference collection (each under 100 records here).
+    const deadline = Date.now() + 15_000;
+    const loaded = () => ['/wp/v2/categories', '/wp/v2/tags', '/wp/v2/users'].every((route) => gw!.upstream.some((r) => r.route === route));
+    while (!loaded() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(gw.upstream.map((r) => `${r.status} ${r.route}`).sort()).toEqual([
+      '200 /wp/v2/categories',
+      '200 /wp/v2/tags',
+      '200 /wp/v2/users',
+    ]);
+    gw.resetUpstream();
+    const answer = await gw.query(HOME, { first: 10 });
+    expect(answer.errors).toBeUndefined();
+    expect(gw.upstream.map((r) => `${r.status} ${r.route}`).sort()).toEqual(['200 /wp/v2/media', '200 /wp/v2/posts']);
+    // The same answer as a gateway that asks WordPress for every record.
+    const plain = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+    try {
+      expect(answer.data).toEqual((await plain.query(HOME, { first: 10 })).data);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('the home query’s second page (after a cursor) costs the same 5', async () => {
     gw = await startWordPressGateway(wp);
     const first = await gw.data(HOME, { first: 10 });
