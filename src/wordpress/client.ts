@@ -297,7 +297,7 @@ export class WordPressClient {
       const text = await readCapped(response.body, response.headers['content-length'], this.maxResponseBytes, route, status);
       return { status, location: headerText(response.headers.location), text, contentType: headerText(response.headers['content-type']) };
     } catch (error) {
-      throw withoutCredentials(mayHaveBeenApplied(toWordPressError(error, route, status)), outgoing.authorization);
+      throw withoutCredentials(mayHaveBeenApplied(toWordPressError(error, route, status), error), outgoing.authorization);
     } finally {
       this.onRequest?.({
         route,
@@ -477,13 +477,31 @@ function withoutCredentials(error: WordPressError, authorization: string | undef
   return new WordPressError(message, error.code, error.status, error.wpCode, error.route, error.retryAfterSeconds, error.invalidParams);
 }
 
+/** Transport failures that happen before a request is sent: WordPress cannot have seen it. */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /**
  * A write's failure as the client should hear it: when WordPress may have received it (no answer in time, an
- * answer cut short), it may have been applied, and asking again could apply it twice; the caller must check.
- * A write refused before sending (open circuit, full queue) or that never reached WordPress is left as it is.
+ * answer cut short, a connection reset after sending), it may have been applied, and asking again could apply
+ * it twice; the caller must check. A write refused before sending (open circuit, full queue, no connection) is
+ * left as it is.
  */
-function mayHaveBeenApplied(error: WordPressError): WordPressError {
-  const lost = error.code === 'UPSTREAM_TIMEOUT' || (error.code === 'UPSTREAM_BAD_RESPONSE' && error.status !== undefined);
+function mayHaveBeenApplied(error: WordPressError, cause: unknown): WordPressError {
+  if (cause instanceof CircuitOpenError || cause instanceof UpstreamOverloadedError) return error;
+  const code = typeof (cause as { code?: unknown } | undefined)?.code === 'string' ? (cause as { code: string }).code : '';
+  const lost =
+    error.code === 'UPSTREAM_TIMEOUT' ||
+    (error.code === 'UPSTREAM_BAD_RESPONSE' && error.status !== undefined) ||
+    (error.code === 'UPSTREAM_UNAVAILABLE' && error.status === undefined && !NEVER_SENT_CODES.has(code));
   if (!lost) return error;
   return new WordPressError(
     `${error.message}; the write may have been applied: read it back before sending it again`,

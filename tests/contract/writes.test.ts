@@ -63,11 +63,18 @@ describe('a write reaches WordPress once, as sent', () => {
     expect(writes()[0]!.headers['content-type']).toBe('application/json');
   });
 
-  it('is never retried: a 503 is sent once and reported', async () => {
-    fault.setRule((r) => (r.method === 'POST' ? { kind: 'status', status: 503 } : undefined));
+  it('is never retried: a 503 or a reset is sent once and reported (a reset may have been applied), for POST and DELETE alike', async () => {
+    fault.setRule((r) => (r.method !== 'GET' ? { kind: 'status', status: 503 } : undefined));
     const answer = await gateway.query(UPDATE_POST, { id: String(post.id), title: 'x' }, { authorization: EDITOR });
     expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
-    expect(writes()).toHaveLength(1);
+    const deleted = await gateway.query('mutation { deleteTag(input: { id: "3" }) { deletedId } }', {}, { authorization: EDITOR });
+    expect(deleted.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    fault.setRule((r) => (r.method !== 'GET' ? { kind: 'reset' } : undefined));
+    const reset = await gateway.query(UPDATE_POST, { id: String(post.id), title: 'x' }, { authorization: EDITOR });
+    expect(reset.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(reset.errors?.[0]?.message).toMatch(/may have been applied/);
+    expect(answer.errors?.[0]?.message).not.toMatch(/may have been applied/);
+    expect(writes().map((r) => r.method)).toEqual(['POST', 'DELETE', 'POST']);
   });
 
   it('whose answer is lost is UPSTREAM_TIMEOUT saying it may have been applied, and is not sent again', async () => {
@@ -325,6 +332,35 @@ describe('without auth-secret', () => {
       expect(refused.status).toBe(401);
       expect(refused.errors?.[0]?.message).toMatch(/auth-secret/);
     } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe('the client address behind a proxy', () => {
+  it('with trust-proxy, the last X-Forwarded-For entry keys the comment limit; without it, the connection', async () => {
+    const CREATE =
+      'mutation { createComment(input: { commentOn: 1, content: "Hi", author: "R", authorEmail: "r@example.com" }) { success } }';
+    fault.setRule((r) =>
+      r.route === '/wp-comments-post.php' ? { kind: 'status', status: 302, body: '', headers: { location: '/?p=1#comment-9' } } : undefined,
+    );
+    const codes = async (g: TestGateway, forwarded: string[]) => {
+      const out: unknown[] = [];
+      for (const address of forwarded)
+        out.push((await g.query(CREATE, {}, { 'x-forwarded-for': address })).errors?.[0]?.extensions?.code ?? 'ok');
+      return out;
+    };
+    const trusting = await startTestGateway({ wordpressUrl: fault.url, config: { commentRateLimit: 1, trustProxy: true } });
+    const plain = await startTestGateway({ wordpressUrl: fault.url, config: { commentRateLimit: 1 } });
+    try {
+      expect(await codes(trusting, ['198.51.100.1, 203.0.113.1', '203.0.113.2', '198.51.100.1, 203.0.113.1'])).toEqual([
+        'ok',
+        'ok',
+        'RATE_LIMITED',
+      ]);
+      expect(await codes(plain, ['203.0.113.1', '203.0.113.2'])).toEqual(['ok', 'RATE_LIMITED']);
+    } finally {
+      await trusting.close();
       await plain.close();
     }
   });
