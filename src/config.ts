@@ -136,6 +136,24 @@ export const SETTINGS = {
     default: undefined,
     help: 'bearer secret for POST /cache/purge (unset: purge endpoint off)',
   },
+  'auth-secret': {
+    env: 'AUTH_SECRET',
+    kind: { type: 'string' },
+    default: undefined,
+    help: 'secret (32+ characters) that seals the tokens of the login mutation (unset: login and refreshJwtAuthToken are off)',
+  },
+  'comment-rate-limit': {
+    env: 'COMMENT_RATE_LIMIT',
+    kind: int(0, 10_000),
+    default: '5',
+    help: "anonymous comments accepted per client address per minute (0: no limit; WordPress's own flood check still applies)",
+  },
+  'trust-proxy': {
+    env: 'TRUST_PROXY',
+    kind: { type: 'bool' },
+    default: 'false',
+    help: "take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it); else the connection's address",
+  },
   'execution-jit': {
     env: 'EXECUTION_JIT',
     kind: { type: 'bool' },
@@ -182,6 +200,10 @@ export interface Config {
   readonly staleIfErrorMs: number;
   readonly staleWhileRevalidateMs: number;
   readonly purgeSecret: string | undefined;
+  /** Seals login tokens; undefined turns `login` and `refreshJwtAuthToken` off. */
+  readonly authSecret: string | undefined;
+  readonly commentRateLimit: number;
+  readonly trustProxy: boolean;
   readonly executionJit: boolean;
   readonly debugUpstream: boolean;
 }
@@ -262,6 +284,10 @@ export function loadConfig(flags: Partial<Record<SettingName, string>> = {}, env
     const given = flags[name] ?? env[setting.env];
     const raw = given === '' ? undefined : (given ?? setting.default);
     config[camel(name)] = raw === undefined ? undefined : parse(name, raw, problems);
+  }
+  const secret = config.authSecret as string | undefined;
+  if (secret !== undefined && secret.length < 32) {
+    problems.push(`--auth-secret / AUTH_SECRET: expected at least 32 characters (e.g. openssl rand -base64 32), got ${secret.length}`);
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config) as unknown as Config;

@@ -6,7 +6,9 @@ import { createGatewayCaches, type GatewayCaches } from './cache/index.ts';
 import type { CacheLog } from './cache/log.ts';
 import type { Config } from './config.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
-import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
+import { createTokenSealer } from './auth/tokens.ts';
+import { parsePurgeRequest, purge } from './cache/purge.ts';
+import { createContext, createGuards, type ContextDependencies, type GatewayContext, type ServerContext } from './context.ts';
 import { schema } from './schema/index.ts';
 import { gatewayPlugins } from './plugins/index.ts';
 import { corsOptions } from './plugins/browser-requests.ts';
@@ -94,14 +96,40 @@ export function createGatewayYoga(
   const log = given.log ?? pino({ name: 'wp-graphql-gateway', level: given.config.logLevel });
   const caches = given.caches ?? createGatewayCaches(given.config, { log });
   const metrics = given.metrics ?? createMetrics();
-  const options: GatewayYogaOptions = { ...given, log, caches, metrics, entityCache: given.entityCache ?? caches.entities };
+  const options: GatewayYogaOptions = {
+    ...given,
+    log,
+    caches,
+    metrics,
+    entityCache: given.entityCache ?? caches.entities,
+    // A write's purge (src/loaders/writes.ts): the same as `POST /cache/purge` with those entities, so it reaches
+    // Redis, and so every instance, when it is shared. The write is done by then: a purge that fails is logged,
+    // not reported as the write failing (the caches' own replay retries what Redis missed).
+    purge:
+      given.purge ??
+      (async (targets) => {
+        try {
+          const request = parsePurgeRequest({ entities: targets.map(({ type, id }) => ({ type, id })) });
+          await purge(request, { responses: caches.responses, entities: caches.entities, typenames: [] });
+        } catch (error) {
+          log.warn({ err: error, targets }, 'Purge after a write failed');
+        }
+      }),
+    guards:
+      given.guards ??
+      createGuards({
+        tokens: given.config.authSecret ? createTokenSealer(given.config.authSecret) : undefined,
+        commentsPerMinute: given.config.commentRateLimit,
+      }),
+    trustProxy: given.trustProxy ?? given.config.trustProxy,
+  };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.
   const ownCaches: Plugin[] = given.caches ? [] : [{ onDispose: () => caches.close() }];
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    context: ({ request }) => createContext(options, request),
+    context: ({ request, req }: { request: Request } & ServerContext) => createContext(options, request, { req }),
     graphiql: { title: 'WordPress GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
     // Loaded on the first GraphiQL page: its bundle is ~35 MB of heap an API-only gateway never needs.
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),

@@ -10,21 +10,22 @@ import type { Plugin, YogaServerOptions } from 'graphql-yoga';
  * csrf-prevention plugin refuses such requests unless they carry a header no form or image tag can set; JSON
  * POSTs (`content-type: application/json`) are never simple and need nothing.
  *
- * It is applied to requests that carry credentials (an `Authorization` or `Cookie` header): a forged request
- * without them can do nothing its author could not do from their own machine, since the gateway is read-only and
- * anonymous answers are public. Anonymous GETs — the ones CDNs and the response cache serve — so keep working
- * without a custom header. Apollo Client's header names are accepted too, so its clients work as configured
- * for Apollo Server.
+ * It is applied to every request but anonymous GETs: to requests that carry credentials (an `Authorization` or
+ * `Cookie` header), and to every POST, because a POST may be a mutation, and an anonymous one (a reader's comment)
+ * forged from another site would be sent from the visitor's address, past the per-address comment limit. JSON
+ * POSTs pass as before (they are never simple). Anonymous GETs — the ones CDNs and the response cache serve —
+ * keep working without a custom header; they cannot carry a mutation (Yoga refuses mutations over GET with 405).
+ * Apollo Client's header names are accepted too, so its clients work as configured for Apollo Server.
  */
 export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
 
-/** Refuses simple (un-preflighted) requests that carry credentials but none of CSRF_HEADERS: 403. */
+/** Refuses simple (un-preflighted) POSTs, and GETs that carry credentials, without one of CSRF_HEADERS: 403. */
 export function useCsrfPrevention<TContext extends object = object>(): Plugin<TContext> {
   const yogaCsrf = useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] });
   return {
     onRequestParse(payload) {
       const { headers } = payload.request;
-      if (!headers.has('authorization') && !headers.has('cookie')) return undefined;
+      if (payload.request.method === 'GET' && !headers.has('authorization') && !headers.has('cookie')) return undefined;
       return yogaCsrf.onRequestParse?.(payload as never);
     },
   };

@@ -10,8 +10,16 @@ import './post.ts';
 import './settings.ts';
 import './tag.ts';
 import './user.ts';
+// Mutations: one family per file.
+import './mutations/comments.ts';
+import './mutations/login.ts';
+import './mutations/media.ts';
+import './mutations/posts.ts';
+import './mutations/terms.ts';
+import './mutations/users.ts';
 
 builder.queryType({ name: 'RootQuery', description: 'The root entry point into the Graph' });
+builder.mutationType({ name: 'RootMutation', description: 'The root mutation' });
 
 /** The gateway's schema: WPGraphQL's names, served from WordPress's REST API. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });

@@ -86,6 +86,12 @@ const SERVED_INPUT_FIELDS: Record<string, readonly string[]> = {
   DateInput: ['day', 'month', 'year'],
   PostObjectsConnectionOrderbyInput: ['field', 'order'],
   UsersConnectionOrderbyInput: ['field', 'order'],
+  // Mutations (src/schema/mutations/posts.ts): terms named by id or slug; `name` and `description` would create
+  // missing terms in WPGraphQL, which REST does in a separate request (create the term first).
+  PostCategoriesInput: ['append', 'nodes'],
+  PostCategoriesNodeInput: ['id', 'slug'],
+  PostTagsInput: ['append', 'nodes'],
+  PostTagsNodeInput: ['id', 'slug'],
 };
 
 function pothosType(type: GraphQLInputType): unknown {

@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { type CircuitBreakerOptions, CircuitOpenError } from './circuit-breaker.ts';
 import { createUpstreamDispatcher, type QueuedDispatchOptions, type RetryOptions, retryAfterMs } from './dispatcher.ts';
-import { errorFromResponse, notJsonError, type UpstreamErrorCode, WordPressError } from './errors.ts';
+import { errorFromResponse, isRestErrorBody, notJsonError, publicMessage, type UpstreamErrorCode, WordPressError } from './errors.ts';
 import type { RestIndex } from './rest-types.ts';
 import { type UpstreamLimiter, type UpstreamLimiterOptions, UpstreamOverloadedError } from './upstream-limiter.ts';
 
@@ -24,6 +24,8 @@ export interface UpstreamRequestInfo {
   status: number | undefined;
   ms: number;
   authenticated: boolean;
+  /** Set for writes (`POST`, `PUT`, `DELETE`); undefined for GETs. */
+  method?: WriteMethod;
 }
 
 export interface WordPressClientOptions {
@@ -176,6 +178,52 @@ export class WordPressClient {
     return this.send<T>(route, query, options.authorization, options.priority);
   }
 
+  /**
+   * Sends a write (`POST`, `PUT`, `DELETE`) to a REST route with a JSON body and the viewer's credentials, and
+   * returns WordPress's JSON answer. A write is never retried (the retry decision in dispatcher.ts answers only
+   * GET and HEAD), never coalesced with another (de-duplication takes GETs only), and never cached. A write whose
+   * answer is lost (timeout, answer cut short) may have been applied by WordPress: its error says so.
+   */
+  async write<T>(method: WriteMethod, route: string, body: Record<string, unknown> | undefined, options: WriteOptions = {}): Promise<T> {
+    await this.connect();
+    const root = this.root;
+    if (!root) throw new Error('WordPressClient used before its REST root was found');
+    const answer = await this.sendWrite(method, buildUrl(root, route, options.query ?? {}), route, {
+      authorization: options.authorization,
+      contentType: 'application/json',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const parsed = parseJson(answer.text);
+    if (answer.status < 200 || answer.status >= 300) {
+      let error = errorFromResponse(answer.status, parsed, route);
+      // Refusals reads never meet (409 duplicate, 410 already trashed) keep WordPress's code and message.
+      if (!error.wpCode && isRestErrorBody(parsed) && answer.status >= 400 && answer.status < 500) {
+        error = new WordPressError(publicMessage(parsed.message), 'BAD_USER_INPUT', answer.status, parsed.code, route);
+      }
+      throw withoutCredentials(error, options.authorization);
+    }
+    if (parsed === undefined) throw notJsonError(route, answer.status, answer.text, answer.contentType);
+    return parsed as T;
+  }
+
+  /**
+   * POSTs WordPress's comment form (`/wp-comments-post.php`, form-encoded), the path an anonymous reader's comment
+   * takes on the site itself: WordPress applies its discussion settings there (open comments, registration, name
+   * and email required, moderation, flood and duplicate checks), which the REST API refuses to do for anonymous
+   * writers unless a plugin allows it. Returns the status, the `Location` of a success (a redirect to the post,
+   * with `#comment-<id>`) and the body of a refusal (a wp_die HTML page), for the caller to read.
+   */
+  async postCommentForm(fields: Record<string, string>): Promise<CommentFormAnswer> {
+    await this.connect();
+    const route = '/wp-comments-post.php';
+    const answer = await this.sendWrite('POST', `${this.siteUrl}${route}`, route, {
+      authorization: undefined,
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams(fields).toString(),
+    });
+    return { status: answer.status, location: answer.location, text: answer.text };
+  }
+
   /** The absolute URL a route and query are sent to (exported for logs and tests). */
   urlFor(route: string, query: RestQuery = {}): string {
     const root = this.root;
@@ -222,6 +270,46 @@ export class WordPressClient {
     throw lastError;
   }
 
+  private async sendWrite(
+    method: WriteMethod,
+    url: string,
+    route: string,
+    outgoing: { authorization: string | undefined; contentType: string; body: string | undefined },
+  ): Promise<{ status: number; location: string | undefined; text: string; contentType: string | undefined }> {
+    const started = performance.now();
+    let status: number | undefined;
+    try {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (outgoing.body !== undefined) headers['content-type'] = outgoing.contentType;
+      if (outgoing.authorization) headers.authorization = outgoing.authorization;
+      const upstreamQueue: QueuedDispatchOptions['upstreamQueue'] = { deadline: started + this.deadline };
+      const response = await request(url, {
+        method,
+        headers,
+        body: outgoing.body,
+        dispatcher: this.dispatcher,
+        headersTimeout: this.headersTimeout,
+        bodyTimeout: this.bodyTimeout,
+        signal: AbortSignal.timeout(this.deadline),
+        ...{ upstreamQueue },
+      });
+      status = response.statusCode;
+      const text = await readCapped(response.body, response.headers['content-length'], this.maxResponseBytes, route, status);
+      return { status, location: headerText(response.headers.location), text, contentType: headerText(response.headers['content-type']) };
+    } catch (error) {
+      throw withoutCredentials(mayHaveBeenApplied(toWordPressError(error, route, status), error), outgoing.authorization);
+    } finally {
+      this.onRequest?.({
+        route,
+        query: {},
+        status,
+        ms: performance.now() - started,
+        authenticated: outgoing.authorization !== undefined,
+        method,
+      });
+    }
+  }
+
   private async send<T>(route: string, query: RestQuery, authorization: string | undefined, priority?: number): Promise<RestAnswer<T>> {
     const root = this.root;
     if (!root) throw new Error('WordPressClient used before its REST root was found');
@@ -263,6 +351,24 @@ export class WordPressClient {
       this.onRequest?.({ route, query, status, ms: performance.now() - started, authenticated: authorization !== undefined });
     }
   }
+}
+
+/** The methods of a write; see WordPressClient.write. */
+export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
+
+/** Options of one write. */
+export interface WriteOptions {
+  /** The viewer's `Authorization` header, sent to WordPress only. */
+  authorization?: string | undefined;
+  /** Query parameters (`force=true` on a DELETE). */
+  query?: RestQuery;
+}
+
+/** WordPress's answer to its comment form; see WordPressClient.postCommentForm. */
+export interface CommentFormAnswer {
+  status: number;
+  location: string | undefined;
+  text: string;
 }
 
 /** `https://example.com/blog/` → `https://example.com/blog`; rejects what is not an http(s) URL. */
@@ -368,7 +474,44 @@ function withoutCredentials(error: WordPressError, authorization: string | undef
   let message = error.message;
   for (const secret of secretsOf(authorization)) message = message.split(secret).join('[redacted]');
   if (message === error.message) return error;
-  return new WordPressError(message, error.code, error.status, error.wpCode, error.route, error.retryAfterSeconds);
+  return new WordPressError(message, error.code, error.status, error.wpCode, error.route, error.retryAfterSeconds, error.invalidParams);
+}
+
+/** Transport failures that happen before a request is sent: WordPress cannot have seen it. */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETDOWN',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * A write's failure as the client should hear it: when WordPress may have received it (no answer in time, an
+ * answer cut short, a connection reset after sending), it may have been applied, and asking again could apply
+ * it twice; the caller must check. A write refused before sending (open circuit, full queue, no connection) is
+ * left as it is.
+ */
+function mayHaveBeenApplied(error: WordPressError, cause: unknown): WordPressError {
+  if (cause instanceof CircuitOpenError || cause instanceof UpstreamOverloadedError) return error;
+  const code = typeof (cause as { code?: unknown } | undefined)?.code === 'string' ? (cause as { code: string }).code : '';
+  const lost =
+    error.code === 'UPSTREAM_TIMEOUT' ||
+    (error.code === 'UPSTREAM_BAD_RESPONSE' && error.status !== undefined) ||
+    (error.code === 'UPSTREAM_UNAVAILABLE' && error.status === undefined && !NEVER_SENT_CODES.has(code));
+  if (!lost) return error;
+  return new WordPressError(
+    `${error.message}; the write may have been applied: read it back before sending it again`,
+    error.code,
+    error.status,
+    error.wpCode,
+    error.route,
+    error.retryAfterSeconds,
+    error.invalidParams,
+  );
 }
 
 /** A request the gateway refused before sending it (open circuit, full queue): no status, a whole-second retry hint. */

@@ -31,6 +31,8 @@ export class WordPressError extends Error {
     readonly wpCode?: string,
     readonly route?: string,
     readonly retryAfterSeconds?: number,
+    /** The request parameters WordPress named as invalid (`rest_invalid_param`'s `data.params`), for writes. */
+    readonly invalidParams?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -88,7 +90,12 @@ export function errorFromResponse(status: number, body: unknown, route: string, 
     );
   }
   if (mapped && isRestErrorBody(body)) {
-    return new WordPressError(publicMessage(body.message), mapped, status, body.code, route);
+    const params = body.data?.params;
+    const invalid =
+      params && typeof params === 'object'
+        ? Object.fromEntries(Object.entries(params).map(([name, why]) => [name, publicMessage(String(why))]))
+        : undefined;
+    return new WordPressError(publicMessage(body.message), mapped, status, body.code, route, undefined, invalid);
   }
   if (status >= 500) {
     return new WordPressError(

@@ -1,0 +1,86 @@
+import { builder } from '../../builder.ts';
+import { toGlobalId } from '../../models/global-id.ts';
+import type { MediaItemModel } from '../../models/media.ts';
+import { MediaItemRef } from '../object-refs.ts';
+import { checkSizes, idInput, inputNames, type MutationInput, mutation, optionalId, type PayloadShape, restBody } from './common.ts';
+
+/**
+ * updateMediaItem and deleteMediaItem (WPGraphQL's Mutation/MediaItem*.php): a media item's metadata, as REST
+ * writes to `/wp/v2/media/<id>`. Uploading a file (createMediaItem: `filePath`, `fileType`) is not served: REST
+ * takes the file's bytes in the request body, which a GraphQL string input cannot carry sensibly. WordPress
+ * keeps no trash for media unless MEDIA_TRASH is on: a delete without `forceDelete: true` is refused with
+ * BAD_USER_INPUT saying so.
+ */
+
+const MEDIA_FIELDS = {
+  altText: 'alt_text',
+  caption: 'caption',
+  commentStatus: 'comment_status',
+  date: 'date',
+  dateGmt: 'date_gmt',
+  description: 'description',
+  pingStatus: 'ping_status',
+  slug: 'slug',
+  title: 'title',
+} as const;
+const NAMES = { ...inputNames(MEDIA_FIELDS), author: 'authorId', post: 'parentId' };
+
+function mediaBody(input: MutationInput): Record<string, unknown> {
+  checkSizes(input);
+  const body = restBody(input, MEDIA_FIELDS);
+  const author = optionalId(input, 'authorId');
+  if (author !== undefined) body.author = author;
+  const parent = optionalId(input, 'parentId');
+  if (parent !== undefined) body.post = parent;
+  return body;
+}
+
+interface MediaPayload {
+  mediaItem: MediaItemModel | null;
+  deletedId?: string;
+}
+
+const mediaPayload = (name: string, deleted: boolean) => {
+  const ref = builder.objectRef<MediaPayload & PayloadShape>(name);
+  ref.implement({
+    fields: (t) => ({
+      clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
+      mediaItem: t.field({ type: MediaItemRef, nullable: true, resolve: (p) => p.mediaItem }),
+      ...(deleted ? { deletedId: t.id({ nullable: true, resolve: (p) => p.deletedId ?? null }) } : {}),
+    }),
+  });
+  return ref;
+};
+
+mutation(
+  'updateMediaItem',
+  'UpdateMediaItemInput',
+  [
+    'altText',
+    'authorId',
+    'caption',
+    'clientMutationId',
+    'commentStatus',
+    'date',
+    'dateGmt',
+    'description',
+    'id',
+    'parentId',
+    'pingStatus',
+    'slug',
+    'title',
+  ],
+  mediaPayload('UpdateMediaItemPayload', false),
+  async (input, context) => ({ mediaItem: await context.writes.save('media', idInput(input, 'id'), mediaBody(input), NAMES) }),
+);
+
+mutation(
+  'deleteMediaItem',
+  'DeleteMediaItemInput',
+  ['clientMutationId', 'forceDelete', 'id'],
+  mediaPayload('DeleteMediaItemPayload', true),
+  async (input, context) => {
+    const id = idInput(input, 'id');
+    return { mediaItem: await context.writes.remove('media', id, input.forceDelete === true), deletedId: toGlobalId('post', id) };
+  },
+);

@@ -1,0 +1,194 @@
+import { builder } from '../../builder.ts';
+import type { GatewayContext } from '../../context.ts';
+import { toGlobalId } from '../../models/global-id.ts';
+import type { PageModel } from '../../models/page.ts';
+import type { PostModel } from '../../models/post.ts';
+import { PageRef, PostRef } from '../object-refs.ts';
+import {
+  badInput,
+  checkSizes,
+  idInput,
+  inputNames,
+  lowerCase,
+  type MutationInput,
+  mutation,
+  optionalId,
+  type PayloadShape,
+  restBody,
+} from './common.ts';
+
+/**
+ * createPost, updatePost, deletePost and the same for pages (WPGraphQL's Mutation/PostObject*.php), as REST
+ * writes to `/wp/v2/posts` and `/wp/v2/pages` with the viewer's credentials. A new post is a draft unless
+ * `status` says otherwise, as in WPGraphQL. Terms are named by id (global or database) or slug; a slug that
+ * names no term is BAD_USER_INPUT (WPGraphQL would create it: create it with createCategory/createTag first).
+ */
+
+/** Input field → REST field, for both post types. */
+const CONTENT_FIELDS = {
+  commentStatus: 'comment_status',
+  content: 'content',
+  date: 'date',
+  password: 'password',
+  slug: 'slug',
+  status: 'status',
+  title: 'title',
+} as const;
+const POST_FIELDS = { ...CONTENT_FIELDS, excerpt: 'excerpt', pingStatus: 'ping_status' } as const;
+const PAGE_FIELDS = { ...CONTENT_FIELDS, menuOrder: 'menu_order' } as const;
+const NAMES = { ...inputNames(POST_FIELDS), ...inputNames(PAGE_FIELDS), author: 'authorId', parent: 'parentId' };
+
+/** The REST body shared by posts and pages: the mapped fields and the author. */
+function contentBody(input: MutationInput, fields: Readonly<Record<string, string>>): Record<string, unknown> {
+  checkSizes(input);
+  const body = restBody(input, fields, { status: lowerCase });
+  const author = optionalId(input, 'authorId');
+  if (author !== undefined) body.author = author;
+  return body;
+}
+
+/**
+ * Term ids for `categories` / `tags` input (`{ append, nodes: [{ id } | { slug }] }`): ids as given, slugs looked
+ * up; with `append`, added to the post's current terms (WPGraphQL's default replaces them).
+ */
+async function termIds(
+  context: GatewayContext,
+  input: MutationInput,
+  field: 'categories' | 'tags',
+  current: () => Promise<number[]>,
+): Promise<number[] | undefined> {
+  const given = input[field] as { append?: boolean | null; nodes?: ({ id?: string | null; slug?: string | null } | null)[] | null } | null;
+  if (!given?.nodes) return undefined;
+  const ids: number[] = [];
+  const slugs: string[] = [];
+  for (const [i, node] of given.nodes.entries()) {
+    if (node?.id) ids.push(idInput({ [`${field}.nodes[${i}].id`]: node.id }, `${field}.nodes[${i}].id`));
+    else if (node?.slug) slugs.push(node.slug);
+    else throw badInput(`${field}.nodes[${i}]`, 'name the term by id or slug');
+  }
+  if (slugs.length > 0) {
+    const found = await context.loaders.list(field, { slug: slugs, per_page: 100 }, ['slug']);
+    for (const slug of slugs) {
+      const term = found.models.find((m) => m.slug === slug);
+      if (!term)
+        throw badInput(
+          `${field}.nodes`,
+          `no ${field === 'categories' ? 'category' : 'tag'} has the slug ${JSON.stringify(slug)}; create it first`,
+        );
+      ids.push(term.databaseId);
+    }
+  }
+  if (given.append === true) ids.push(...(await current()));
+  return [...new Set(ids)];
+}
+
+async function postBody(input: MutationInput, context: GatewayContext, id: number | undefined): Promise<Record<string, unknown>> {
+  const body = contentBody(input, POST_FIELDS);
+  let existing: Promise<PostModel | null> | undefined;
+  const current = (key: 'categoryDatabaseIds' | 'tagDatabaseIds') => async () => {
+    if (id === undefined) return [];
+    existing ??= context.loaders.load('posts', id);
+    return (await existing)?.[key] ?? [];
+  };
+  const categories = await termIds(context, input, 'categories', current('categoryDatabaseIds'));
+  const tags = await termIds(context, input, 'tags', current('tagDatabaseIds'));
+  if (categories) body.categories = categories;
+  if (tags) body.tags = tags;
+  return body;
+}
+
+function pageBody(input: MutationInput): Record<string, unknown> {
+  const body = contentBody(input, PAGE_FIELDS);
+  const parent = optionalId(input, 'parentId');
+  if (parent !== undefined) body.parent = parent;
+  return body;
+}
+
+interface PostPayload {
+  post: PostModel | null;
+  deletedId?: string;
+}
+interface PagePayload {
+  page: PageModel | null;
+  deletedId?: string;
+}
+
+const postPayload = (name: string, deleted: boolean) => {
+  const ref = builder.objectRef<PostPayload & PayloadShape>(name);
+  ref.implement({
+    fields: (t) => ({
+      clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
+      post: t.field({ type: PostRef, nullable: true, resolve: (p) => p.post }),
+      ...(deleted ? { deletedId: t.id({ nullable: true, resolve: (p) => p.deletedId ?? null }) } : {}),
+    }),
+  });
+  return ref;
+};
+const pagePayload = (name: string, deleted: boolean) => {
+  const ref = builder.objectRef<PagePayload & PayloadShape>(name);
+  ref.implement({
+    fields: (t) => ({
+      clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
+      page: t.field({ type: PageRef, nullable: true, resolve: (p) => p.page }),
+      ...(deleted ? { deletedId: t.id({ nullable: true, resolve: (p) => p.deletedId ?? null }) } : {}),
+    }),
+  });
+  return ref;
+};
+
+const POST_INPUT = [
+  'authorId',
+  'categories',
+  'clientMutationId',
+  'commentStatus',
+  'content',
+  'date',
+  'excerpt',
+  'password',
+  'pingStatus',
+  'slug',
+  'status',
+  'tags',
+  'title',
+];
+const PAGE_INPUT = [
+  'authorId',
+  'clientMutationId',
+  'commentStatus',
+  'content',
+  'date',
+  'menuOrder',
+  'parentId',
+  'password',
+  'slug',
+  'status',
+  'title',
+];
+const DELETE_INPUT = ['clientMutationId', 'forceDelete', 'id'];
+
+mutation('createPost', 'CreatePostInput', POST_INPUT, postPayload('CreatePostPayload', false), async (input, context) => ({
+  post: await context.writes.save('posts', undefined, await postBody(input, context, undefined), NAMES),
+}));
+
+mutation('updatePost', 'UpdatePostInput', [...POST_INPUT, 'id'], postPayload('UpdatePostPayload', false), async (input, context) => {
+  const id = idInput(input, 'id');
+  return { post: await context.writes.save('posts', id, await postBody(input, context, id), NAMES) };
+});
+
+mutation('deletePost', 'DeletePostInput', DELETE_INPUT, postPayload('DeletePostPayload', true), async (input, context) => {
+  const id = idInput(input, 'id');
+  return { post: await context.writes.remove('posts', id, input.forceDelete === true), deletedId: toGlobalId('post', id) };
+});
+
+mutation('createPage', 'CreatePageInput', PAGE_INPUT, pagePayload('CreatePagePayload', false), async (input, context) => ({
+  page: await context.writes.save('pages', undefined, pageBody(input), NAMES),
+}));
+
+mutation('updatePage', 'UpdatePageInput', [...PAGE_INPUT, 'id'], pagePayload('UpdatePagePayload', false), async (input, context) => ({
+  page: await context.writes.save('pages', idInput(input, 'id'), pageBody(input), NAMES),
+}));
+
+mutation('deletePage', 'DeletePageInput', DELETE_INPUT, pagePayload('DeletePagePayload', true), async (input, context) => {
+  const id = idInput(input, 'id');
+  return { page: await context.writes.remove('pages', id, input.forceDelete === true), deletedId: toGlobalId('post', id) };
+});
