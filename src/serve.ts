@@ -49,6 +49,11 @@ export async function serve(config: Config): Promise<number> {
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    // SIGHUP: discover the site again and swap the new schema in (the last good one stays on failure).
+    process.on('SIGHUP', () => {
+      log.info({ signal: 'SIGHUP' }, 'Discovering the site again');
+      void gateway.live?.refresh();
+    });
   });
 }
 

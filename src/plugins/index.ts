@@ -47,7 +47,10 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
       entities: options.caches.entities,
       log: options.log,
     }),
-    useReadiness(() => options.caches.status()),
+    useReadiness(
+      () => options.caches.status(),
+      () => options.live?.status(),
+    ),
     // --- execution ---
     useFieldPlan(),
     // --- observability (logs, metrics, upstream debug) ---
