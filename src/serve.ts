@@ -59,7 +59,7 @@ export async function serve(config: Config): Promise<number> {
 
 /**
  * The cluster primary: forks the workers with the resolved WordPress URL, restarts one that dies unexpectedly,
- * and on SIGTERM/SIGINT asks each to finish its in-flight requests and waits for them.
+ * and on SIGTERM/SIGINT asks each to finish its in-flight requests and waits for them; SIGHUP is passed on.
  */
 function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo: { close(): Promise<void> } | undefined): Promise<number> {
   let stopping = false;
@@ -97,5 +97,9 @@ function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo:
     };
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
+    // SIGHUP: each worker discovers the site again (each serves its own copy of the schema).
+    process.on('SIGHUP', () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGHUP');
+    });
   });
 }

@@ -5,7 +5,9 @@ import { createMetrics } from './metrics.ts';
 import { createSiteContext } from './models/site.ts';
 import { WordPressClient, type WordPressClientOptions } from './wordpress/client.ts';
 import { createGatewayYoga } from './yoga.ts';
+import { discoverSite } from './discovery/discover.ts';
 import { LiveSchema } from './discovery/live-schema.ts';
+import type { SiteDiscovery } from './discovery/types.ts';
 import { parseNameOverrides, type NameOverrides } from './discovery/names.ts';
 import { schema as baseSchema } from './schema/index.ts';
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ import pino from 'pino';
 export interface GatewayHooks {
   /** Told after every request to WordPress (metrics, tests). */
   onUpstreamRequest?: WordPressClientOptions['onRequest'];
+  /** Replaces discovery's reads of the site (tests: a site that changes, or fails). */
+  discover?: () => Promise<SiteDiscovery>;
 }
 
 export interface RunningGateway {
@@ -53,7 +57,9 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
   const log = pino({ name: 'wp-graphql-gateway', level: config.logLevel });
   // Discovery at start-up: a failure serves the built-in schema, marks /ready degraded and is tried again later.
-  const live = config.discovery ? LiveSchema.forClient(baseSchema, site, client, readNameOverrides(config.discoveryNames), log) : undefined;
+  const live = config.discovery
+    ? new LiveSchema(baseSchema, site, hooks.discover ?? (() => discoverSite(client)), readNameOverrides(config.discoveryNames), log)
+    : undefined;
   await live?.refresh();
   const timer = live && config.discoveryIntervalMs > 0 ? setInterval(() => void live.refresh(), config.discoveryIntervalMs) : undefined;
   timer?.unref();

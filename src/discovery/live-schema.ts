@@ -1,8 +1,8 @@
-import type { GraphQLSchema } from 'graphql';
+import { createHash } from 'node:crypto';
+import { type GraphQLSchema, printSchema } from 'graphql';
 import type { SiteContext } from '../models/site.ts';
+import type { Collection } from '../wordpress/rest-types.ts';
 import { buildSiteSchema, type ServedReport } from '../schema/site-schema.ts';
-import type { WordPressClient } from '../wordpress/client.ts';
-import { discoverSite } from './discover.ts';
 import type { NameOverrides } from './names.ts';
 import type { SiteDiscovery } from './types.ts';
 
@@ -10,6 +10,8 @@ import type { SiteDiscovery } from './types.ts';
 export interface SchemaGeneration {
   schema: GraphQLSchema;
   site: SiteContext;
+  /** A digest of the printed schema (empty for the built-in one): response cache keys carry it. */
+  tag: string;
 }
 
 /** What `/ready` and `check` say about discovery. */
@@ -42,6 +44,7 @@ export class LiveSchema {
   private state: DiscoveryStatus;
   private running: Promise<boolean> | undefined;
   private readonly listeners: (() => void)[] = [];
+  private readonly basePrinted: string;
   report: ServedReport[] = [];
   discovery: SiteDiscovery | undefined;
 
@@ -52,19 +55,22 @@ export class LiveSchema {
     private readonly overrides: NameOverrides,
     private readonly log: LiveSchemaLog,
   ) {
-    this.generation = { schema: base, site };
+    this.generation = { schema: base, site, tag: '' };
     this.state = { state: 'degraded', error: 'not discovered yet' };
+    this.basePrinted = printSchema(base);
   }
 
-  /** Over a WordPress client: `discoverSite(client)`. */
-  static forClient(
-    base: GraphQLSchema,
-    site: SiteContext,
-    client: WordPressClient,
-    overrides: NameOverrides,
-    log: LiveSchemaLog,
-  ): LiveSchema {
-    return new LiveSchema(base, site, () => discoverSite(client), overrides, log);
+  /** What the purge endpoint may name besides the built-in kinds: each discovered collection. */
+  kinds(): { typename: string; collection: Collection; globalIdType: string; slug: string }[] {
+    const slugs = new Map(this.report.map((r) => [r.restBase, r.slug]));
+    return [...(this.generation.site.collections ?? [])]
+      .filter(([, c]) => !['Post', 'Page', 'Category', 'Tag'].includes(c.typename))
+      .map(([collection, c]) => ({
+        typename: c.typename,
+        collection: collection as Collection,
+        globalIdType: c.like === 'posts' || c.like === 'pages' ? 'post' : 'term',
+        slug: slugs.get(collection) ?? collection,
+      }));
   }
 
   current(): SchemaGeneration {
@@ -93,7 +99,9 @@ export class LiveSchema {
       const discovery = await this.discover();
       const built = buildSiteSchema(this.base, discovery, this.overrides);
       for (const warning of built.warnings) this.log.warn({ discovery: 'skipped' }, warning);
-      this.generation = { schema: built.schema, site: { ...this.site, collections: built.collections } };
+      const printed = printSchema(built.schema);
+      const tag = printed === this.basePrinted ? '' : createHash('sha256').update(printed).digest('hex').slice(0, 16);
+      this.generation = { schema: built.schema, site: { ...this.site, collections: built.collections }, tag };
       this.report = built.report;
       this.discovery = discovery;
       this.state = {

@@ -40,12 +40,14 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
       ttlPerType: options.cacheTtlPerType ?? options.config.cacheTtlPerType,
       staleIfErrorMs: options.config.staleIfErrorMs,
       now: options.caches.now,
+      schemaTag: () => options.live?.current().tag ?? '',
     }),
     useCachePurge({
       secret: options.config.purgeSecret,
       responses: options.caches.responses,
       entities: options.caches.entities,
       log: options.log,
+      discovered: () => options.live?.kinds() ?? [],
     }),
     useReadiness(
       () => options.caches.status(),

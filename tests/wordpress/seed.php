@@ -586,6 +586,8 @@ function wpgw_seed_discovery(): void
         $i++;
     }
     set_post_thumbnail(3000, 2000);
+    // Posts carry genres too, though the taxonomy is registered on books only: gateway-discovery.test.ts registers
+    // it for posts in one test (term relationships do not depend on the registration).
     wp_set_object_terms(100, [$fiction['term_id']], 'genre');
     wp_set_object_terms(101, [$mystery['term_id']], 'genre');
     $chapters = [3100 => ['Part One', 0, 1], 3101 => ['Chapter 1: Requests', 3100, 1], 3102 => ['Chapter 2: Batches', 3100, 2], 3103 => ['Section 1.1: Include', 3101, 1]];

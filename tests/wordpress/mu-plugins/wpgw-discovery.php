@@ -7,6 +7,11 @@
  *
  * Installed by tests/wordpress/start.sh into this site's wp-content/mu-plugins on every start (so seed.php, which
  * loads WordPress from the CLI, sees the same registrations as the server). Part of the test suite only.
+ *
+ * Built-in collections (posts, pages, categories, tags) are left exactly as WordPress serves them, so the demo
+ * site's fidelity test still compares like with like: the genre taxonomy and Yoast's fields are registered on the
+ * custom types only. gateway-discovery.test.ts adds them to posts for one test (a must-use plugin it writes and
+ * removes), which is where built-in types gaining discovered fields are checked.
  */
 
 add_action('init', static function (): void {
@@ -31,7 +36,7 @@ add_action('init', static function (): void {
         'supports' => ['title', 'editor', 'page-attributes', 'custom-fields'],
         'rewrite' => ['slug' => 'chapters'],
     ]);
-    register_taxonomy('genre', ['book', 'post'], [
+    register_taxonomy('genre', ['book'], [
         'labels' => ['name' => 'Genres', 'singular_name' => 'Genre'],
         'public' => true,
         'hierarchical' => true,
@@ -179,10 +184,10 @@ add_action('rest_api_init', static function (): void {
     $postsHtml = ['get_callback' => static fn (array $r) => wpgw_yoast_head_html(wpgw_yoast_for_post($r)), 'schema' => ['type' => 'string', 'context' => ['view', 'edit', 'embed'], 'readonly' => true, 'description' => 'Yoast SEO head HTML']];
     $terms = ['get_callback' => static fn (array $r) => wpgw_yoast_for_term($r), 'schema' => $posts['schema']];
     $termsHtml = ['get_callback' => static fn (array $r) => wpgw_yoast_head_html(wpgw_yoast_for_term($r)), 'schema' => $postsHtml['schema']];
-    register_rest_field(['post', 'page', 'book', 'chapter'], 'yoast_head_json', $posts);
-    register_rest_field(['post', 'page', 'book', 'chapter'], 'yoast_head', $postsHtml);
-    register_rest_field(['category', 'post_tag', 'genre'], 'yoast_head_json', $terms);
-    register_rest_field(['category', 'post_tag', 'genre'], 'yoast_head', $termsHtml);
+    register_rest_field(['book', 'chapter'], 'yoast_head_json', $posts);
+    register_rest_field(['book', 'chapter'], 'yoast_head', $postsHtml);
+    register_rest_field(['genre'], 'yoast_head_json', $terms);
+    register_rest_field(['genre'], 'yoast_head', $termsHtml);
 });
 
 // Yoast adds its REST namespace to the index; so does this fixture, for `check` to report.
