@@ -229,6 +229,7 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
       renameField?: Record<string, string>;
       extraFields?: () => GraphQLFieldConfigMap<unknown, GatewayContext>;
       typename?: string;
+      description?: string;
       extensions?: Record<string, unknown>;
     } = {},
   ): void => {
@@ -261,6 +262,7 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
           ? new GraphQLObjectType({
               ...(source.toConfig() as ReturnType<GraphQLObjectType['toConfig']>),
               name,
+              description: options.description ?? source.description,
               fields,
               interfaces,
               extensions: { ...source.extensions, ...options.extensions },
@@ -409,6 +411,7 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
       from: item.like,
       to: restBase,
       typename: N,
+      description: `The ${item.entry.slug} type (discovered: ${item.entry.label})`,
       keepInterface: (i) => keptInterfaces.has(i),
       keepField: (f) => !TEMPLATE_ONLY.has(f) && (keptFields.has(f) || !droppedFields.has(f)),
       renameField: { [`${T.toLowerCase()}Id`]: `${item.names.single}Id` },
@@ -458,6 +461,7 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
       from: item.like,
       to: restBase,
       typename: N,
+      description: `The ${item.entry.slug} taxonomy (discovered: ${item.entry.label})`,
       keepField: (f) => !TEMPLATE_ONLY.has(f),
       renameField: { [`${T.toLowerCase()}Id`]: `${item.names.single}Id` },
       extensions: { ...(base.getType(T)!.extensions as Record<string, unknown>), [REST_EXTENSIONS.collection]: restBase },
@@ -669,6 +673,22 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
     const root = base.getQueryType()!.toConfig().fields;
     const node = root.node!;
     const nodeByUri = root.nodeByUri!;
+    const contentNode = root.contentNode!;
+    // A discovered post type's lookups are the page's, reading its own collection.
+    const lookupIn = (
+      c: Served,
+      id: unknown,
+      idType: unknown,
+      source: unknown,
+      context: GatewayContext,
+      info: Parameters<AnyResolver>[3],
+    ) =>
+      (withAlias(root.page!.resolve as AnyResolver, 'pages', c.entry.restBase) as AnyResolver)(
+        source,
+        { id, idType },
+        context,
+        info,
+      ) as Promise<unknown>;
     addFields('RootQuery', () => ({
       node: {
         ...(node as GraphQLFieldConfig<unknown, GatewayContext>),
@@ -681,24 +701,23 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
           return firstFound(candidates.map((c) => context.loaders.load(c.entry.restBase as Collection, decoded.id) as Promise<unknown>));
         },
       },
+      contentNode: {
+        ...(contentNode as GraphQLFieldConfig<unknown, GatewayContext>),
+        resolve: async (source, args, context, info) => {
+          const found = await (contentNode.resolve as AnyResolver)(source, args, context, info);
+          if (found || discoveredContent.length === 0) return found;
+          return firstFound(discoveredContent.map((c) => lookupIn(c, args.id, args.idType ?? 'ID', source, context, info)));
+        },
+      },
       nodeByUri: {
         ...(nodeByUri as GraphQLFieldConfig<unknown, GatewayContext>),
         resolve: async (source, args, context, info) => {
           const found = await (nodeByUri.resolve as AnyResolver)(source, args, context, info);
           if (found) return found;
           // The same lookups as for pages and categories, reading the discovered collections.
-          const single = root.page!.resolve as AnyResolver;
           const term = root.category!.resolve as AnyResolver;
           return firstFound([
-            ...discoveredContent.map(
-              (c) =>
-                (withAlias(single, 'pages', c.entry.restBase) as AnyResolver)(
-                  source,
-                  { id: args.uri, idType: 'URI' },
-                  context,
-                  info,
-                ) as Promise<unknown>,
-            ),
+            ...discoveredContent.map((c) => lookupIn(c, args.uri, 'URI', source, context, info)),
             ...discoveredTerms.map(
               (c) =>
                 (withAlias(term, 'categories', c.entry.restBase) as AnyResolver)(

@@ -173,8 +173,7 @@ describe.runIf(wp.seeded)('discovered types on the real site', () => {
     expect(data.a).toEqual({ __typename: 'Book', databaseId: 3000 });
     expect(data.b).toEqual({ __typename: 'Book', databaseId: 3001 });
     expect(data.c).toEqual({ __typename: 'Genre', slug: 'poetry' });
-    // contentNode reads the built-in collections only (docs/compatibility.md).
-    expect(data.d).toBeNull();
+    expect(data.d).toEqual({ __typename: 'Chapter' });
   });
 
   it('visibility: a draft book is hidden anonymously by every path, visible to the editor', async () => {
