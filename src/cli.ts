@@ -10,7 +10,7 @@ const USAGE = `Usage: wp-graphql-gateway <command> [options]
 
 Commands:
   serve          serve GraphQL at /graphql (GraphiQL in a browser), /health
-  print-schema   print the GraphQL schema (SDL)
+  print-schema   print the GraphQL schema (SDL); with --wordpress-url, that site's (discovered types included)
   check          check that a WordPress URL serves a REST API the gateway can use
 
 Options (each falls back to the environment variable shown):
@@ -53,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Unknown command: ${[command, ...rest].join(' ')}\n\n${USAGE}`);
     return 2;
   }
-  if (command === 'print-schema') {
+  // Only the flag, not WORDPRESS_URL: `npm run print-schema` writes the built-in schema whatever the environment.
+  if (command === 'print-schema' && parsed.values['wordpress-url'] === undefined) {
     const { printGatewaySchema } = await import('./schema/index.ts');
     process.stdout.write(printGatewaySchema());
     return 0;
@@ -71,6 +72,10 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     const { checkWordPress } = await import('./check.ts');
     return checkWordPress(config);
+  }
+  if (command === 'print-schema') {
+    const { printSiteSchema } = await import('./check.ts');
+    return printSiteSchema({ ...config, wordpressUrl: String(parsed.values['wordpress-url']) });
   }
   const { serve } = await import('./serve.ts');
   return serve(config);

@@ -166,6 +166,24 @@ export const SETTINGS = {
     default: 'false',
     help: 'always add extensions.upstream (else only with header x-gateway-debug: 1)',
   },
+  discovery: {
+    env: 'DISCOVERY',
+    kind: { type: 'bool' },
+    default: 'true',
+    help: "serve the site's custom post types, taxonomies, registered meta and Yoast SEO fields, discovered from REST at start-up and on SIGHUP",
+  },
+  'discovery-interval-ms': {
+    env: 'DISCOVERY_INTERVAL_MS',
+    kind: int(0, 86_400_000),
+    default: '0',
+    help: 'discover again this often, in ms, swapping the new schema in (0: only at start-up and on SIGHUP)',
+  },
+  'discovery-names': {
+    env: 'DISCOVERY_NAMES',
+    kind: { type: 'string' },
+    default: undefined,
+    help: 'JSON file of GraphQL names per post type or taxonomy slug: {"book": {"single": "book", "plural": "books"}}',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -206,6 +224,10 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly executionJit: boolean;
   readonly debugUpstream: boolean;
+  readonly discovery: boolean;
+  readonly discoveryIntervalMs: number;
+  /** A JSON file of name overrides (src/discovery/names.ts). */
+  readonly discoveryNames: string | undefined;
 }
 
 export class ConfigError extends Error {

@@ -138,6 +138,7 @@ export function createContext(deps: ContextDependencies, request: Request, serve
   const scope: UpstreamRequestScope = {
     client: upstream.watch(deps.client),
     authorization,
+    likeOf: (collection) => deps.site.collections?.get(collection)?.like,
     fieldsFor(collection) {
       const plan = fieldPlan.current;
       if (!plan) return undefined;

@@ -77,7 +77,8 @@ export function createMetrics(): GatewayMetrics {
     loaderBatchSize,
     cacheEvents,
     observeUpstream(info) {
-      const collection = collectionOf(info.route);
+      // Discovery reads collections' schemas (`?_method=OPTIONS`, src/discovery/discover.ts): not record reads.
+      const collection = info.query._method === 'OPTIONS' ? 'schema' : collectionOf(info.route);
       upstreamRequests.inc({ collection, status: String(info.status ?? 0) });
       upstreamDuration.observe({ collection }, info.ms / 1000);
       const include = info.query.include;

@@ -49,12 +49,17 @@ export async function serve(config: Config): Promise<number> {
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    // SIGHUP: discover the site again and swap the new schema in (the last good one stays on failure).
+    process.on('SIGHUP', () => {
+      log.info({ signal: 'SIGHUP' }, 'Discovering the site again');
+      void gateway.live?.refresh();
+    });
   });
 }
 
 /**
  * The cluster primary: forks the workers with the resolved WordPress URL, restarts one that dies unexpectedly,
- * and on SIGTERM/SIGINT asks each to finish its in-flight requests and waits for them.
+ * and on SIGTERM/SIGINT asks each to finish its in-flight requests and waits for them; SIGHUP is passed on.
  */
 function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo: { close(): Promise<void> } | undefined): Promise<number> {
   let stopping = false;
@@ -92,5 +97,9 @@ function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo:
     };
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
+    // SIGHUP: each worker discovers the site again (each serves its own copy of the schema).
+    process.on('SIGHUP', () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGHUP');
+    });
   });
 }

@@ -5,17 +5,34 @@ import { createMetrics } from './metrics.ts';
 import { createSiteContext } from './models/site.ts';
 import { WordPressClient, type WordPressClientOptions } from './wordpress/client.ts';
 import { createGatewayYoga } from './yoga.ts';
+import { discoverSite } from './discovery/discover.ts';
+import { LiveSchema } from './discovery/live-schema.ts';
+import type { SiteDiscovery } from './discovery/types.ts';
+import { parseNameOverrides, type NameOverrides } from './discovery/names.ts';
+import { schema as baseSchema } from './schema/index.ts';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
 
 export interface GatewayHooks {
   /** Told after every request to WordPress (metrics, tests). */
   onUpstreamRequest?: WordPressClientOptions['onRequest'];
+  /** Replaces discovery's reads of the site (tests: a site that changes, or fails). */
+  discover?: () => Promise<SiteDiscovery>;
 }
 
 export interface RunningGateway {
   server: Server;
   url: string;
   client: WordPressClient;
+  /** The discovered schema (undefined with `discovery: false`): `refresh()` discovers again and swaps. */
+  live: LiveSchema | undefined;
   close(): Promise<void>;
+}
+
+/** The names file of `--discovery-names`, read and checked (a bad file stops start-up with its problem). */
+export function readNameOverrides(path: string | undefined): NameOverrides {
+  if (!path) return {};
+  return parseNameOverrides(readFileSync(path, 'utf8'), path);
 }
 
 /**
@@ -38,7 +55,15 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
   if (client.limiter) metrics.watchLimiter(client.limiter);
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
-  const yoga = createGatewayYoga({ client, site, config, metrics });
+  const log = pino({ name: 'wp-graphql-gateway', level: config.logLevel });
+  // Discovery at start-up: a failure serves the built-in schema, marks /ready degraded and is tried again later.
+  const live = config.discovery
+    ? new LiveSchema(baseSchema, site, hooks.discover ?? (() => discoverSite(client)), readNameOverrides(config.discoveryNames), log)
+    : undefined;
+  await live?.refresh();
+  const timer = live && config.discoveryIntervalMs > 0 ? setInterval(() => void live.refresh(), config.discoveryIntervalMs) : undefined;
+  timer?.unref();
+  const yoga = createGatewayYoga({ client, site, config, metrics, live, log });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -51,8 +76,10 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
   return {
     server,
     client,
+    live,
     url: `http://${address.address}:${address.port}`,
     async close() {
+      if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       // Plugins' resources: the caches' Redis connection.

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { createGatewayCaches, type GatewayCaches } from './cache/index.ts';
 import type { CacheLog } from './cache/log.ts';
 import type { Config } from './config.ts';
+import type { LiveSchema } from './discovery/live-schema.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 import { createTokenSealer } from './auth/tokens.ts';
 import { parsePurgeRequest, purge } from './cache/purge.ts';
@@ -87,6 +88,11 @@ export interface GatewayYogaOptions extends ContextDependencies {
    * @default a fresh registry per instance
    */
   metrics: GatewayMetrics;
+  /**
+   * The site's discovered schema (src/discovery/live-schema.ts), swapped whole on rediscovery.
+   * @default none: the built-in schema only
+   */
+  live?: LiveSchema | undefined;
 }
 
 /** Builds the Yoga instance over a connected WordPress client. It does not listen: see src/server.ts. */
@@ -125,11 +131,21 @@ export function createGatewayYoga(
   };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.
   const ownCaches: Plugin[] = given.caches ? [] : [{ onDispose: () => caches.close() }];
+  const documentCache = new LRUCache<string, DocumentNode>({ max: PARSED_DOCUMENTS });
+  const errorCache = new LRUCache<string, object>({ max: PARSED_DOCUMENTS });
+  const live = options.live;
+  // A new schema: documents are parsed and validated again (compiled documents are kept by document object).
+  live?.onSwap(() => {
+    documentCache.clear();
+    errorCache.clear();
+  });
   return createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    // With discovery, each request takes the current generation: its schema here, its site facts in the context.
+    schema: live ? () => live.current().schema : schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    context: ({ request, req }: { request: Request } & ServerContext) => createContext(options, request, { req }),
+    context: ({ request, req }: { request: Request } & ServerContext) =>
+      createContext(live ? { ...options, site: live.current().site } : options, request, { req }),
     graphiql: { title: 'WordPress GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
     // Loaded on the first GraphiQL page: its bundle is ~35 MB of heap an API-only gateway never needs.
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
@@ -137,10 +153,7 @@ export function createGatewayYoga(
     logging: yogaLogger(options.log),
     // Parsed (and so validated) documents, by query text. With Yoga's default of 1,024, a stream of never-seen
     // documents left the process ~70 MiB larger (RSS after a 20 s soak) and 20 % slower; front ends send a few dozen.
-    parserAndValidationCache: {
-      documentCache: new LRUCache<string, DocumentNode>({ max: PARSED_DOCUMENTS }),
-      errorCache: new LRUCache<string, object>({ max: PARSED_DOCUMENTS }),
-    },
+    parserAndValidationCache: { documentCache, errorCache },
     // Limits and browser rules: src/plugins/use-query-limits.ts, src/plugins/browser-requests.ts.
     batching: { limit: options.config.maxBatch },
     cors: corsOptions(options.config.corsOrigins),

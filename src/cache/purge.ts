@@ -11,10 +11,12 @@ import type { CacheEntity, ResponseStore } from './response-store.ts';
  */
 
 /** One kind of record: its GraphQL type, its REST collection, and the type its global ids carry. */
-interface Kind {
+export interface Kind {
   typename: string;
   collection: Collection;
   globalIdType: string;
+  /** A discovered kind's post type or taxonomy slug. */
+  slug?: string;
 }
 
 const KINDS: readonly Kind[] = [
@@ -53,7 +55,7 @@ export class PurgeInputError extends Error {
  * `{ "entities": [{ "type": "Post", "id": 123 }, { "type": "Tag" }] }`. `id` is a database id or a global id;
  * without it the whole type is purged (what a newly published post needs: lists that did not hold it change).
  */
-export function parsePurgeRequest(body: unknown): PurgeRequest {
+export function parsePurgeRequest(body: unknown, discovered: readonly Kind[] = []): PurgeRequest {
   if (typeof body !== 'object' || body === null) throw new PurgeInputError('expected a JSON object');
   const input = body as { all?: unknown; entities?: unknown; type?: unknown; id?: unknown };
   if (input.all === true) return { all: true };
@@ -65,7 +67,12 @@ export function parsePurgeRequest(body: unknown): PurgeRequest {
   return {
     targets: list.map((item, i) => {
       const { type, id } = (item ?? {}) as { type?: unknown; id?: unknown };
-      const kind = typeof type === 'string' ? ALIASES[type.toLowerCase()] : undefined;
+      // Discovered types (a custom post type `book`: `Book`, `books` or `book`) as well as the built-in ones.
+      const name = typeof type === 'string' ? type.toLowerCase() : undefined;
+      const kind =
+        name === undefined
+          ? undefined
+          : (ALIASES[name] ?? discovered.find((k) => k.typename.toLowerCase() === name || k.collection === name || k.slug === name));
       if (!kind) {
         throw new PurgeInputError(
           `entities[${i}].type: expected one of ${KINDS.map((k) => k.typename).join(', ')} (or post, page, attachment, category, post_tag, user, comment), got ${JSON.stringify(type)}`,

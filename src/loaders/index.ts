@@ -10,7 +10,7 @@ import { linkTarget } from './follow-link.ts';
 import { loadListPage } from './list-pages.ts';
 import { loadWindow } from './list-windows.ts';
 import { lookupIds } from './lookups.ts';
-import { createRecordLoaders } from './record-loaders.ts';
+import { createAnyRecordLoaders } from './record-loaders.ts';
 import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 import { loadViewer } from './viewer.ts';
@@ -61,11 +61,9 @@ export interface Loaders {
 
 /** Builds a request's loaders over one upstream scope (client, viewer credentials, `_fields` plan). */
 export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): Loaders {
-  const byId = createRecordLoaders(scope, site);
+  // Built-in and discovered collections alike (a custom post type's `books` is batched like `posts`).
+  const loaderOf = createAnyRecordLoaders(scope, site);
   const commentsByPost = createCommentsByPostLoader(scope);
-  // DataLoader<number, ModelOf<C>> for a generic C: the mapped RecordLoaders type is indexed by a type
-  // parameter, which TypeScript widens to the union of all loaders; this view restores the correlation.
-  const loaderOf = <C extends Collection>(collection: C) => byId[collection] as DataLoader<number, ModelOf<C> | null>;
   const prime = <C extends Collection>(collection: C, models: ModelOf<C>[]): ModelOf<C>[] => {
     const loader = loaderOf(collection);
     for (const model of models) loader.prime(model.databaseId, model);

@@ -36,7 +36,7 @@ async function loadPages<C extends Collection>(
   offset: number,
   limit: number,
 ): Promise<ListPage<CollectionRecord[C]>> {
-  if (!NO_OFFSET.has(collection) || offset === 0) {
+  if (!NO_OFFSET.has(scope.likeOf?.(collection) ?? collection) || offset === 0) {
     return loadListPage(scope, collection, { ...query, per_page: limit, offset: offset || undefined });
   }
   if (offset % limit === 0) return loadListPage(scope, collection, { ...query, per_page: limit, page: offset / limit + 1 });
@@ -63,7 +63,7 @@ export function loadWindow<C extends Collection>(
   limit: number,
   flipped: boolean,
 ): Promise<ListPage<CollectionRecord[C]>> {
-  const order = (query.order as string | undefined) ?? DEFAULT_ORDER[collection];
+  const order = (query.order as string | undefined) ?? DEFAULT_ORDER[scope.likeOf?.(collection) ?? collection];
   const ordered: RestQuery = { ...query, order: flipped ? (order === 'asc' ? 'desc' : 'asc') : query.order };
   return withoutRefusedStatus(ordered, (q) => loadPages(scope, collection, q, offset, limit));
 }

@@ -29,6 +29,12 @@ export interface UpstreamRequestScope {
   client: WordPressClient;
   /** The viewer's `Authorization` header, forwarded to WordPress only. */
   authorization: string | undefined;
+  /**
+   * The built-in collection a discovered one (a custom post type or taxonomy, src/discovery/) behaves like: a
+   * flat post type like `posts`, a hierarchical one like `pages`, taxonomies like `categories` or `tags`. Default
+   * order, offsets and statuses follow it. Absent or undefined: the collection is built in.
+   */
+  likeOf?(collection: Collection): Collection | undefined;
   /** The `_fields` to send for each collection (undefined: the whole record). */
   fieldsFor(collection: Collection): readonly string[] | undefined;
   /**
@@ -139,6 +145,7 @@ async function getIncluded<C extends Collection>(
 ): Promise<CollectionRecord[C][]> {
   const route = `/wp/v2/${collection}`;
   const options = { authorization: scope.authorization };
-  const asked = scope.authorization && ANY_STATUS_COLLECTIONS.has(collection) ? { ...query, status: 'any' } : query;
+  const asked =
+    scope.authorization && ANY_STATUS_COLLECTIONS.has(scope.likeOf?.(collection) ?? collection) ? { ...query, status: 'any' } : query;
   return withoutRefusedStatus(asked, async (q) => (await scope.client.get<CollectionRecord[C][]>(route, q, options)).data);
 }

@@ -46,6 +46,23 @@ export interface SiteContext {
    * @default 0 (not set: no constraint)
    */
   readonly contentWidth: number;
+  /**
+   * Collections discovery found, by REST base (`books`), and built-in ones it adds fields to.
+   * @default none: only the built-in collections, as they are
+   */
+  readonly collections?: ReadonlyMap<string, CollectionModelling>;
+}
+
+/**
+ * How the records of a collection discovery found (src/discovery/) become models: with the model of the built-in
+ * collection they are like, under their own GraphQL type name, keeping `extras` (record fields discovered fields
+ * read: `meta`, `yoast_head_json`, a custom taxonomy's ids). Built-in collections have an entry when discovery
+ * adds fields to them (SEO, meta, custom taxonomies).
+ */
+export interface CollectionModelling {
+  like: 'posts' | 'pages' | 'categories' | 'tags';
+  typename: string;
+  extras: readonly string[];
 }
 
 /** Settings that REST cannot tell us; all optional. */

@@ -41,14 +41,19 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
       ttlPerType: options.cacheTtlPerType ?? options.config.cacheTtlPerType,
       staleIfErrorMs: options.config.staleIfErrorMs,
       now: options.caches.now,
+      schemaTag: () => options.live?.current().tag ?? '',
     }),
     useCachePurge({
       secret: options.config.purgeSecret,
       responses: options.caches.responses,
       entities: options.caches.entities,
       log: options.log,
+      discovered: () => options.live?.kinds() ?? [],
     }),
-    useReadiness(() => options.caches.status()),
+    useReadiness(
+      () => options.caches.status(),
+      () => options.live?.status(),
+    ),
     useReferenceCollections({
       client: options.client,
       entityCache: options.entityCache,

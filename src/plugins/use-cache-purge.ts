@@ -3,7 +3,7 @@ import { isObjectType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
 import type { EntityCache } from '../cache/entity-cache.ts';
-import { PurgeInputError, type PurgeRequest, parsePurgeRequest, purge } from '../cache/purge.ts';
+import { type Kind, PurgeInputError, type PurgeRequest, parsePurgeRequest, purge } from '../cache/purge.ts';
 import type { ResponseStore } from '../cache/response-store.ts';
 import type { CacheLog } from '../cache/log.ts';
 
@@ -16,6 +16,11 @@ export interface CachePurgeOptions {
   /** @default '/cache/purge' */
   endpoint?: string;
   log: CacheLog;
+  /**
+   * Kinds discovery serves (src/discovery/live-schema.ts), purged like the built-in ones.
+   * @default none
+   */
+  discovered?: () => readonly Kind[];
 }
 
 /** Largest purge body read; a list of 1000 entities fits many times over. */
@@ -75,7 +80,7 @@ export function useCachePurge(options: CachePurgeOptions): Plugin<GatewayContext
         }
         let parsed: PurgeRequest;
         try {
-          parsed = parsePurgeRequest(text.trim() === '' ? {} : JSON.parse(text));
+          parsed = parsePurgeRequest(text.trim() === '' ? {} : JSON.parse(text), options.discovered?.());
         } catch (error) {
           const message = error instanceof PurgeInputError ? error.message : 'the body is not JSON';
           endResponse(json(400, { error: `Bad purge request: ${message}` }));

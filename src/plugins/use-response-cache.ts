@@ -27,6 +27,12 @@ export interface GatewayResponseCacheOptions {
   staleIfErrorMs: number;
   /** The clock (the store's). @default Date.now */
   now?: () => number;
+  /**
+   * The served schema's tag (src/discovery/live-schema.ts), part of every key: after a rediscovery changes the
+   * schema, answers cached for the old one are not served for the new one.
+   * @default none
+   */
+  schemaTag?: () => string;
 }
 
 /**
@@ -111,7 +117,8 @@ export function useGatewayResponseCache(options: GatewayResponseCacheOptions): P
           // Answers with errors are never stored (the plugin's default): a passing failure must not stick.
           shouldCacheResult: ({ result }) => !result.errors?.length,
           buildResponseCacheKey: (params) => {
-            const key = RESPONSE_KEY_PREFIX + responseCacheKey(params);
+            const tag = options.schemaTag?.();
+            const key = RESPONSE_KEY_PREFIX + (tag ? `${tag}:` : '') + responseCacheKey(params);
             keys.set(params.context as object, key);
             return key;
           },

@@ -39,12 +39,20 @@ const AncestorsWhere = contentWhereInput('HierarchicalContentNodeToContentNodeAn
 const ChildrenWhere = contentWhereInput('HierarchicalContentNodeToContentNodeChildrenConnectionWhereArgs', 'pages');
 
 /**
+ * A page, or a record of a hierarchical custom post type (src/schema/site-schema.ts serves its fields with `pages`
+ * read as its own collection, and its models say `pageLike`).
+ */
+function isPageLike(node: Hierarchical): boolean {
+  return node.__typename === 'Page' || (node as { pageLike?: boolean }).pageLike === true;
+}
+
+/**
  * The parent: a page's parent page by its `parent` id; an attachment's post through the record's `up` link, which
  * says which collection (posts, pages) that post is in.
  */
 export function parentOf(context: GatewayContext, node: Hierarchical): Promise<unknown> {
   if (node.parentDatabaseId == null) return Promise.resolve(null);
-  if (node.__typename === 'Page') return context.loaders.load('pages', node.parentDatabaseId);
+  if (isPageLike(node)) return context.loaders.load('pages', node.parentDatabaseId);
   return context.loaders.followLink(node.links, 'up', ['posts', 'pages', 'media'], node.parentDatabaseId);
 }
 
@@ -99,7 +107,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
           authenticated: context.authorization !== undefined,
           lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
         });
-        const collection = node.__typename === 'Page' ? 'pages' : 'media';
+        const collection = isPageLike(node) ? 'pages' : 'media';
         return restConnection(context, collection, args, { ...query, parent: [node.databaseId] });
       },
     }),

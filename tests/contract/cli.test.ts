@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,16 @@ describe('wp-graphql-gateway CLI', () => {
     expect(await r.exited).toBe(0);
     expect(r.output().stdout).toMatch(/WordPress REST API found at .*\/wp-json\//);
     expect(r.output().stdout).toMatch(/published posts visible anonymously: \d+/);
+    // What discovery found, and what is served for each (the demo registers only the built-in types).
+    expect(r.output().stdout).toMatch(/post types:\n(.|\n)*post +\/wp\/v2\/posts +Post; built in/);
+    expect(r.output().stdout).toMatch(/taxonomies:\n(.|\n)*post_tag +\/wp\/v2\/tags +Tag; built in/);
+    expect(r.output().stdout).toMatch(/REST namespaces: .*wp\/v2 \(read\)/);
+  });
+
+  it('print-schema --wordpress-url prints that site’s schema (the demo’s: the built-in one)', async () => {
+    const r = run(['print-schema', '--wordpress-url', demo.url]);
+    expect(await r.exited).toBe(0);
+    expect(r.output().stdout).toBe(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
   });
 
   it('SIGTERM while requests are in flight: every request is answered whole, then exit 0', async () => {

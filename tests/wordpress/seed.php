@@ -22,7 +22,7 @@
 
 declare(strict_types=1);
 
-const SEED_VERSION = '1';
+const SEED_VERSION = '2-discovery';
 const ADMIN_USER = 'admin';
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 // Application passwords are 24 letters/digits; WordPress strips anything else before checking.
@@ -529,6 +529,8 @@ try {
         $comment($post, ['name' => $i % 4 === 0 ? 'Reader Rémi' : 'Reader “Q” O’Neil', 'email' => 'reader@example.test', 'content' => 'Comment on post ' . $post . ': ' . wpgw_words($i, 12) . '.'], substr(get_post($post)->post_date, 0, 10) . ' 21:45:00');
     }
 
+    wpgw_seed_discovery();
+
     wp_defer_comment_counting(false);
     wp_defer_term_counting(false);
     flush_rewrite_rules(false);
@@ -538,6 +540,74 @@ try {
     $wpdb->query('ROLLBACK');
     fwrite(STDERR, 'seed failed: ' . $e->getMessage() . "\n" . $e->getTraceAsString() . "\n");
     exit(1);
+}
+
+/**
+ * Issue #13 (discovery): content of the custom types that tests/wordpress/mu-plugins/wpgw-discovery.php
+ * registers. Kept in one function so other seed changes merge cleanly. Ids: books 3000–3003, chapters
+ * 3100–3103 (3101 and 3102 children of 3100, 3103 a child of 3101); genre terms by slug (fiction > mystery,
+ * poetry), their ids follow the categories and tags.
+ */
+function wpgw_seed_discovery(): void
+{
+    if (!post_type_exists('book') || !taxonomy_exists('genre')) {
+        throw new RuntimeException('the wpgw-discovery must-use plugin is not loaded (start.sh installs it)');
+    }
+    $fiction = wpgw_check(wp_insert_term('Fiction', 'genre', ['slug' => 'fiction', 'description' => 'Made-up stories']), 'genre fiction');
+    $mystery = wpgw_check(wp_insert_term('Mystery & Crime', 'genre', ['slug' => 'mystery', 'parent' => $fiction['term_id']]), 'genre mystery');
+    $poetry = wpgw_check(wp_insert_term('Poetry', 'genre', ['slug' => 'poetry']), 'genre poetry');
+    update_term_meta($fiction['term_id'], 'color', '#aa3300');
+    $books = [
+        3000 => ['The Gateway’s Tale', [$fiction['term_id']], ['isbn' => '978-3-16-148410-0', 'page_count' => 320, 'rating' => 4.5, 'in_print' => true, 'editions' => [2001, 2010], 'dimensions' => ['width' => 13.5, 'height' => 21.0]], 2],
+        3001 => ['Murder & REST', [$mystery['term_id']], ['isbn' => '978-0-00-000001-1', 'page_count' => 212, 'rating' => 3.25, 'in_print' => false, 'editions' => [1999], 'dimensions' => ['width' => 11.0, 'height' => 18.0]], 3],
+        3002 => ['Odes to Loopback', [$poetry['term_id'], $fiction['term_id']], ['isbn' => '978-0-00-000002-8', 'page_count' => 64, 'rating' => 5, 'in_print' => true, 'editions' => [], 'dimensions' => ['width' => 15.0, 'height' => 15.0]], 2],
+        3003 => ['Untitled Draft Book', [], [], 2],
+    ];
+    $i = 0;
+    foreach ($books as $id => [$title, $genres, $meta, $author]) {
+        [$date, $dateGmt] = wpgw_dates(sprintf('2023-03-%02d 10:00:00', 10 + $i));
+        wpgw_check(wp_insert_post([
+            'import_id' => $id,
+            'post_type' => 'book',
+            'post_status' => $id === 3003 ? 'draft' : 'publish',
+            'post_author' => $author,
+            'post_title' => $title,
+            'post_name' => sanitize_title($title),
+            'post_content' => '<p>' . ucfirst(wpgw_words($id, 40)) . '.</p>',
+            'post_excerpt' => $id === 3000 ? 'A tale of batching.' : '',
+            'post_date' => $date,
+            'post_date_gmt' => $dateGmt,
+            'comment_status' => 'open',
+        ], true), "book $id");
+        wp_set_object_terms($id, $genres, 'genre');
+        foreach ($meta as $key => $value) {
+            update_post_meta($id, $key, $value);
+        }
+        $i++;
+    }
+    set_post_thumbnail(3000, 2000);
+    // Posts carry genres too, though the taxonomy is registered on books only: gateway-discovery.test.ts registers
+    // it for posts in one test (term relationships do not depend on the registration).
+    wp_set_object_terms(100, [$fiction['term_id']], 'genre');
+    wp_set_object_terms(101, [$mystery['term_id']], 'genre');
+    $chapters = [3100 => ['Part One', 0, 1], 3101 => ['Chapter 1: Requests', 3100, 1], 3102 => ['Chapter 2: Batches', 3100, 2], 3103 => ['Section 1.1: Include', 3101, 1]];
+    foreach ($chapters as $id => [$title, $parent, $order]) {
+        [$date, $dateGmt] = wpgw_dates('2023-04-01 09:00:00');
+        wpgw_check(wp_insert_post([
+            'import_id' => $id,
+            'post_type' => 'chapter',
+            'post_status' => 'publish',
+            'post_author' => 2,
+            'post_title' => $title,
+            'post_name' => sanitize_title($title),
+            'post_parent' => $parent,
+            'menu_order' => $order,
+            'post_content' => '<p>' . ucfirst(wpgw_words($id, 25)) . '.</p>',
+            'post_date' => $date,
+            'post_date_gmt' => $dateGmt,
+        ], true), "chapter $id");
+        update_post_meta($id, 'word_count', 1000 + $id - 3100);
+    }
 }
 
 $count = static fn (string $sql) => (int) $wpdb->get_var($sql);

@@ -93,6 +93,12 @@ step "packages" "$LOG_DIR/install.log"
 bash "$HERE/install.sh" 9>&- 2>>"$LOG" \
   || fail "$(grep 'wordpress: FAILED' "$LOG" | tail -n 1 | sed 's/^wordpress: FAILED at //; s/; log: .*//')"
 
+# --- must-use plugins of the suite (tests/wordpress/mu-plugins/): copied on every start, before anything loads
+# WordPress, so the server and seed.php see the same registrations (custom types, meta, SEO fields: issue #13).
+step "must-use plugins" "$LOG_DIR/start.log"
+mkdir -p "$CONTENT_DIR/mu-plugins"
+cp -f "$HERE"/mu-plugins/*.php "$CONTENT_DIR/mu-plugins/" || fail "could not copy the must-use plugins to $CONTENT_DIR/mu-plugins"
+
 # --- fast path: the site from the previous run still answers ----------------------------------------------
 SEED_VERSION=$(php "$HERE/seed.php" credentials | php -r 'echo json_decode(stream_get_contents(STDIN), true)["seedVersion"];')
 if [[ -f "$STATE_FILE" ]]; then

@@ -1,0 +1,50 @@
+/** What discovery (./discover.ts) finds on a site: plain data, shared by the schema builder, loaders and `check`. */
+
+export type MetaScalar = 'String' | 'Int' | 'Float' | 'Boolean';
+
+export type MetaShape =
+  | { kind: 'scalar'; scalar: MetaScalar; list: boolean }
+  | { kind: 'object'; properties: Readonly<Record<string, MetaScalar>>; list: boolean };
+
+/** A registered meta key (`register_meta(…, ['show_in_rest' => true])`) and its GraphQL shape. */
+export interface MetaField {
+  key: string;
+  description: string | undefined;
+  shape: MetaShape;
+}
+
+/** A registered meta key that cannot be typed, and why. */
+export interface SkippedMeta {
+  key: string;
+  reason: string;
+}
+
+/** One post type (`/wp/v2/types`) or taxonomy (`/wp/v2/taxonomies`), with what its collection's schema says. */
+export interface DiscoveredCollection {
+  kind: 'postType' | 'taxonomy';
+  slug: string;
+  /** The plural label REST gives anonymously (`name`). */
+  label: string;
+  restBase: string;
+  restNamespace: string;
+  hierarchical: boolean;
+  /** A post type's taxonomies, or a taxonomy's post types (slugs). */
+  related: readonly string[];
+  /** Whether its `OPTIONS` schema was read. */
+  described: boolean;
+  /** Top-level fields of its records (the schema's `properties`). */
+  fields: readonly string[];
+  meta: readonly MetaField[];
+  skippedMeta: readonly SkippedMeta[];
+  /** Records carry `yoast_head_json` (Yoast SEO). */
+  seo: boolean;
+  /** Records carry `yoast_head` (the HTML Yoast prints). */
+  seoHead: boolean;
+}
+
+export interface SiteDiscovery {
+  postTypes: readonly DiscoveredCollection[];
+  taxonomies: readonly DiscoveredCollection[];
+  /** The REST index's namespaces (`wp/v2`, `yoast/v1`, `wc/v3`, …). */
+  namespaces: readonly string[];
+}
