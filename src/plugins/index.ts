@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.ts';
+import { schema } from '../schema/index.ts';
 import type { GatewayYogaOptions } from '../yoga.ts';
 import { useCsrfPrevention } from './browser-requests.ts';
 import { useExecutionJit } from './use-execution-jit.ts';
@@ -59,6 +60,7 @@ export function gatewayPlugins(options: GatewayYogaOptions): Plugin<GatewayConte
       entityCache: options.entityCache,
       max: options.config.referenceCollectionsMax,
       intervalMs: options.config.entityCacheTtlMs,
+      schema: () => options.live?.current().schema ?? schema,
       log: options.log,
     }),
     // --- execution ---
