@@ -77,6 +77,20 @@ function frontEnd(site: Site, path: string): Served {
   const page = (title: string, body: string) =>
     `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="UTF-8" />\n<title>${title}</title>\n${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
   const info = site.content.site;
+  if (path === '/wp-comments-post.php') {
+    // WordPress's comment form (anonymous comments go through it: src/loaders/writes.ts). The demo site is
+    // read-only, so it refuses as WordPress refuses a closed post: a wp_die with 403 (JSON, since the gateway
+    // asks with `Accept: application/json`, as wp_die answers then).
+    return {
+      status: 403,
+      headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+      body: JSON.stringify({
+        code: 'wp_die',
+        message: '<p>The demo site is read-only: it accepts no comments.</p>',
+        data: { status: 403 },
+      }),
+    };
+  }
   if (path === '/' || path === '/index.php') {
     const recent = site.content.posts
       .filter((p) => p.status === 'publish')

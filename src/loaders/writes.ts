@@ -251,6 +251,17 @@ export function readCommentForm(status: number, location: string | undefined, bo
   if (status >= 500) {
     throw new WordPressError(`WordPress failed with status ${status} (/wp-comments-post.php)`, 'UPSTREAM_UNAVAILABLE', status);
   }
+  if (status === 404) {
+    // No such script: nothing was saved. Something in front of WordPress blocks the form, or the URL is not
+    // WordPress's root.
+    throw new WordPressError(
+      'WordPress has no comment form at /wp-comments-post.php (404): nothing was saved; anonymous comments need it reachable',
+      'UPSTREAM_BAD_RESPONSE',
+      status,
+      undefined,
+      '/wp-comments-post.php',
+    );
+  }
   throw new WordPressError(
     `WordPress answered the comment form with status ${status} and no comment id; the comment may have been saved: read the post's comments before sending it again`,
     'UPSTREAM_BAD_RESPONSE',

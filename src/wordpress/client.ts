@@ -197,7 +197,9 @@ export class WordPressClient {
     if (answer.status < 200 || answer.status >= 300) {
       let error = errorFromResponse(answer.status, parsed, route);
       // Refusals reads never meet (409 duplicate, 410 already trashed) keep WordPress's code and message.
-      if (!error.wpCode && isRestErrorBody(parsed) && answer.status >= 400 && answer.status < 500) {
+      // So do 501s, WordPress's "not supported" (rest_trash_not_supported; the demo site's demo_read_only): a
+      // refusal of what was asked, whose message says what to do instead, not WordPress failing.
+      if (isRestErrorBody(parsed) && ((!error.wpCode && answer.status >= 400 && answer.status < 500) || answer.status === 501)) {
         error = new WordPressError(publicMessage(parsed.message), 'BAD_USER_INPUT', answer.status, parsed.code, route);
       }
       throw withoutCredentials(error, options.authorization);

@@ -135,7 +135,10 @@ describe('a write reaches WordPress once, as sent', () => {
         : undefined,
     );
     answer = await gateway.query(`mutation { deleteMediaItem(input: { id: "12" }) { deletedId } }`, {}, { authorization: EDITOR });
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'forceDelete' });
+    expect(answer.errors?.[0]).toMatchObject({
+      message: 'No trash. Send forceDelete: true to delete it for good.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'forceDelete' },
+    });
   });
 
   it('refuses bad input before sending anything: invalid ids, oversized fields', async () => {
@@ -361,6 +364,36 @@ describe('the client address behind a proxy', () => {
       expect(await codes(plain, ['203.0.113.1', '203.0.113.2'])).toEqual(['ok', 'RATE_LIMITED']);
     } finally {
       await trusting.close();
+      await plain.close();
+    }
+  });
+});
+
+describe('over the read-only demo site (npm start without a WordPress URL)', () => {
+  it('says the site is read-only, for a REST write and for an anonymous comment alike, and nothing is "may have been saved"', async () => {
+    // The demo's real editor credentials (EDITOR above is refused by the demo; the fault rules answer for it).
+    const editor = `Basic ${Buffer.from('editor:abcd EFGH ijkl MNOP qrst UVWX').toString('base64')}`;
+    // A gateway of its own, straight on the demo site (the one above spent its comment limit on earlier tests).
+    const plain = await startTestGateway({ wordpressUrl: demo.url });
+    try {
+      let answer = await plain.query(
+        `mutation { createPost(input: { title: "t" }) { post { databaseId } } }`,
+        {},
+        { authorization: editor },
+      );
+      expect(answer.errors?.[0]).toMatchObject({
+        message: 'The demo site is read-only.',
+        extensions: { code: 'BAD_USER_INPUT', wordpressCode: 'demo_read_only' },
+      });
+      answer = await plain.query(
+        `mutation($on: Int!) { createComment(input: { commentOn: $on, content: "Hello", author: "A", authorEmail: "a@example.com" }) { success } }`,
+        { on: post.id },
+      );
+      expect(answer.errors?.[0]).toMatchObject({
+        message: 'The demo site is read-only: it accepts no comments.',
+        extensions: { code: 'FORBIDDEN' },
+      });
+    } finally {
       await plain.close();
     }
   });

@@ -96,5 +96,9 @@ describe("readCommentForm: WordPress's comment form answers", () => {
     const [code, message] = codeOf(() => readCommentForm(302, 'http://wp.test/elsewhere', '', 1));
     expect(code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(message).toMatch(/may have been saved/);
+    // No comment form at all: nothing can have been saved, and the message says so.
+    const [missing, says] = codeOf(() => readCommentForm(404, undefined, '<html>Not Found</html>', 1));
+    expect(missing).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(says).toMatch(/no comment form .*nothing was saved/);
   });
 });
