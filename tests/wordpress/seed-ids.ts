@@ -3,7 +3,7 @@
  * rest-ground-truth.test.ts checks every value here against the running site, so they cannot drift apart
  * silently. Bump SEED_VERSION with any change to seed.php (start.sh then reseeds).
  */
-export const SEED_VERSION = '1';
+export const SEED_VERSION = '2-menus';
 
 export const SEED = {
   /** Site settings. */
@@ -131,4 +131,27 @@ export const SEED = {
     /** Approved, on the password post 340. */
     onPasswordPost: 12,
   },
+  /** Nav menus (seed.php `wpgw_seed_menus()`): term ids follow the other terms; item ids are fixed. */
+  menus: {
+    /** At `primary` and `primary-menu`: items 3000–3006 (3002 under 3001, 3004 under 3003). */
+    main: 26,
+    /** At `footer`: items 3010, 3011. */
+    footer: 27,
+    /** At no location: item 3020; WPGraphQL shows it only to users with edit_theme_options. */
+    unassigned: 28,
+  },
+  menuItems: {
+    home: 3000,
+    about: 3001,
+    team: 3002,
+    news: 3003,
+    graphqlTag: 3004,
+    post101: 3005,
+    external: 3006,
+    contact: 3010,
+    privacy: 3011,
+    unassigned: 3020,
+  },
+  /** Registered by wpgw-menu-locations.php; `social` has no menu. */
+  menuLocations: ['primary', 'footer', 'primary-menu', 'social'],
 } as const;

@@ -22,7 +22,7 @@
 
 declare(strict_types=1);
 
-const SEED_VERSION = '1';
+const SEED_VERSION = '2-menus';
 const ADMIN_USER = 'admin';
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 // Application passwords are 24 letters/digits; WordPress strips anything else before checking.
@@ -162,6 +162,45 @@ function wpgw_words(int $seed, int $count): string
         $out[] = $words[($seed * 7 + $k * 13 + intdiv($k, 5)) % count($words)];
     }
     return implode(' ', $out);
+}
+
+/**
+ * Nav menus (seed 2-menus), kept in one function so other seed additions merge beside it. Locations are registered
+ * by the must-use plugin wpgw-menu-locations.php (start.sh installs it). Menu item ids are fixed (import_id
+ * 3000..); menu term ids follow the seed's other terms (25, 26, 27 today: see seed-ids.ts).
+ *
+ * - "Main menu" at `primary` and `primary-menu`: Home (custom link), About (page) > Team (page), News
+ *   (category) > GraphQL (tag), post 101 (title attribute, description), WordPress.org (external, target _blank,
+ *   xfn, css classes).
+ * - "Footer menu" at `footer`: Contact (page), Privacy (custom link).
+ * - "Unassigned menu" at no location: private to WPGraphQL for anyone without edit_theme_options.
+ * - `social` is registered and left empty.
+ */
+function wpgw_seed_menus(): array
+{
+    $menu = static fn (string $name) => wpgw_check(wp_create_nav_menu($name), "menu $name");
+    $main = $menu('Main menu');
+    $footer = $menu('Footer menu');
+    $unassigned = $menu('Unassigned menu');
+    $item = static function (int $id, int $menuId, int $position, array $args): int {
+        // A nav_menu_item post with a fixed id first; wp_update_nav_menu_item() then fills in its meta.
+        wpgw_check(wp_insert_post(['import_id' => $id, 'post_type' => 'nav_menu_item', 'post_status' => 'draft', 'post_title' => ''], true), "menu item $id");
+        $result = wp_update_nav_menu_item($menuId, $id, $args + ['menu-item-position' => $position, 'menu-item-status' => 'publish']);
+        wpgw_check($result, "menu item $id");
+        return $id;
+    };
+    $item(3000, $main, 1, ['menu-item-title' => 'Home', 'menu-item-url' => home_url('/'), 'menu-item-type' => 'custom']);
+    $item(3001, $main, 2, ['menu-item-object' => 'page', 'menu-item-object-id' => 1000, 'menu-item-type' => 'post_type']);
+    $item(3002, $main, 3, ['menu-item-object' => 'page', 'menu-item-object-id' => 1001, 'menu-item-type' => 'post_type', 'menu-item-parent-id' => 3001, 'menu-item-title' => 'Our team']);
+    $item(3003, $main, 4, ['menu-item-object' => 'category', 'menu-item-object-id' => 2, 'menu-item-type' => 'taxonomy', 'menu-item-classes' => 'menu-news highlight']);
+    $item(3004, $main, 5, ['menu-item-object' => 'post_tag', 'menu-item-object-id' => 13, 'menu-item-type' => 'taxonomy', 'menu-item-parent-id' => 3003]);
+    $item(3005, $main, 6, ['menu-item-object' => 'post', 'menu-item-object-id' => 101, 'menu-item-type' => 'post_type', 'menu-item-attr-title' => 'Read this one', 'menu-item-description' => 'A post in the menu']);
+    $item(3006, $main, 7, ['menu-item-title' => 'WordPress.org', 'menu-item-url' => 'https://wordpress.org/', 'menu-item-type' => 'custom', 'menu-item-target' => '_blank', 'menu-item-xfn' => 'external noopener', 'menu-item-classes' => 'external']);
+    $item(3010, $footer, 1, ['menu-item-object' => 'page', 'menu-item-object-id' => 1003, 'menu-item-type' => 'post_type']);
+    $item(3011, $footer, 2, ['menu-item-title' => 'Privacy', 'menu-item-url' => home_url('/privacy/'), 'menu-item-type' => 'custom']);
+    $item(3020, $unassigned, 1, ['menu-item-title' => 'Not in any location', 'menu-item-url' => home_url('/hidden/'), 'menu-item-type' => 'custom']);
+    set_theme_mod('nav_menu_locations', ['primary' => $main, 'primary-menu' => $main, 'footer' => $footer]);
+    return ['main' => $main, 'footer' => $footer, 'unassigned' => $unassigned];
 }
 
 $wpdb->query('START TRANSACTION');
@@ -529,6 +568,8 @@ try {
         $comment($post, ['name' => $i % 4 === 0 ? 'Reader Rémi' : 'Reader “Q” O’Neil', 'email' => 'reader@example.test', 'content' => 'Comment on post ' . $post . ': ' . wpgw_words($i, 12) . '.'], substr(get_post($post)->post_date, 0, 10) . ' 21:45:00');
     }
 
+    $menus = wpgw_seed_menus();
+
     wp_defer_comment_counting(false);
     wp_defer_term_counting(false);
     flush_rewrite_rules(false);
@@ -555,4 +596,5 @@ printf(
     $count("SELECT COUNT(*) FROM {$wpdb->comments}"),
     json_encode($c)
 );
+echo 'menus ', json_encode($menus), "\n";
 $GLOBALS['wpgw_done'] = true;
