@@ -37,6 +37,11 @@ export interface ContextDependencies {
    * @default none: every record lookup asks WordPress
    */
   entityCache?: EntityCache | undefined;
+  /**
+   * The `Authorization` header menus are read with (config `menus-credentials`, see src/loaders/menus.ts).
+   * @default undefined: the viewer's own credentials (anonymous viewers then get no menus)
+   */
+  menusAuthorization?: string | undefined;
 }
 
 /** The smallest field set a record fetch can use: collections nobody selected fields of still need ids. */
@@ -61,5 +66,11 @@ export function createContext(deps: ContextDependencies, request: Request): Gate
     entityStats: upstream.entity,
     listStats: upstream.lists,
   };
-  return { site: deps.site, authorization, fieldPlan, loaders: createLoaders(scope, deps.site), upstream };
+  return {
+    site: deps.site,
+    authorization,
+    fieldPlan,
+    loaders: createLoaders(scope, deps.site, { menusAuthorization: deps.menusAuthorization }),
+    upstream,
+  };
 }

@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
 import { createGatewayCaches, type GatewayCaches } from './cache/index.ts';
 import type { CacheLog } from './cache/log.ts';
-import type { Config } from './config.ts';
+import { type Config, menusAuthorization } from './config.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 import { createContext, type ContextDependencies, type GatewayContext } from './context.ts';
 import { schema } from './schema/index.ts';
@@ -94,7 +94,14 @@ export function createGatewayYoga(
   const log = given.log ?? pino({ name: 'wp-graphql-gateway', level: given.config.logLevel });
   const caches = given.caches ?? createGatewayCaches(given.config, { log });
   const metrics = given.metrics ?? createMetrics();
-  const options: GatewayYogaOptions = { ...given, log, caches, metrics, entityCache: given.entityCache ?? caches.entities };
+  const options: GatewayYogaOptions = {
+    ...given,
+    log,
+    caches,
+    metrics,
+    entityCache: given.entityCache ?? caches.entities,
+    menusAuthorization: given.menusAuthorization ?? menusAuthorization(given.config),
+  };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.
   const ownCaches: Plugin[] = given.caches ? [] : [{ onDispose: () => caches.close() }];
   return createYoga<Record<string, unknown>, GatewayContext>({

@@ -169,7 +169,18 @@ interface ByIdOptions<C extends ContentCollection> {
   description: string;
 }
 
-/** `post(id, idType)`, `page(id, idType)`, `mediaItem(id, idType)`. */
+/**
+ * `asPreview` of `post`, `page`, `mediaItem` and `contentNode`: accepted, and the node itself is answered. In
+ * WPGraphQL it swaps in the node's latest autosave revision by the viewer when there is one
+ * (`Data/NodeResolver.php`, `wp_get_post_autosave()`), else answers the node itself; autosaves are revisions, which
+ * REST shows only through `/autosaves` with `context=edit`. A draft previewed by a signed-in editor is the draft
+ * as last saved — what Faust.js and Next.js previews show after "Save draft".
+ */
+export function asPreviewArg(t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, BuilderTypes['Root']>) {
+  return t.arg.boolean({ description: 'Whether to return the node as a preview instance' });
+}
+
+/** `post(id, idType, asPreview)`, `page(…)`, `mediaItem(…)`. */
 export function contentNodeByIdField<C extends ContentCollection>(
   t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, BuilderTypes['Root']>,
   options: ByIdOptions<C>,
@@ -181,6 +192,7 @@ export function contentNodeByIdField<C extends ContentCollection>(
     args: {
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: idTypeEnum, description: 'Type of unique identifier to fetch by. Default is Global ID' }),
+      asPreview: asPreviewArg(t),
     },
     // cast: Pothos types a resolver's result by a conditional type over the ref's shape, which it cannot
     // resolve for a generic C; every caller passes the ref of C's model.

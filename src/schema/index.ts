@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import './category.ts';
 import './comment.ts';
 import './media-item.ts';
+import './menu.ts';
 import './node.ts';
 import './page.ts';
 import './post.ts';

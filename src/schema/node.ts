@@ -14,6 +14,7 @@ import {
   normaliseUri,
   postDatabaseIdFromGlobalId,
   type ContentCollection,
+  asPreviewArg,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
@@ -129,6 +130,7 @@ builder.queryFields((t) => ({
         type: referenceEnum('ContentNodeIdTypeEnum'),
         description: 'Type of unique identifier to fetch a content node by. Default is Global ID',
       }),
+      asPreview: asPreviewArg(t),
     },
     resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType),
   }),
