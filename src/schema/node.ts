@@ -15,10 +15,10 @@ import {
   postDatabaseIdFromGlobalId,
   type ContentCollection,
   asPreviewArg,
+  contentConnection,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './rest-connection.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
@@ -168,7 +168,7 @@ builder.queryFields((t) => ({
         authenticated: context.authorization !== undefined,
         lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
-      return restConnection(context, 'posts', args as ConnectionArgs, query);
+      return contentConnection(context, 'posts', args as ConnectionArgs & { where?: ContentWhere | null }, query);
     },
   }),
 }));

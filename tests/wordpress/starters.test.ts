@@ -31,22 +31,18 @@ const PASSWORD_POST_TERMS = 'password-protected post 340 anonymously: WPGraphQL 
 const MORE_TAG_EXCERPTS =
   'automatic excerpts of posts with <!--more--> (333, 337, …): WPGraphQL trims the whole content to 55 words + ' +
   "[&hellip;]; the gateway serves REST's excerpt, which stops at the more tag";
-const HAS_PASSWORD = '`where: { hasPassword }` on posts / pages is not in the schema';
-const CATEGORY_CHILDREN =
-  'Category.posts of a category with children (news, world): WPGraphQL lists only the posts assigned to the category ' +
-  "itself, the gateway includes its children's";
 const CURSORS = "pageInfo.endCursor: WPGraphQL's cursors encode the last record's id, the gateway's a position";
 
 /** Documents whose answers differ from WPGraphQL's today → why. Each must still differ (see above). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   'astro-all-uris': 'RootQuery.terms is not in the schema',
   'astro-home-page-posts': `${PASSWORD_POST_TERMS}; ${PASSWORD_POST_EDITOR}; ${MORE_TAG_EXCERPTS}`,
-  'astro-node-by-uri': CATEGORY_CHILDREN,
-  'faustjs-category': `${CATEGORY_CHILDREN}; ${PASSWORD_POST_EDITOR}`,
+  'astro-node-by-uri': MORE_TAG_EXCERPTS,
+  'faustjs-category': PASSWORD_POST_EDITOR,
   'faustjs-seed-node':
     'the ContentType type (nodeByUri("/") is the post type for WPGraphQL), ContentNode.contentType and .template ' +
     'are not in the schema',
-  'gatsby-categories': `Category.taxonomy, .termGroupId and .termTaxonomyId are not in the schema; then: ${CATEGORY_CHILDREN}`,
+  'gatsby-categories': 'Category.taxonomy, .termGroupId and .termTaxonomyId are not in the schema',
   'gatsby-media-items':
     'MediaItem.contentType and .template are not in the schema; then: fileSize (of the item and of each size) is 0 ' +
     'for WPGraphQL, which stats the file on disk, and the seed writes no upload files; the gateway gives the sizes ' +
@@ -59,19 +55,15 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'gatsby-users':
     `${NAMES}; anonymously User.comments is an error on the gateway (REST refuses to filter comments by author) ` +
     'where WPGraphQL answers',
-  'next-wordpress-starter-all-pages': HAS_PASSWORD,
-  'next-wordpress-starter-all-pages-index': HAS_PASSWORD,
-  'next-wordpress-starter-all-posts': HAS_PASSWORD,
-  'next-wordpress-starter-all-posts-archive': HAS_PASSWORD,
-  'next-wordpress-starter-all-posts-index': HAS_PASSWORD,
+  'next-wordpress-starter-all-posts': MORE_TAG_EXCERPTS,
+  'next-wordpress-starter-all-posts-archive': MORE_TAG_EXCERPTS,
   'next-wordpress-starter-post-by-slug':
     'password-protected post anonymously: WPGraphQL answers `post: null` with an "Internal server error" on its ' +
     `non-null isSticky, the gateway answers the post; ${PASSWORD_POST_EDITOR}`,
   'next-wordpress-starter-post-per-page':
     'allSettings.readingSettingsPostsPerPage is null on the gateway: REST shows posts_per_page only to manage_options users',
-  'next-wordpress-starter-posts-by-author-slug': HAS_PASSWORD,
-  'next-wordpress-starter-posts-by-category-id': HAS_PASSWORD,
-  'next-wordpress-starter-posts-by-category-id-index': HAS_PASSWORD,
+  'next-wordpress-starter-posts-by-author-slug': MORE_TAG_EXCERPTS,
+  'next-wordpress-starter-posts-by-category-id': MORE_TAG_EXCERPTS,
   'next-wordpress-starter-site-data':
     'GeneralSettings.language is null on the gateway: REST shows WPLANG only to manage_options users (configurable: SiteContext.language)',
   'nextjs-legacy-all-posts-for-home': `${NAMES}; ${MORE_TAG_EXCERPTS}; ${PASSWORD_POST_EDITOR}`,
