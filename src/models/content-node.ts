@@ -58,6 +58,8 @@ export interface ContentNodeModel {
   isPostsPage: boolean;
   /** `previewRevisionDatabaseId` needs `edit_posts` (Model/Post.php): null for anonymous viewers. */
   previewRevisionDatabaseId: null;
+  /** REST `template` (`''` for the default), for `template` (src/models/content-type.ts). */
+  _template?: string | null;
   previewRevisionId: null;
   isComment: false;
   isContentNode: true;
@@ -170,6 +172,7 @@ export function contentNodeFields(record: RestPostLike, site: SiteContext): Cont
     isComment: false,
     isContentNode: true,
     isTermNode: false,
+    _template: record.template,
     links: record._links ?? {},
   };
 }
@@ -209,6 +212,8 @@ const KEPT_WHEN_RESTRICTED = new Set([
   'tagDatabaseIds',
   'links',
   '_media',
+  // `template` is a type-level resolver (Type/InterfaceType/ContentNode.php), not a model field.
+  '_template',
 ]);
 
 /**

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 // Each import declares its types and the root fields that return them.
 import './category.ts';
 import './comment.ts';
+import './content-type.ts';
 import './media-item.ts';
 import './menu.ts';
 import './node.ts';

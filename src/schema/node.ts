@@ -18,6 +18,7 @@ import {
   contentConnection,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
+import { toContentTypeModel } from '../models/content-type.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
@@ -74,8 +75,10 @@ export async function nodeByUri(
   const path = normaliseUri(uri, context);
   const bare = path.split(/[?#]/)[0] ?? '/';
   if (bare === '/' && !/[?&](p|page_id)=/.test(path)) {
-    // The front page: a static page when the site has one (its link is the home URL), else nothing typed we serve.
-    return firstFound([contentByUri(context, 'pages', '/')]);
+    // The front page: a static page when the site has one (its link is the home URL), else the blog, which
+    // WPGraphQL answers with the `post` ContentType (Data/NodeResolver.php: the home page of a site showing posts).
+    const page = await firstFound([contentByUri(context, 'pages', '/')]);
+    return page ?? (toContentTypeModel('post', context.site) as never);
   }
   const segments = bare.split('/').filter(Boolean);
   if (segments[0] === 'author' && segments.length === 2) {
