@@ -11,6 +11,7 @@ import './page.ts';
 import './post.ts';
 import './settings.ts';
 import './tag.ts';
+import './terms.ts';
 import './user.ts';
 
 builder.queryType({ name: 'RootQuery', description: 'The root entry point into the Graph' });
