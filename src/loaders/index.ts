@@ -14,6 +14,7 @@ import { createRecordLoaders } from './record-loaders.ts';
 import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 import { loadMenuSite, type MenuSite } from './menus.ts';
+import { unlockProtected } from './protected.ts';
 import { loadViewer, loadViewerRoles } from './viewer.ts';
 
 /** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
@@ -104,11 +105,17 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
       for (const [postId, comments] of page.embedded?.replies ?? []) {
         if (comments.length < EMBEDDED_PAGE) commentsByPost.prime(postId, { comments, complete: true });
       }
-      return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
+      const models = (await unlockProtected(scope, collection, toModels(collection, page.records, site), site)) as ModelOf<
+        typeof collection
+      >[];
+      return { models: prime(collection, models), total: page.total };
     },
     async window(collection, query, offset, limit, flipped) {
       const page = await loadWindow(scope, collection, query, offset, limit, flipped);
-      return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
+      const models = (await unlockProtected(scope, collection, toModels(collection, page.records, site), site)) as ModelOf<
+        typeof collection
+      >[];
+      return { models: prime(collection, models), total: page.total };
     },
     lookupIds: (collection, slugs) => lookupIds(scope, collection, slugs),
     async viewer() {

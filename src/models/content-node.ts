@@ -91,6 +91,15 @@ export function resolveContent(model: { content: string | null }, args?: FormatA
   return withFormat(model.content, args);
 }
 
+/**
+ * Whether the record was read in REST's edit context, which WordPress serves a single record in only to viewers
+ * who may edit it (its `password` field exists there alone): then WPGraphQL would not restrict a password post
+ * (src/loaders/protected.ts).
+ */
+export function readInEditContext(record: object): boolean {
+  return typeof (record as { password?: unknown }).password === 'string';
+}
+
 /** Whether REST marks the record as password-protected (`content.protected` / `excerpt.protected`). */
 export function isPasswordProtected(record: { content?: RestProtectedRendered; excerpt?: RestProtectedRendered }): boolean {
   return record.content?.protected === true || record.excerpt?.protected === true;

@@ -23,6 +23,7 @@ import {
 import { restConnection } from './rest-connection.ts';
 import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { compareTermNames } from './terms.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
 import { restRecord, restSources } from './rest-sources.ts';
 
@@ -43,7 +44,7 @@ const PostToTermNodeWhere = referenceInput(
 );
 
 /** WPGraphQL orders a post's terms like any term connection: by name, ascending. */
-const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
+const byName = (a: { name: string | null }, b: { name: string | null }) => compareTermNames(a.name ?? '', b.name ?? '');
 
 /** The model property each `TermObjectsConnectionOrderbyEnum` value sorts by (no term group in REST: by name). */
 const TERM_ORDER_PROPERTY: Record<string, 'name' | 'slug' | 'count' | 'description' | 'databaseId'> = {
@@ -65,7 +66,7 @@ function termOrder(where: TermWhere | null | undefined) {
   return (a: CategoryModel | TagModel, b: CategoryModel | TagModel) => {
     const x = a[property];
     const y = b[property];
-    const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
+    const compared = typeof x === 'number' && typeof y === 'number' ? x - y : compareTermNames(String(x ?? ''), String(y ?? ''));
     return descending ? -compared : compared;
   };
 }
@@ -101,6 +102,8 @@ async function postTerms<C extends 'categories' | 'tags'>(
   args: ConnectionArgs & { where?: TermWhere | null },
 ) {
   const { where, ...paging } = args;
+  // A restricted post (a password post seen by a viewer who may not edit it) lists no terms in WPGraphQL.
+  if (post.isRestricted) return sliceConnection([] as never[], paging);
   const filters = termWhereToRest(where, collection === 'categories');
   if (Object.keys(filters).length > 0) {
     return restConnection(context, collection, paging, { ...filters, post: post.databaseId });
@@ -156,7 +159,7 @@ PostRef.implement({
       args: paginationArgs(t, PostToTermNodeWhere),
       resolve: async (post, args, context) => {
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
-        return sliceConnection(await allPostTerms(context, post, where), paging);
+        return sliceConnection(post.isRestricted ? [] : await allPostTerms(context, post, where), paging);
       },
     }),
     comments: commentConnectionField(t, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),

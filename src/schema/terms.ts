@@ -47,7 +47,12 @@ const collationKey = (name: string) => name.replace(/[\u{10000}-\u{10FFFF}]/gu, 
 
 /** Merges lists already in name order into one, by name (as MySQL orders them), then by term id. */
 export function mergeByName<T extends { name: string | null; databaseId: number }>(lists: readonly T[][]): T[] {
-  return lists.flat().sort((a, b) => byName.compare(collationKey(a.name ?? ''), collationKey(b.name ?? '')) || a.databaseId - b.databaseId);
+  return lists.flat().sort((a, b) => compareTermNames(a.name ?? '', b.name ?? '') || a.databaseId - b.databaseId);
+}
+
+/** Compares two term names as MySQL's `utf8mb4_unicode_ci` orders them (approximately: see above). */
+export function compareTermNames(a: string, b: string): number {
+  return byName.compare(collationKey(a), collationKey(b));
 }
 
 builder.queryField('terms', (t) =>
