@@ -12,6 +12,7 @@ import {
   Node,
   TermNode,
   UniformResourceIdentifiable,
+  MenuItemLinkable,
 } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
 import { CategoryRef, PostRef } from './object-refs.ts';
@@ -54,7 +55,7 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
 CategoryRef.implement({
   extensions: restRecord('categories'),
   description: 'The category type',
-  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode],
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode, MenuItemLinkable],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, CategoryModel>;

@@ -11,9 +11,20 @@ import {
   type MenuModel,
   type MenuWhere,
 } from '../models/menu.ts';
-import { type ConnectionArgs, defineConnection, defineOneToOneEdge, oneToOne, paginationArgs, sliceConnection } from './connections.ts';
+import {
+  type ConnectionArgs,
+  defineConnection,
+  defineOneToOneEdge,
+  EdgeInterface,
+  type EdgeShape,
+  OneToOneConnection,
+  oneToOne,
+  paginationArgs,
+  sliceConnection,
+} from './connections.ts';
 import { referenceEnum, referenceInput } from './inputs.ts';
-import { DatabaseIdentifier, Node } from './interfaces.ts';
+import { DatabaseIdentifier, MenuItemLinkable, Node } from './interfaces.ts';
+import { CategoryRef, PageRef, PostRef, TagRef } from './object-refs.ts';
 import { restSources } from './rest-sources.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
@@ -124,6 +135,19 @@ MenuItemRef.implement({
         return oneToOne(menus.find((menu) => menu.databaseId === item.menuDatabaseId));
       },
     }),
+    connectedNode: t.field({
+      type: MenuItemToMenuItemLinkableConnectionEdge,
+      description: 'Connection from MenuItem to it&#039;s connected node',
+      extensions: restSources(),
+      resolve: async (item, _args, context) => oneToOne(await connectedNode(context, item)),
+    }),
+    connectedObject: t.field({
+      type: MenuItemObjectUnion,
+      description: 'The object connected to this menu item.',
+      deprecationReason: 'Deprecated in favor of the connectedNode field',
+      extensions: restSources(),
+      resolve: (item, _args, context) => connectedNode(context, item) as never,
+    }),
     childItems: t.field({
       type: defineConnection<MenuItemModel>('MenuItemToMenuItemConnection', 'MenuItem', MenuItemRef),
       description: 'Connection between the MenuItem type and the MenuItem type',
@@ -133,6 +157,56 @@ MenuItemRef.implement({
         menuItemsConnection(context, args as never, (items) => items.filter((child) => child.parentDatabaseId === item.databaseId)),
     }),
   }),
+});
+
+/** The collection of what a menu item links to: posts, pages, categories and tags; null for custom links and others. */
+function linkedCollection(item: MenuItemModel): 'posts' | 'pages' | 'categories' | 'tags' | null {
+  if (item._type === 'post_type') return item._object === 'post' ? 'posts' : item._object === 'page' ? 'pages' : null;
+  if (item._type === 'taxonomy') return item._object === 'category' ? 'categories' : item._object === 'post_tag' ? 'tags' : null;
+  return null;
+}
+
+/**
+ * `connectedNode` (Type/ObjectType/MenuItem.php): the post, page or term the item links to (`object`, `object_id`),
+ * loaded for this viewer — null when WordPress does not show it to them, and for custom links.
+ */
+async function connectedNode(context: GatewayContext, item: MenuItemModel): Promise<unknown> {
+  const collection = linkedCollection(item);
+  if (!collection || item._objectId === null) return null;
+  return context.loaders.load(collection, item._objectId);
+}
+
+// WPGraphQL has the edge interface of MenuItemLinkable but no connection or page-info interfaces for it, which
+// defineOneToOneEdge would declare: the edge is built here.
+const MenuItemLinkableConnectionEdge = builder.interfaceRef<EdgeShape<unknown>>('MenuItemLinkableConnectionEdge').implement({
+  description: 'Edge between a node and a connected MenuItemLinkable',
+  interfaces: [EdgeInterface],
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: MenuItemLinkable, nullable: false, resolve: (e) => e.node as never }),
+  }),
+});
+
+const MenuItemToMenuItemLinkableConnectionEdge = builder
+  .objectRef<EdgeShape<unknown>>('MenuItemToMenuItemLinkableConnectionEdge')
+  .implement({
+    description: 'Connection between the MenuItem type and the MenuItemLinkable type',
+    interfaces: [EdgeInterface, MenuItemLinkableConnectionEdge, OneToOneConnection],
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', { description: 'Opaque reference to the nodes position in the connection.' }),
+      node: t.field({
+        type: MenuItemLinkable,
+        nullable: false,
+        description: 'The node of the connection',
+        resolve: (e) => e.node as never,
+      }),
+    }),
+  });
+
+const MenuItemObjectUnion = builder.unionType('MenuItemObjectUnion', {
+  description: 'Deprecated in favor of MenuItemLinkeable Interface',
+  types: [CategoryRef, PageRef, PostRef, TagRef],
+  resolveType: (value) => (value as { __typename: string }).__typename as never,
 });
 
 /** `menu(id, idType)`: by global id (`term:<id>`), database id, location, name or slug; only public menus. */

@@ -19,6 +19,7 @@ import {
   NodeWithTrackbacks,
   TermNode,
   UniformResourceIdentifiable,
+  MenuItemLinkable,
 } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
 import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
@@ -127,6 +128,7 @@ PostRef.implement({
     NodeWithExcerpt,
     NodeWithComments,
     NodeWithTrackbacks,
+    MenuItemLinkable,
   ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
   fields: (t) => ({

@@ -68,5 +68,21 @@ describe.runIf(wp.seeded && wp.auth !== null)('menus', () => {
       parentId: Buffer.from(`post:${SEED.menuItems.about}`).toString('base64'),
     });
     expect((await gw.data(item, { id: String(SEED.menuItems.unassigned) })).menuItem).toBeNull();
+    const linked = await gw.data(
+      `{ menuItems(first: 100, where: { location: PRIMARY }) { nodes { databaseId connectedNode { node { __typename databaseId uri } } connectedObject { __typename } } } }`,
+    );
+    const byId = new Map(linked.menuItems.nodes.map((n: { databaseId: number }) => [n.databaseId, n]));
+    expect(byId.get(SEED.menuItems.home)).toMatchObject({ connectedNode: null, connectedObject: null });
+    expect(byId.get(SEED.menuItems.about)).toMatchObject({
+      connectedNode: { node: { __typename: 'Page', databaseId: SEED.pages.about, uri: '/about/' } },
+      connectedObject: { __typename: 'Page' },
+    });
+    expect(byId.get(SEED.menuItems.news)).toMatchObject({
+      connectedNode: { node: { __typename: 'Category', databaseId: SEED.categories.news } },
+    });
+    expect(byId.get(SEED.menuItems.graphqlTag)).toMatchObject({
+      connectedNode: { node: { __typename: 'Tag', databaseId: SEED.tags.graphql } },
+    });
+    expect(byId.get(SEED.menuItems.post101)).toMatchObject({ connectedNode: { node: { __typename: 'Post', databaseId: 101 } } });
   });
 });
