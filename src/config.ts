@@ -154,6 +154,12 @@ export const SETTINGS = {
     default: 'false',
     help: "take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it); else the connection's address",
   },
+  'menus-credentials': {
+    env: 'MENUS_CREDENTIALS',
+    kind: { type: 'string' },
+    default: undefined,
+    help: "credentials menus are read with: 'user:application password' (HTTP Basic) or a whole Authorization value ('Bearer …') of a user who can edit posts; only menus assigned to a theme location are served (unset: the viewer's own)",
+  },
   'execution-jit': {
     env: 'EXECUTION_JIT',
     kind: { type: 'bool' },
@@ -222,6 +228,8 @@ export interface Config {
   readonly authSecret: string | undefined;
   readonly commentRateLimit: number;
   readonly trustProxy: boolean;
+  /** `user:application password`, or a whole `Authorization` value; see {@link menusAuthorization}. */
+  readonly menusCredentials: string | undefined;
   readonly executionJit: boolean;
   readonly debugUpstream: boolean;
   readonly discovery: boolean;
@@ -313,4 +321,15 @@ export function loadConfig(flags: Partial<Record<SettingName, string>> = {}, env
   }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config) as unknown as Config;
+}
+
+/**
+ * The `Authorization` header of `menus-credentials`: a value with a scheme (`Basic …`, `Bearer …`) as given,
+ * `user:application password` as HTTP Basic; undefined when unset.
+ */
+export function menusAuthorization(config: Pick<Config, 'menusCredentials'>): string | undefined {
+  const value = config.menusCredentials?.trim();
+  if (!value) return undefined;
+  if (/^(basic|bearer)\s+\S/i.test(value)) return value;
+  return `Basic ${Buffer.from(value, 'utf8').toString('base64')}`;
 }

@@ -84,6 +84,11 @@ export interface ContextDependencies {
    * @default false
    */
   trustProxy?: boolean | undefined;
+  /**
+   * The `Authorization` header menus are read with (config `menus-credentials`, see src/loaders/menus.ts).
+   * @default undefined: the viewer's own credentials (anonymous viewers then get no menus)
+   */
+  menusAuthorization?: string | undefined;
 }
 
 /** The Node request under Yoga's fetch Request, when served by node:http (absent under `yoga.fetch`). */
@@ -155,7 +160,7 @@ export function createContext(deps: ContextDependencies, request: Request, serve
     site: deps.site,
     authorization,
     fieldPlan,
-    loaders: createLoaders(scope, deps.site),
+    loaders: createLoaders(scope, deps.site, { menusAuthorization: deps.menusAuthorization }),
     upstream,
     writes: createWrites({ client: scope.client, authorization, site: deps.site, purge }),
     clientAddress: clientAddressOf(request, server, deps.trustProxy ?? false),

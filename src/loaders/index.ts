@@ -13,7 +13,9 @@ import { lookupIds } from './lookups.ts';
 import { createAnyRecordLoaders } from './record-loaders.ts';
 import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
-import { loadViewer } from './viewer.ts';
+import { loadMenuSite, type MenuSite } from './menus.ts';
+import { unlockProtected } from './protected.ts';
+import { loadViewer, loadViewerRoles } from './viewer.ts';
 
 /** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
 export interface ModelPage<M> {
@@ -46,6 +48,10 @@ export interface Loaders {
   lookupIds(collection: 'users' | 'categories' | 'tags', slugs: string[]): Promise<number[]>;
   /** The signed-in viewer; null when anonymous. */
   viewer(): Promise<UserModel | null>;
+  /** The signed-in viewer's id and roles (one request per GraphQL request); null when anonymous. */
+  viewerRoles(): Promise<{ id: number; roles: string[] } | null>;
+  /** The site's public menus and their items (./menus.ts), read once per request. */
+  menuSite(): Promise<MenuSite>;
   /** The record a `_links` relation points to (./follow-link.ts); null when there is none. */
   followLink(
     links: RestLinks | undefined | null,
@@ -59,8 +65,17 @@ export interface Loaders {
   commentModelsOf(postId: number): Promise<CommentModel[] | null>;
 }
 
+/** What loaders need beyond the upstream scope. */
+export interface LoaderOptions {
+  /**
+   * The `Authorization` header menus are read with (config `menus-credentials`); the viewer's own when unset.
+   * @default undefined
+   */
+  menusAuthorization?: string | undefined;
+}
+
 /** Builds a request's loaders over one upstream scope (client, viewer credentials, `_fields` plan). */
-export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): Loaders {
+export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, options: LoaderOptions = {}): Loaders {
   // Built-in and discovered collections alike (a custom post type's `books` is batched like `posts`).
   const loaderOf = createAnyRecordLoaders(scope, site);
   const commentsByPost = createCommentsByPostLoader(scope);
@@ -69,6 +84,8 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): L
     for (const model of models) loader.prime(model.databaseId, model);
     return models;
   };
+  let viewerRoles: Promise<{ id: number; roles: string[] } | null> | undefined;
+  let menuSite: Promise<MenuSite> | undefined;
   const loaders: Loaders = {
     load: (collection, id) => loaderOf(collection).load(id),
     async loadMany(collection, ids) {
@@ -86,17 +103,31 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext): L
       for (const [postId, comments] of page.embedded?.replies ?? []) {
         if (comments.length < EMBEDDED_PAGE) commentsByPost.prime(postId, { comments, complete: true });
       }
-      return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
+      const models = (await unlockProtected(scope, collection, toModels(collection, page.records, site), site)) as ModelOf<
+        typeof collection
+      >[];
+      return { models: prime(collection, models), total: page.total };
     },
     async window(collection, query, offset, limit, flipped) {
       const page = await loadWindow(scope, collection, query, offset, limit, flipped);
-      return { models: prime(collection, toModels(collection, page.records, site)), total: page.total };
+      const models = (await unlockProtected(scope, collection, toModels(collection, page.records, site), site)) as ModelOf<
+        typeof collection
+      >[];
+      return { models: prime(collection, models), total: page.total };
     },
     lookupIds: (collection, slugs) => lookupIds(scope, collection, slugs),
     async viewer() {
       const viewer = await loadViewer(scope, site);
       if (viewer) prime('users', [viewer]);
       return viewer;
+    },
+    viewerRoles() {
+      viewerRoles ??= loadViewerRoles(scope);
+      return viewerRoles;
+    },
+    menuSite() {
+      menuSite ??= loadMenuSite(scope, site, options.menusAuthorization);
+      return menuSite;
     },
     async followLink(links, rel, expected, fallbackId) {
       const target = linkTarget(scope.client.origins, links, rel, expected, fallbackId);

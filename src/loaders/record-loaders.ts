@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { SiteContext } from '../models/site.ts';
 import { COLLECTIONS, type Collection } from '../wordpress/rest-types.ts';
 import { loadRecordsById, MAX_PER_PAGE, type UpstreamRequestScope } from './records.ts';
+import { unlockProtected } from './protected.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 
 /** One DataLoader of models by id per REST collection. */
@@ -31,7 +32,8 @@ function recordLoader<C extends Collection>(scope: UpstreamRequestScope, site: S
   return new DataLoader<number, ModelOf<C> | null>(
     async (ids) => {
       const records = await loadRecordsById(scope, collection, ids);
-      return records.map((record) => (record ? toModels(collection, [record], site)[0]! : null));
+      const models = records.map((record) => (record ? toModels(collection, [record], site)[0]! : null));
+      return unlockProtected(scope, collection, models, site);
     },
     { maxBatchSize: MAX_PER_PAGE },
   );

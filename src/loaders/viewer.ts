@@ -24,3 +24,22 @@ export async function loadViewer(scope: UpstreamRequestScope, site: SiteContext)
     throw error;
   }
 }
+
+/**
+ * The signed-in viewer's id and roles: `/wp/v2/users/me?context=edit&_fields=id,roles` (a user may read their own
+ * record in the edit context); null when anonymous or when WordPress refuses.
+ */
+export async function loadViewerRoles(scope: UpstreamRequestScope): Promise<{ id: number; roles: string[] } | null> {
+  if (!scope.authorization) return null;
+  try {
+    const { data } = await scope.client.get<RestUser & { roles?: string[] }>(
+      '/wp/v2/users/me',
+      { context: 'edit', _fields: 'id,roles' },
+      { authorization: scope.authorization },
+    );
+    return { id: data.id, roles: Array.isArray(data.roles) ? data.roles : [] };
+  } catch (error) {
+    if (error instanceof WordPressError) return null;
+    throw error;
+  }
+}

@@ -58,6 +58,8 @@ export interface ContentNodeModel {
   isPostsPage: boolean;
   /** `previewRevisionDatabaseId` needs `edit_posts` (Model/Post.php): null for anonymous viewers. */
   previewRevisionDatabaseId: null;
+  /** REST `template` (`''` for the default), for `template` (src/models/content-type.ts). */
+  _template?: string | null;
   previewRevisionId: null;
   isComment: false;
   isContentNode: true;
@@ -87,6 +89,15 @@ export function resolveTitle(model: { title: string | null }, args?: FormatArgs 
 /** `content(format)` on Post and Page (Type/InterfaceType/NodeWithContentEditor.php). */
 export function resolveContent(model: { content: string | null }, args?: FormatArgs | null): string | null {
   return withFormat(model.content, args);
+}
+
+/**
+ * Whether the record was read in REST's edit context, which WordPress serves a single record in only to viewers
+ * who may edit it (its `password` field exists there alone): then WPGraphQL would not restrict a password post
+ * (src/loaders/protected.ts).
+ */
+export function readInEditContext(record: object): boolean {
+  return typeof (record as { password?: unknown }).password === 'string';
 }
 
 /** Whether REST marks the record as password-protected (`content.protected` / `excerpt.protected`). */
@@ -170,6 +181,7 @@ export function contentNodeFields(record: RestPostLike, site: SiteContext): Cont
     isComment: false,
     isContentNode: true,
     isTermNode: false,
+    _template: record.template,
     links: record._links ?? {},
   };
 }
@@ -209,6 +221,8 @@ const KEPT_WHEN_RESTRICTED = new Set([
   'tagDatabaseIds',
   'links',
   '_media',
+  // `template` is a type-level resolver (Type/InterfaceType/ContentNode.php), not a model field.
+  '_template',
 ]);
 
 /**

@@ -3,7 +3,14 @@
  * Registry/Utils/PostObject.php (`isFrontPage`, `isPostsPage`, `isPrivacyPage` are `Bool!` on pages).
  */
 import type { RestPage } from '../wordpress/rest-types.ts';
-import { type ContentNodeModel, contentNodeFields, isPasswordProtected, renderedContent, restrict } from './content-node.ts';
+import {
+  type ContentNodeModel,
+  contentNodeFields,
+  isPasswordProtected,
+  readInEditContext,
+  renderedContent,
+  restrict,
+} from './content-node.ts';
 import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
@@ -61,5 +68,5 @@ export function toPageModel(record: RestPage, site: SiteContext): PageModel {
     featuredImageDatabaseId,
     featuredImageId: featuredImageDatabaseId === null ? null : toGlobalId('post', featuredImageDatabaseId),
   };
-  return hasPassword ? restrict(model) : model;
+  return hasPassword && !readInEditContext(record) ? restrict(model) : model;
 }

@@ -3,7 +3,14 @@
  * Registry/Utils/PostObject.php (type-specific fields), shared ones in ./content-node.ts.
  */
 import type { RestPost } from '../wordpress/rest-types.ts';
-import { type ContentNodeModel, contentNodeFields, isPasswordProtected, renderedContent, restrict } from './content-node.ts';
+import {
+  type ContentNodeModel,
+  contentNodeFields,
+  isPasswordProtected,
+  readInEditContext,
+  renderedContent,
+  restrict,
+} from './content-node.ts';
 import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
@@ -49,5 +56,5 @@ export function toPostModel(record: RestPost, site: SiteContext): PostModel {
     categoryDatabaseIds: record.categories ?? [],
     tagDatabaseIds: record.tags ?? [],
   };
-  return hasPassword ? restrict(model) : model;
+  return hasPassword && !readInEditContext(record) ? restrict(model) : model;
 }

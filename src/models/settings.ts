@@ -17,10 +17,48 @@ export interface GeneralSettingsModel {
   url: string;
   /** `get_home_url()` — REST index `home`. */
   homeUrl: string;
+  /** `(string) get_option( 'blogname' )` — REST index `name` (raw, as stored). */
+  title: string | null;
+  /** `(string) get_option( 'blogdescription' )` — REST index `description`. */
+  description: string | null;
+  /** `(string) get_option( 'timezone_string' )` — REST index `timezone_string` (`''` with a manual UTC offset). */
+  timezone: string | null;
+  /**
+   * `(string) get_option( 'WPLANG' )` (registered default `en_US`). REST shows it only in `/wp/v2/settings`
+   * (manage_options): `null` unless the site context is configured with it ({@link SiteContext.language}).
+   */
+  language: string | null;
   /** `siteIconUrl` with no size (512 → the full image). */
   siteIconUrl: string | null;
   /** The `site_icon` attachment id, for {@link generalSettingsSiteIconUrl} at smaller sizes. */
   _siteIconId: number | null;
+}
+
+/**
+ * `allSettings` (`Settings`): WPGraphQL's flat copy of every settings group, `<group>Settings<Field>`. Only the
+ * general group's REST-index fields have values; the other settings (reading, writing, discussion, permalinks)
+ * are options REST shows only to `manage_options` users, so they are null.
+ */
+export interface SettingsModel {
+  generalSettingsTitle: string | null;
+  generalSettingsDescription: string | null;
+  generalSettingsUrl: string;
+  generalSettingsHomeUrl: string;
+  generalSettingsTimezone: string | null;
+  generalSettingsLanguage: string | null;
+}
+
+/** Builds the `Settings` (`allSettings`) model from the site context. */
+export function toAllSettingsModel(site: SiteContext): SettingsModel {
+  const general = toGeneralSettingsModel(site);
+  return {
+    generalSettingsTitle: general.title,
+    generalSettingsDescription: general.description,
+    generalSettingsUrl: general.url,
+    generalSettingsHomeUrl: general.homeUrl,
+    generalSettingsTimezone: general.timezone,
+    generalSettingsLanguage: general.language,
+  };
 }
 
 /** Builds the `GeneralSettings` model from the site context (itself built from the REST index). */
@@ -30,6 +68,10 @@ export function toGeneralSettingsModel(site: SiteContext): GeneralSettingsModel 
     id: toGlobalId('setting_group', 'general'),
     url: site.siteUrl,
     homeUrl: site.homeUrl,
+    title: site.name ?? '',
+    description: site.description ?? '',
+    timezone: site.timezoneString,
+    language: site.language,
     // The REST index prints get_site_icon_url() at its default size — WPGraphQL's value at 512.
     siteIconUrl: site.siteIconUrl,
     _siteIconId: site.siteIconId,

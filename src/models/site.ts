@@ -41,6 +41,12 @@ export interface SiteContext {
    */
   readonly privacyPolicyPageId: number | null;
   /**
+   * `WPLANG` (the site language, e.g. `fr_FR`): REST shows it only to `manage_options` users
+   * (`/wp/v2/settings`); configure it for `generalSettings.language`.
+   * @default null
+   */
+  readonly language: string | null;
+  /**
    * The active theme's `$content_width` global, which WordPress uses to constrain `large`/`medium_large`
    * image dimensions (`image_constrain_size_for_editor()`), and so the `sizes` attribute WPGraphQL prints.
    * @default 0 (not set: no constraint)
@@ -73,6 +79,8 @@ export interface SiteOptions {
   pageForPostsId?: number | null;
   /** @default null */
   privacyPolicyPageId?: number | null;
+  /** @default null */
+  language?: string | null;
   /** @default 0 */
   contentWidth?: number;
 }
@@ -96,6 +104,7 @@ export function createSiteContext(index: RestIndex, options: SiteOptions): SiteC
     siteIconUrl: phpEmpty(index.site_icon_url) ? null : (index.site_icon_url as string),
     pageForPostsId: options.pageForPostsId ?? null,
     privacyPolicyPageId: options.privacyPolicyPageId ?? null,
+    language: options.language ?? null,
     contentWidth: options.contentWidth ?? 0,
   });
 }

@@ -34,6 +34,12 @@ export interface UserModel {
   description: string | null;
   /** True for anonymous viewers (restricted visibility). */
   isRestricted: true;
+  /**
+   * `first_name` / `last_name` user meta. In WPGraphQL's restricted allow-list, so public there; REST gives them
+   * only in `context=edit` (the user themself or `list_users`), so null here (docs/compatibility.md).
+   */
+  firstName: null;
+  lastName: null;
   // Not in the restricted allow-list, so null for anonymous viewers in WPGraphQL:
   nicename: null;
   email: null;
@@ -72,6 +78,8 @@ export function toUserModel(record: RestUser, site: SiteContext): UserModel {
     url: nonEmptyString(record.url),
     description: nonEmptyString(record.description),
     isRestricted: true,
+    firstName: null,
+    lastName: null,
     nicename: null,
     email: null,
     username: null,
@@ -102,4 +110,33 @@ export function toUserModel(record: RestUser, site: SiteContext): UserModel {
  */
 export function userAvatar(model: Pick<UserModel, '_avatarUrls'>, args?: AvatarArgs | null): AvatarModel | null {
   return avatarFromUrls(model._avatarUrls, args);
+}
+
+/** A `UserRole` (Model/UserRole.php): `id` = toGlobalId( 'user_role', name ). */
+export interface UserRoleModel {
+  __typename: 'UserRole';
+  id: string;
+  name: string;
+  /** Not in REST (the role's translated label): null. */
+  displayName: null;
+  /** Not in REST for roles: null. */
+  capabilities: null;
+  isRestricted: false;
+}
+
+/**
+ * `User.roles`: WPGraphQL's User model resolves `roles` only for the viewer's own record or for viewers with
+ * `list_users` (Model/User.php: not in the restricted allow-list). REST gives `roles` with `context=edit`, which a
+ * user may ask about themself (`/wp/v2/users/me?context=edit`): the roles of the viewer's own record, else null.
+ */
+export function userRoles(userId: number, viewer: { id: number; roles: readonly string[] } | null): UserRoleModel[] | null {
+  if (!viewer || viewer.id !== userId) return null;
+  return viewer.roles.map((name) => ({
+    __typename: 'UserRole',
+    id: toGlobalId('user_role', name),
+    name,
+    displayName: null,
+    capabilities: null,
+    isRestricted: false,
+  }));
 }

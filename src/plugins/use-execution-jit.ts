@@ -50,6 +50,12 @@ function variablesAccepted(
       ? operations[0]
       : undefined;
   if (!operation) return false;
+  // graphql-jit refuses an omitted non-null variable that has a default (`$id: ID! = 0`, as Faust.js's seed
+  // query declares), which graphql-js accepts and fills with the default: leave such requests to graphql-js.
+  const omittedWithDefault = (operation.variableDefinitions ?? []).some(
+    (v) => v.type.kind === Kind.NON_NULL_TYPE && v.defaultValue !== undefined && variables?.[v.variable.name.value] === undefined,
+  );
+  if (omittedWithDefault) return false;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
   return !('errors' in coerced && coerced.errors);
 }

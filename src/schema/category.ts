@@ -12,6 +12,7 @@ import {
   Node,
   TermNode,
   UniformResourceIdentifiable,
+  MenuItemLinkable,
 } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
 import { CategoryRef, PostRef } from './object-refs.ts';
@@ -54,7 +55,7 @@ async function ancestors(context: GatewayContext, category: CategoryModel): Prom
 CategoryRef.implement({
   extensions: restRecord('categories'),
   description: 'The category type',
-  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode],
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, HierarchicalTermNode, HierarchicalNode, MenuItemLinkable],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Category',
   fields: (t) => {
     const tt = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, CategoryModel>;
@@ -96,8 +97,8 @@ CategoryRef.implement({
         collection: 'posts',
         whereInput: 'CategoryToContentNodeConnectionWhereArgs',
         description: 'Connection between the Category type and the ContentNode type',
-        // Only posts carry category terms on a stock site.
-        fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': true }),
+        // Only posts carry category terms on a stock site. The category's own posts: see `posts` below.
+        fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': false }),
       }),
       posts: contentConnectionField(t, {
         connection: 'CategoryToPostConnection',
@@ -106,8 +107,9 @@ CategoryRef.implement({
         collection: 'posts',
         whereInput: 'CategoryToPostConnectionWhereArgs',
         description: 'Connection between the Category type and the post type',
-        // WP_Query's `cat`, which WPGraphQL uses, includes posts of child categories.
-        fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': true }),
+        // The posts assigned to the category itself: WPGraphQL adds a tax_query with `include_children => false`
+        // (Registry/Utils/TermObject.php), unlike `where: { categoryId }` (WP_Query's `cat`).
+        fixed: (c: CategoryModel) => ({ 'categories[terms]': [c.databaseId], 'categories[include_children]': false }),
       }),
     };
   },

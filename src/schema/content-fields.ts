@@ -5,9 +5,9 @@ import { fromGlobalId } from '../models/global-id.ts';
 import { uriFromLink } from '../models/site.ts';
 import type { ListQuery } from '../loaders/list-query.ts';
 import type { ModelOf } from '../loaders/to-model.ts';
-import { type ConnectionArgs, defineConnection, type NodeRef, paginationArgs } from './connections.ts';
+import { type ConnectionArgs, type ConnectionShape, defineConnection, type NodeRef, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
-import { restConnection } from './rest-connection.ts';
+import { filteredRestConnection, restConnection } from './rest-connection.ts';
 import { restSources } from './rest-sources.ts';
 import { reference } from './wpgraphql-reference.ts';
 import { badInput } from './where/args.ts';
@@ -41,6 +41,8 @@ const COMMON_WHERE = [
   'stati',
   'dateQuery',
   'orderby',
+  // WP_Query's `has_password`; no REST parameter: filteredRestConnection reads and narrows the list.
+  'hasPassword',
 ] as const;
 
 const SERVED_WHERE: Record<ContentCollection, readonly string[]> = {
@@ -72,6 +74,32 @@ export function contentWhereInput(name: string, collection: ContentCollection) {
     name,
     SERVED_WHERE[collection].filter((f) => available.includes(f)),
     offsetPaginationField,
+  );
+}
+
+/**
+ * `where: { hasPassword }` (WP_Query `has_password`): true keeps the records with a password, false those
+ * without. Attachments never have one.
+ */
+export function hasPasswordIs(model: { hasPassword?: boolean | null }, wanted: boolean): boolean {
+  return (model.hasPassword === true) === wanted;
+}
+
+/**
+ * A connection over a content collection query: `where.hasPassword`, which no REST parameter expresses, narrows
+ * the list in the gateway (filteredRestConnection); everything else is the REST query.
+ */
+export function contentConnection<C extends ContentCollection>(
+  context: GatewayContext,
+  collection: C,
+  args: ConnectionArgs & { where?: ContentWhere | null },
+  query: ListQuery,
+): Promise<ConnectionShape<ModelOf<C>>> {
+  const hasPassword = args.where?.hasPassword;
+  if (typeof hasPassword !== 'boolean') return restConnection(context, collection, args, query);
+  // `content.protected` is REST's `(bool) post_password`, which the model reads as `hasPassword`.
+  return filteredRestConnection(context, collection, args, query, ['content.protected'], (model) =>
+    hasPasswordIs(model as { hasPassword?: boolean | null }, hasPassword),
   );
 }
 
@@ -169,7 +197,18 @@ interface ByIdOptions<C extends ContentCollection> {
   description: string;
 }
 
-/** `post(id, idType)`, `page(id, idType)`, `mediaItem(id, idType)`. */
+/**
+ * `asPreview` of `post`, `page`, `mediaItem` and `contentNode`: accepted, and the node itself is answered. In
+ * WPGraphQL it swaps in the node's latest autosave revision by the viewer when there is one
+ * (`Data/NodeResolver.php`, `wp_get_post_autosave()`), else answers the node itself; autosaves are revisions, which
+ * REST shows only through `/autosaves` with `context=edit`. A draft previewed by a signed-in editor is the draft
+ * as last saved — what Faust.js and Next.js previews show after "Save draft".
+ */
+export function asPreviewArg(t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, BuilderTypes['Root']>) {
+  return t.arg.boolean({ description: 'Whether to return the node as a preview instance' });
+}
+
+/** `post(id, idType, asPreview)`, `page(…)`, `mediaItem(…)`. */
 export function contentNodeByIdField<C extends ContentCollection>(
   t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, BuilderTypes['Root']>,
   options: ByIdOptions<C>,
@@ -181,6 +220,7 @@ export function contentNodeByIdField<C extends ContentCollection>(
     args: {
       id: t.arg.id({ required: true, description: 'The globally unique identifier of the object.' }),
       idType: t.arg({ type: idTypeEnum, description: 'Type of unique identifier to fetch by. Default is Global ID' }),
+      asPreview: asPreviewArg(t),
     },
     // cast: Pothos types a resolver's result by a conditional type over the ref's shape, which it cannot
     // resolve for a generic C; every caller passes the ref of C's model.
@@ -228,7 +268,7 @@ export function contentConnectionField<Parent, C extends ContentCollection>(
       });
       // cast: `t` is an object's or the Query's field builder; only object fields pass `fixed`, with their Parent.
       Object.assign(query, options.fixed?.(parent as never, context));
-      return restConnection(context, options.collection, args, query);
+      return contentConnection(context, options.collection, args, query);
     },
   });
 }

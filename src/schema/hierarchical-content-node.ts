@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { defineConnection, defineOneToOneEdge, oneToOne, sliceConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
-import { contentWhereInput } from './content-fields.ts';
+import { contentConnection, contentWhereInput } from './content-fields.ts';
 import {
   CONTENT_NODE_SCALARS,
   ContentNode,
@@ -10,7 +10,6 @@ import {
   Node,
   UniformResourceIdentifiable,
 } from './interfaces.ts';
-import { restConnection } from './rest-connection.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -108,7 +107,7 @@ export const HierarchicalContentNode = builder.interfaceRef<Hierarchical>('Hiera
           lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
         });
         const collection = isPageLike(node) ? 'pages' : 'media';
-        return restConnection(context, collection, args, { ...query, parent: [node.databaseId] });
+        return contentConnection(context, collection, args, { ...query, parent: [node.databaseId] });
       },
     }),
   }),

@@ -3,12 +3,15 @@ import { builder } from '../builder.ts';
 // Each import declares its types and the root fields that return them.
 import './category.ts';
 import './comment.ts';
+import './content-type.ts';
 import './media-item.ts';
+import './menu.ts';
 import './node.ts';
 import './page.ts';
 import './post.ts';
 import './settings.ts';
 import './tag.ts';
+import './terms.ts';
 import './user.ts';
 // Mutations: one family per file.
 import './mutations/comments.ts';

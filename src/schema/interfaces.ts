@@ -275,3 +275,13 @@ export const NodeWithPageAttributes = builder.interfaceRef<Model>('NodeWithPageA
     ...scalarFields(t, 'NodeWithPageAttributes', { menuOrder: ['menu_order', 'content.protected'] }),
   }),
 });
+
+/** Content and terms a menu item can link to (`MenuItem.connectedNode`, src/schema/menu.ts). */
+export const MenuItemLinkable = builder.interfaceRef<Model>('MenuItemLinkable').implement({
+  description: 'Nodes that can be linked to as Menu Items',
+  interfaces: [Node, UniformResourceIdentifiable as never, DatabaseIdentifier],
+  resolveType: byTypename,
+  fields: (t) => ({
+    id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
+  }),
+});

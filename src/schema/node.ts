@@ -14,10 +14,12 @@ import {
   normaliseUri,
   postDatabaseIdFromGlobalId,
   type ContentCollection,
+  asPreviewArg,
+  contentConnection,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
+import { toContentTypeModel } from '../models/content-type.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
-import { restConnection } from './rest-connection.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
@@ -73,8 +75,10 @@ export async function nodeByUri(
   const path = normaliseUri(uri, context);
   const bare = path.split(/[?#]/)[0] ?? '/';
   if (bare === '/' && !/[?&](p|page_id)=/.test(path)) {
-    // The front page: a static page when the site has one (its link is the home URL), else nothing typed we serve.
-    return firstFound([contentByUri(context, 'pages', '/')]);
+    // The front page: a static page when the site has one (its link is the home URL), else the blog, which
+    // WPGraphQL answers with the `post` ContentType (Data/NodeResolver.php: the home page of a site showing posts).
+    const page = await firstFound([contentByUri(context, 'pages', '/')]);
+    return page ?? (toContentTypeModel('post', context.site) as never);
   }
   const segments = bare.split('/').filter(Boolean);
   if (segments[0] === 'author' && segments.length === 2) {
@@ -129,6 +133,7 @@ builder.queryFields((t) => ({
         type: referenceEnum('ContentNodeIdTypeEnum'),
         description: 'Type of unique identifier to fetch a content node by. Default is Global ID',
       }),
+      asPreview: asPreviewArg(t),
     },
     resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType),
   }),
@@ -166,7 +171,7 @@ builder.queryFields((t) => ({
         authenticated: context.authorization !== undefined,
         lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
-      return restConnection(context, 'posts', args as ConnectionArgs, query);
+      return contentConnection(context, 'posts', args as ConnectionArgs & { where?: ContentWhere | null }, query);
     },
   }),
 }));

@@ -13,6 +13,7 @@ import {
   NodeWithPageAttributes,
   NodeWithTitle,
   UniformResourceIdentifiable,
+  MenuItemLinkable,
 } from './interfaces.ts';
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
 import { PageRef } from './object-refs.ts';
@@ -45,6 +46,7 @@ PageRef.implement({
     NodeWithPageAttributes,
     HierarchicalContentNode,
     HierarchicalNode,
+    MenuItemLinkable,
   ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Page',
   fields: (t) => ({

@@ -19,10 +19,12 @@ import {
   NodeWithTrackbacks,
   TermNode,
   UniformResourceIdentifiable,
+  MenuItemLinkable,
 } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
 import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { compareTermNames } from './terms.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
 import { restRecord, restSources } from './rest-sources.ts';
 
@@ -43,7 +45,7 @@ const PostToTermNodeWhere = referenceInput(
 );
 
 /** WPGraphQL orders a post's terms like any term connection: by name, ascending. */
-const byName = (a: { name: string | null }, b: { name: string | null }) => (a.name ?? '').localeCompare(b.name ?? '');
+const byName = (a: { name: string | null }, b: { name: string | null }) => compareTermNames(a.name ?? '', b.name ?? '');
 
 /** The model property each `TermObjectsConnectionOrderbyEnum` value sorts by (no term group in REST: by name). */
 const TERM_ORDER_PROPERTY: Record<string, 'name' | 'slug' | 'count' | 'description' | 'databaseId'> = {
@@ -65,7 +67,7 @@ function termOrder(where: TermWhere | null | undefined) {
   return (a: CategoryModel | TagModel, b: CategoryModel | TagModel) => {
     const x = a[property];
     const y = b[property];
-    const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
+    const compared = typeof x === 'number' && typeof y === 'number' ? x - y : compareTermNames(String(x ?? ''), String(y ?? ''));
     return descending ? -compared : compared;
   };
 }
@@ -101,6 +103,8 @@ async function postTerms<C extends 'categories' | 'tags'>(
   args: ConnectionArgs & { where?: TermWhere | null },
 ) {
   const { where, ...paging } = args;
+  // A restricted post (a password post seen by a viewer who may not edit it) lists no terms in WPGraphQL.
+  if (post.isRestricted) return sliceConnection([] as never[], paging);
   const filters = termWhereToRest(where, collection === 'categories');
   if (Object.keys(filters).length > 0) {
     return restConnection(context, collection, paging, { ...filters, post: post.databaseId });
@@ -124,6 +128,7 @@ PostRef.implement({
     NodeWithExcerpt,
     NodeWithComments,
     NodeWithTrackbacks,
+    MenuItemLinkable,
   ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
   fields: (t) => ({
@@ -156,7 +161,7 @@ PostRef.implement({
       args: paginationArgs(t, PostToTermNodeWhere),
       resolve: async (post, args, context) => {
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };
-        return sliceConnection(await allPostTerms(context, post, where), paging);
+        return sliceConnection(post.isRestricted ? [] : await allPostTerms(context, post, where), paging);
       },
     }),
     comments: commentConnectionField(t, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),

@@ -1,5 +1,11 @@
 import { builder } from '../builder.ts';
-import { generalSettingsSiteIconUrl, toGeneralSettingsModel, type GeneralSettingsModel } from '../models/settings.ts';
+import {
+  generalSettingsSiteIconUrl,
+  type GeneralSettingsModel,
+  type SettingsModel,
+  toAllSettingsModel,
+  toGeneralSettingsModel,
+} from '../models/settings.ts';
 import type { MediaItemModel } from '../models/media.ts';
 import { Node } from './interfaces.ts';
 import { scalarFields } from './scalar-fields.ts';
@@ -12,7 +18,7 @@ const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'GeneralSettings',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false }),
-    ...scalarFields(t, 'GeneralSettings', ['homeUrl', 'url']),
+    ...scalarFields(t, 'GeneralSettings', ['description', 'homeUrl', 'language', 'timezone', 'title', 'url']),
     siteIconUrl: t.string({
       description: 'The URL of the Site Icon. Returns null if no site icon is set.',
       args: { size: t.arg.int({ description: 'The size of the site icon in pixels' }) },
@@ -31,5 +37,33 @@ builder.queryField('generalSettings', (t) =>
     type: GeneralSettings,
     description: "Fields of the 'GeneralSettings' settings group",
     resolve: (_root, _args, context) => toGeneralSettingsModel(context.site),
+  }),
+);
+
+/**
+ * `Settings` (`allSettings`): WPGraphQL's flat copy of the settings groups. The general group's REST-index values;
+ * `readingSettingsPostsPerPage` (asked by starters) is null: REST shows `posts_per_page` only to `manage_options`
+ * users. The other groups' fields are left out (docs/compatibility.md).
+ */
+const Settings = builder.objectRef<SettingsModel>('Settings').implement({
+  description: 'All of the registered settings',
+  fields: (t) => ({
+    ...scalarFields(t, 'Settings', [
+      'generalSettingsDescription',
+      'generalSettingsHomeUrl',
+      'generalSettingsLanguage',
+      'generalSettingsTimezone',
+      'generalSettingsTitle',
+      'generalSettingsUrl',
+      'readingSettingsPostsPerPage',
+    ]),
+  }),
+});
+
+builder.queryField('allSettings', (t) =>
+  t.field({
+    type: Settings,
+    description: 'Entry point to get all settings for the site',
+    resolve: (_root, _args, context) => toAllSettingsModel(context.site),
   }),
 );

@@ -3,7 +3,7 @@ import type { TagModel } from '../models/term.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import { contentConnectionField } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
-import { ContentNode, DatabaseIdentifier, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
+import { ContentNode, DatabaseIdentifier, MenuItemLinkable, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import { restConnection } from './rest-connection.ts';
 import { PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
@@ -18,7 +18,7 @@ const TAG_WHERE_FIELDS = TERM_WHERE_FIELDS.filter((f) => f !== 'parent');
 TagRef.implement({
   extensions: restRecord('tags'),
   description: 'The tag type',
-  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier],
+  interfaces: [Node, TermNode, UniformResourceIdentifiable, DatabaseIdentifier, MenuItemLinkable],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Tag',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),

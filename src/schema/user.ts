@@ -1,9 +1,9 @@
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
-import { userAvatar, type UserModel } from '../models/user.ts';
+import { userAvatar, type UserModel, type UserRoleModel, userRoles } from '../models/user.ts';
 import { avatarField, commentConnectionField, Commenter } from './comment.ts';
-import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
+import { defineConnection, type ConnectionArgs, paginationArgs, sliceConnection } from './connections.ts';
 import { contentConnectionField, databaseIdArgument, normaliseUri } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
@@ -13,6 +13,17 @@ import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
 import { restRecord, restSources } from './rest-sources.ts';
+
+/** `UserRole` (Model/UserRole.php): only the viewer's own roles are served (see `userRoles`). */
+const UserRole = builder.objectRef<UserRoleModel>('UserRole').implement({
+  description: 'A user role object',
+  interfaces: [Node],
+  isTypeOf: (value) => (value as { __typename?: string }).__typename === 'UserRole',
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    ...scalarFields(t, 'UserRole', ['capabilities', 'displayName', 'isRestricted', 'name']),
+  }),
+});
 
 /** `User`, `viewer`, `user(id, idType)`, `users`: `/wp/v2/users` records (src/models/user.ts). */
 
@@ -29,9 +40,11 @@ UserRef.implement({
       capabilities: [],
       description: ['description'],
       extraCapabilities: [],
+      firstName: [],
       hasCommentShortcutsEnabled: [],
       hasRichEditingEnabled: [],
       hasSyntaxHighlightingEnabled: [],
+      lastName: [],
       locale: [],
       nicename: [],
       nickname: [],
@@ -42,6 +55,16 @@ UserRef.implement({
       username: [],
     }),
     avatar: avatarField(t, (m: UserModel, args) => userAvatar(m, args)),
+    roles: t.field({
+      type: defineConnection<UserRoleModel>('UserToUserRoleConnection', 'UserRole', UserRole),
+      description: 'Connection between the User type and the UserRole type',
+      args: paginationArgs(t),
+      extensions: restSources(),
+      resolve: async (user, args, context) => {
+        const roles = userRoles(user.databaseId, await context.loaders.viewerRoles());
+        return roles ? sliceConnection(roles, args as ConnectionArgs) : null;
+      },
+    }),
     posts: contentConnectionField(t, {
       connection: 'UserToPostConnection',
       kind: 'Post',

@@ -141,6 +141,39 @@ export interface RestTerm extends RestRecordBase {
   meta?: Record<string, unknown> | unknown[];
 }
 
+/** A `/wp/v2/menus` record (a `nav_menu` term; readable with `edit_posts` in WordPress 6.1). */
+export interface RestMenu {
+  id: number;
+  name?: string;
+  slug?: string;
+  description?: string;
+  /** Theme locations the menu is assigned to (`primary`, `footer`). */
+  locations?: string[];
+}
+
+/** A `/wp/v2/menu-items` record (a `nav_menu_item` post after `wp_setup_nav_menu_item()`). */
+export interface RestMenuItem {
+  id: number;
+  title?: { rendered?: string };
+  url?: string;
+  attr_title?: string;
+  description?: string;
+  /** `custom`, `post_type`, `taxonomy`, `post_type_archive`. */
+  type?: string;
+  /** `page`, `post`, `category`, `post_tag`, `custom`… */
+  object?: string;
+  object_id?: number;
+  /** `menu_item_parent`; 0 at the top level. */
+  parent?: number;
+  menu_order?: number;
+  target?: string;
+  classes?: string[];
+  xfn?: string[];
+  /** The menu's term id. */
+  menus?: number;
+  invalid?: boolean;
+}
+
 export interface RestUser extends RestRecordBase {
   name?: string;
   url?: string;

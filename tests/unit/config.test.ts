@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envExample } from '../../scripts/write-env-example.ts';
-import { ConfigError, loadConfig, SETTINGS } from '../../src/config.ts';
+import { ConfigError, loadConfig, menusAuthorization, SETTINGS } from '../../src/config.ts';
 
 describe('loadConfig', () => {
   it('gives the documented defaults with nothing set', () => {
@@ -52,5 +52,14 @@ describe('loadConfig', () => {
     const committed = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     expect(committed).toBe(envExample());
     for (const setting of Object.values(SETTINGS)) expect(committed).toContain(`# ${setting.env}=`);
+  });
+});
+
+describe('menusAuthorization', () => {
+  it('sends user:application password as HTTP Basic, a value with a scheme as given, nothing when unset', () => {
+    expect(menusAuthorization({ menusCredentials: 'menus-reader:abcd efgh ijkl' })).toBe(`Basic ${btoa('menus-reader:abcd efgh ijkl')}`);
+    expect(menusAuthorization({ menusCredentials: 'Bearer eyJ0' })).toBe('Bearer eyJ0');
+    expect(menusAuthorization({ menusCredentials: undefined })).toBeUndefined();
+    expect(loadConfig({}, { MENUS_CREDENTIALS: 'a:b' }).menusCredentials).toBe('a:b');
   });
 });

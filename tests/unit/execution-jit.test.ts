@@ -35,4 +35,12 @@ describe('graphql-jit from second sight', () => {
     expect(decide({ document, schema })).toBe(false);
     expect(decide({ document, schema, operationName: 'B' })).toBe(true);
   });
+
+  it("an omitted non-null variable with a default (Faust.js's `$id: ID! = 0`) is left to graphql-js, which fills the default", () => {
+    const decide = jitDecision();
+    const document = parse('query Q($n: Int! = 10) { posts(first: $n) }');
+    decide({ document, schema, variableValues: {} });
+    expect(decide({ document, schema, variableValues: {} })).toBe(false);
+    expect(decide({ document, schema, variableValues: { n: 5 } })).toBe(true);
+  });
 });

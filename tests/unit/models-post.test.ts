@@ -178,3 +178,29 @@ describe('post field rules', () => {
     expect(model.contentTypeName).toBe('post');
   });
 });
+
+describe('password posts read in the edit context', () => {
+  it('are not restricted: WordPress answers ?context=edit (with the post password) only to viewers who may edit them', async () => {
+    const { toPostModel } = await import('../../src/models/post.ts');
+    const { site } = await import('./models-fixtures.ts');
+    const protectedView = {
+      id: 340,
+      content: { rendered: '', protected: true },
+      excerpt: { rendered: '', protected: true },
+      date: '2024-01-15T10:00:00',
+    };
+    expect(toPostModel(protectedView, site)).toMatchObject({ isRestricted: true, content: null, date: null, hasPassword: true });
+    const edit = {
+      ...protectedView,
+      password: 'letmein',
+      content: { rendered: '<p>Body</p>\n', protected: true },
+      excerpt: { rendered: '<p>Excerpt</p>\n', protected: true },
+    };
+    expect(toPostModel(edit, site)).toMatchObject({
+      isRestricted: false,
+      content: '<p>Body</p>\n',
+      date: '2024-01-15T10:00:00',
+      hasPassword: true,
+    });
+  });
+});

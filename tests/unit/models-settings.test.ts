@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mediaSourceFromRest } from '../../src/models/media-source.ts';
-import { generalSettingsSiteIconUrl, toGeneralSettingsModel } from '../../src/models/settings.ts';
+import { generalSettingsSiteIconUrl, toAllSettingsModel, toGeneralSettingsModel } from '../../src/models/settings.ts';
 import { createSiteContext, uriFromLink } from '../../src/models/site.ts';
 import { site } from './models-fixtures.ts';
 
@@ -59,5 +59,40 @@ describe('GeneralSettings', () => {
     expect(generalSettingsSiteIconUrl(model, { size: 100 })).toBeNull();
     expect(generalSettingsSiteIconUrl(toGeneralSettingsModel({ ...site, siteIconId: null, siteIconUrl: null }), {})).toBeNull();
     expect(generalSettingsSiteIconUrl(toGeneralSettingsModel({ ...site, siteIconId: null }), { size: 32 }, icon)).toBeNull();
+  });
+});
+
+describe('GeneralSettings title, description, timezone, language', () => {
+  it('reads blogname, blogdescription and timezone_string from the REST index, as stored', () => {
+    const ctx = createSiteContext(
+      { name: 'Caf&eacute; & Co', description: 'Tag “line”', timezone_string: 'Europe/Paris', url: 'https://x', home: 'https://x' },
+      { baseUrl: 'https://x' },
+    );
+    const model = toGeneralSettingsModel(ctx);
+    expect(model.title).toBe('Caf&eacute; & Co');
+    expect(model.description).toBe('Tag “line”');
+    expect(model.timezone).toBe('Europe/Paris');
+  });
+
+  it("casts as WPGraphQL's (string) get_option(): an empty tagline or a manual UTC offset is '' (not null)", () => {
+    const model = toGeneralSettingsModel(createSiteContext({ name: 'S' }, { baseUrl: 'https://x' }));
+    expect(model.description).toBe('');
+    expect(model.timezone).toBe('');
+  });
+
+  it('language: null unless the site context is configured with WPLANG (REST shows it to manage_options only)', () => {
+    expect(toGeneralSettingsModel(site).language).toBeNull();
+    expect(toGeneralSettingsModel(createSiteContext({}, { baseUrl: 'https://x', language: 'fr_FR' })).language).toBe('fr_FR');
+  });
+
+  it('allSettings copies the general group; reading settings are null', () => {
+    expect(toAllSettingsModel(site)).toEqual({
+      generalSettingsTitle: 'Example',
+      generalSettingsDescription: '',
+      generalSettingsUrl: 'https://example.org',
+      generalSettingsHomeUrl: 'https://example.org',
+      generalSettingsTimezone: 'Europe/Paris',
+      generalSettingsLanguage: null,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avatarFromUrls } from '../../src/models/avatar.ts';
-import { toUserModel, userAvatar } from '../../src/models/user.ts';
+import { toUserModel, userAvatar, userRoles } from '../../src/models/user.ts';
 import { gid, site } from './models-fixtures.ts';
 
 const HASH = '0bc83cb571cd1c50ba6f3e8a78ef1346';
@@ -77,5 +77,22 @@ describe('toUserModel', () => {
     };
     expect(avatarFromUrls(urls, { size: 48 })?.url).toBe('https://cdn.example.org/a-48.png');
     expect(avatarFromUrls(urls, { size: 150 })).toBeNull();
+  });
+});
+
+describe('User firstName, lastName, roles', () => {
+  it('firstName and lastName are null: REST gives first_name/last_name only with context=edit', () => {
+    const model = toUserModel({ id: 3, name: 'Zoë' }, site);
+    expect(model.firstName).toBeNull();
+    expect(model.lastName).toBeNull();
+  });
+
+  it("roles: the signed-in viewer's own roles, with WPGraphQL's user_role global ids; null for anyone else", () => {
+    const viewer = { id: 2, roles: ['editor'] };
+    expect(userRoles(2, viewer)).toEqual([
+      { __typename: 'UserRole', id: btoa('user_role:editor'), name: 'editor', displayName: null, capabilities: null, isRestricted: false },
+    ]);
+    expect(userRoles(1, viewer)).toBeNull();
+    expect(userRoles(2, null)).toBeNull();
   });
 });

@@ -347,7 +347,7 @@ describe.runIf(wp.seeded)('the gateway’s filters against REST', () => {
       const s = await both({ search: 'zoe' }, { search: 'zoe' }, 100, '/wp/v2/users', USERS);
       expect(s.gateway).toEqual(s.rest);
       expect(s.gateway).toEqual([SEED.users.zoe]);
-      const inc = await both({ include: [4, 1] }, { include: '4,1' }, 100, '/wp/v2/users', USERS);
+      const inc = await both({ include: [4, 1] }, { include: '4,1', orderby: 'slug' }, 100, '/wp/v2/users', USERS);
       expect(inc.gateway).toEqual(inc.rest);
       const nice = await both({ nicename: 'jl' }, { slug: 'jl' }, 100, '/wp/v2/users', USERS);
       expect(nice.gateway).toEqual([SEED.users.jl]);

@@ -227,8 +227,8 @@ describe.runIf(wp.seeded)('the gateway’s lists against REST', () => {
       expect(offset.pageInfo.offsetPagination).toEqual({ total: SEED.counts.tags, hasMore: true, hasPrevious: true });
     });
 
-    it('users: the four with published posts, by name', async () => {
-      const restUsers = await rest(wp, '/wp/v2/users', { per_page: 100, _fields: 'id' });
+    it('users: the four with published posts, by slug (WPGraphQL: by login)', async () => {
+      const restUsers = await rest(wp, '/wp/v2/users', { per_page: 100, orderby: 'slug', _fields: 'id' });
       const { list } = await gw.data<Page>(listQuery('users', 'RootQueryToUserConnectionWhereArgs'), { first: 100 });
       expect(nodeIds(list)).toEqual(restIds(restUsers.body));
       expect(list.pageInfo.total).toBe(SEED.counts.usersAnonymous);
@@ -236,7 +236,7 @@ describe.runIf(wp.seeded)('the gateway’s lists against REST', () => {
         first: 2,
         after: list.edges[1]!.cursor,
       });
-      const restPage2 = await rest(wp, '/wp/v2/users', { per_page: 2, page: 2, _fields: 'id' });
+      const restPage2 = await rest(wp, '/wp/v2/users', { per_page: 2, page: 2, orderby: 'slug', _fields: 'id' });
       expect(nodeIds(page2)).toEqual(restIds(restPage2.body));
     });
 

@@ -80,14 +80,19 @@ describe.runIf(wp.seeded)('upstream requests per query', () => {
     expect(nodeIds(answer.data.posts)).toEqual(restIds(truth.body));
   });
 
-  it.runIf(wp.auth !== null)('with the editor’s credentials: the same 5, every one forwarded with them', async () => {
-    gw = await startWordPressGateway(wp);
-    gw.resetUpstream();
-    const answer = await gw.query(HOME, { first: 10 }, authHeaders(wp));
-    expect(answer.errors).toBeUndefined();
-    expect(gw.upstream).toHaveLength(5);
-    expect(gw.upstream.every((r) => r.authenticated)).toBe(true);
-  });
+  it.runIf(wp.auth !== null)(
+    'with the editor’s credentials: the same 5, plus one for the password post she may edit, every one forwarded with them',
+    async () => {
+      gw = await startWordPressGateway(wp);
+      gw.resetUpstream();
+      const answer = await gw.query(HOME, { first: 10 }, authHeaders(wp));
+      expect(answer.errors).toBeUndefined();
+      // The newest post (340) has a password: read again as `/wp/v2/posts/340?context=edit` (src/loaders/protected.ts).
+      expect(gw.upstream).toHaveLength(6);
+      expect(gw.upstream.filter((r) => r.route === `/wp/v2/posts/${SEED.posts.password}`)).toHaveLength(1);
+      expect(gw.upstream.every((r) => r.authenticated)).toBe(true);
+    },
+  );
 });
 
 // The `_embed` planner (src/loaders/embed-plan.ts, docs/capacity.md): a lookup by slug embeds the relations whose

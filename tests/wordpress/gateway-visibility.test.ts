@@ -226,7 +226,7 @@ describe.runIf(wp.seeded)('visibility and authentication', () => {
 
   describe('with the administrator’s application password', () => {
     withAdmin('sees every user, the ones without posts too', async () => {
-      const truth = await rest(wp, '/wp/v2/users', { per_page: 100, _fields: 'id' }, wp.admin);
+      const truth = await rest(wp, '/wp/v2/users', { per_page: 100, orderby: 'slug', _fields: 'id' }, wp.admin);
       expect(truth.total).toBe(SEED.counts.usersTotal);
       const headers = { Authorization: basicAuth(wp.admin!) };
       const { users } = await gw.data(`{ users(first: 100) { pageInfo { total } nodes { databaseId } } }`, {}, headers);

@@ -3,7 +3,7 @@
  * rest-ground-truth.test.ts checks every value here against the running site, so they cannot drift apart
  * silently. Bump SEED_VERSION with any change to seed.php (start.sh then reseeds).
  */
-export const SEED_VERSION = '2-discovery';
+export const SEED_VERSION = '3';
 
 export const SEED = {
   /** Site settings. */
@@ -131,4 +131,27 @@ export const SEED = {
     /** Approved, on the password post 340. */
     onPasswordPost: 12,
   },
+  /** Nav menus (seed.php `wpgw_seed_menus()`): term ids follow the other terms; item ids are fixed. */
+  menus: {
+    /** At `primary` and `primary-menu`: items 4000–4006 (4002 under 4001, 4004 under 4003). */
+    main: 26,
+    /** At `footer`: items 4010, 4011. */
+    footer: 27,
+    /** At no location: item 4020; WPGraphQL shows it only to users with edit_theme_options. */
+    unassigned: 28,
+  },
+  menuItems: {
+    home: 4000,
+    about: 4001,
+    team: 4002,
+    news: 4003,
+    graphqlTag: 4004,
+    post101: 4005,
+    external: 4006,
+    contact: 4010,
+    privacy: 4011,
+    unassigned: 4020,
+  },
+  /** Registered by wpgw-menu-locations.php; `social` has no menu. */
+  menuLocations: ['primary', 'footer', 'primary-menu', 'social'],
 } as const;

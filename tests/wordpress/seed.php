@@ -22,7 +22,7 @@
 
 declare(strict_types=1);
 
-const SEED_VERSION = '2-discovery';
+const SEED_VERSION = '3';
 const ADMIN_USER = 'admin';
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 // Application passwords are 24 letters/digits; WordPress strips anything else before checking.
@@ -162,6 +162,46 @@ function wpgw_words(int $seed, int $count): string
         $out[] = $words[($seed * 7 + $k * 13 + intdiv($k, 5)) % count($words)];
     }
     return implode(' ', $out);
+}
+
+/**
+ * Nav menus (since seed 2-menus), kept in one function so other seed additions merge beside it. Locations are
+ * registered by the must-use plugin wpgw-menu-locations.php (start.sh installs it). Menu item ids are fixed
+ * (import_id 4000..: books and chapters have 3000..); menu term ids follow the tags (26, 27, 28: see
+ * seed-ids.ts), before the discovery seed's genres.
+ *
+ * - "Main menu" at `primary` and `primary-menu`: Home (custom link), About (page) > Team (page), News
+ *   (category) > GraphQL (tag), post 101 (title attribute, description), WordPress.org (external, target _blank,
+ *   xfn, css classes).
+ * - "Footer menu" at `footer`: Contact (page), Privacy (custom link).
+ * - "Unassigned menu" at no location: private to WPGraphQL for anyone without edit_theme_options.
+ * - `social` is registered and left empty.
+ */
+function wpgw_seed_menus(): array
+{
+    $menu = static fn (string $name) => wpgw_check(wp_create_nav_menu($name), "menu $name");
+    $main = $menu('Main menu');
+    $footer = $menu('Footer menu');
+    $unassigned = $menu('Unassigned menu');
+    $item = static function (int $id, int $menuId, int $position, array $args): int {
+        // A nav_menu_item post with a fixed id first; wp_update_nav_menu_item() then fills in its meta.
+        wpgw_check(wp_insert_post(['import_id' => $id, 'post_type' => 'nav_menu_item', 'post_status' => 'draft', 'post_title' => ''], true), "menu item $id");
+        $result = wp_update_nav_menu_item($menuId, $id, $args + ['menu-item-position' => $position, 'menu-item-status' => 'publish']);
+        wpgw_check($result, "menu item $id");
+        return $id;
+    };
+    $item(4000, $main, 1, ['menu-item-title' => 'Home', 'menu-item-url' => home_url('/'), 'menu-item-type' => 'custom']);
+    $item(4001, $main, 2, ['menu-item-object' => 'page', 'menu-item-object-id' => 1000, 'menu-item-type' => 'post_type']);
+    $item(4002, $main, 3, ['menu-item-object' => 'page', 'menu-item-object-id' => 1001, 'menu-item-type' => 'post_type', 'menu-item-parent-id' => 4001, 'menu-item-title' => 'Our team']);
+    $item(4003, $main, 4, ['menu-item-object' => 'category', 'menu-item-object-id' => 2, 'menu-item-type' => 'taxonomy', 'menu-item-classes' => 'menu-news highlight']);
+    $item(4004, $main, 5, ['menu-item-object' => 'post_tag', 'menu-item-object-id' => 13, 'menu-item-type' => 'taxonomy', 'menu-item-parent-id' => 4003]);
+    $item(4005, $main, 6, ['menu-item-object' => 'post', 'menu-item-object-id' => 101, 'menu-item-type' => 'post_type', 'menu-item-attr-title' => 'Read this one', 'menu-item-description' => 'A post in the menu']);
+    $item(4006, $main, 7, ['menu-item-title' => 'WordPress.org', 'menu-item-url' => 'https://wordpress.org/', 'menu-item-type' => 'custom', 'menu-item-target' => '_blank', 'menu-item-xfn' => 'external noopener', 'menu-item-classes' => 'external']);
+    $item(4010, $footer, 1, ['menu-item-object' => 'page', 'menu-item-object-id' => 1003, 'menu-item-type' => 'post_type']);
+    $item(4011, $footer, 2, ['menu-item-title' => 'Privacy', 'menu-item-url' => home_url('/privacy/'), 'menu-item-type' => 'custom']);
+    $item(4020, $unassigned, 1, ['menu-item-title' => 'Not in any location', 'menu-item-url' => home_url('/hidden/'), 'menu-item-type' => 'custom']);
+    set_theme_mod('nav_menu_locations', ['primary' => $main, 'primary-menu' => $main, 'footer' => $footer]);
+    return ['main' => $main, 'footer' => $footer, 'unassigned' => $unassigned];
 }
 
 $wpdb->query('START TRANSACTION');
@@ -529,6 +569,8 @@ try {
         $comment($post, ['name' => $i % 4 === 0 ? 'Reader Rémi' : 'Reader “Q” O’Neil', 'email' => 'reader@example.test', 'content' => 'Comment on post ' . $post . ': ' . wpgw_words($i, 12) . '.'], substr(get_post($post)->post_date, 0, 10) . ' 21:45:00');
     }
 
+    // Menus first: their term ids (26-28) come right after the tags, the genres after them.
+    $menus = wpgw_seed_menus();
     wpgw_seed_discovery();
 
     wp_defer_comment_counting(false);
@@ -625,4 +667,5 @@ printf(
     $count("SELECT COUNT(*) FROM {$wpdb->comments}"),
     json_encode($c)
 );
+echo 'menus ', json_encode($menus), "\n";
 $GLOBALS['wpgw_done'] = true;

@@ -206,6 +206,8 @@ CONFIG_TMP=$(mktemp "/etc/wordpress/.config-$INSTANCE.XXXXXX")
 # Debian's /var/lib/wordpress/wp-content is (uploads are written by the server's PHP).
 mkdir -p "$CONTENT_DIR/plugins" "$CONTENT_DIR/mu-plugins" "$CONTENT_DIR/uploads"
 ln -sfn /usr/share/wordpress/wp-content/plugins/index.php "$CONTENT_DIR/plugins/index.php"
+# Nav menu locations (the site has no theme to register them): before the seed, which assigns menus to them.
+cp -f "$HERE/wpgw-menu-locations.php" "$CONTENT_DIR/mu-plugins/wpgw-menu-locations.php"
 [[ $(id -u) -eq 0 ]] && chown -R www-data:www-data "$CONTENT_DIR/uploads"
 
 cat >"$CONFIG_TMP" <<PHP

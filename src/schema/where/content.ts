@@ -28,6 +28,8 @@ export interface ContentWhere {
   tagSlugIn?: readonly (string | null)[] | null;
   tagSlugAnd?: readonly (string | null)[] | null;
   isSticky?: boolean | null;
+  /** Applied by the connection itself (content-fields.ts `hasPasswordIs`): REST has no such parameter. */
+  hasPassword?: boolean | null;
   parent?: unknown;
   parentIn?: readonly unknown[] | null;
   parentNotIn?: readonly unknown[] | null;

@@ -22,9 +22,18 @@ const ORDERBY: Record<string, string> = {
   URL: 'url',
 };
 
+/**
+ * Without `orderby`, WPGraphQL lists users as WP_User_Query does by default: by `user_login`, ascending
+ * (Data/Connection/UserConnectionResolver.php keeps that default, and sets it explicitly with `search`). REST
+ * cannot order by login (it does not expose it) and defaults to `name`; `slug` (`user_nicename`, WordPress's
+ * `sanitize_title()` of the login at registration) gives the login's order for every login that is already a
+ * lowercase slug — what WordPress itself produces for most sites' users.
+ */
+const DEFAULT_USER_ORDER: ListQuery = { orderby: 'slug', order: 'asc' };
+
 export function userWhereToRest(where: UserWhere | null | undefined): ListQuery {
   const q: ListQuery = {};
-  if (!where) return q;
+  if (!where) return { ...DEFAULT_USER_ORDER };
   const search = searchString(where.search);
   if (search) q.search = search;
   const include = databaseIds(where.include, 'include');
@@ -37,6 +46,8 @@ export function userWhereToRest(where: UserWhere | null | undefined): ListQuery 
   if (orderby) {
     q.orderby = ORDERBY[orderby.field] ?? 'name';
     q.order = (orderby.order ?? 'ASC').toLowerCase();
+  } else {
+    Object.assign(q, DEFAULT_USER_ORDER);
   }
   return q;
 }
