@@ -41,6 +41,28 @@ export type StoredTerm = Stored<RestTerm, never> & { id: number };
 export type StoredUser = Stored<RestUser, DemoUserPrivate> & { id: number };
 export type StoredComment = Stored<RestComment, DemoCommentPrivate> & { id: number; status: string };
 
+/** Yoast SEO's `yoast_head_json` (tests/wordpress/mu-plugins/wpgw-discovery.php gives its shape). */
+export type YoastHeadJson = Record<string, unknown> & { title: string; robots: Record<string, string>; canonical: string };
+
+/**
+ * A record of a custom post type (`book`, `chapter`; issue #13): a post's or a page's fields as the type's
+ * supports give them, registered `meta`, the `genres` it carries, and `yoast_head_json` (`yoast_head`, the same
+ * as HTML, is derived when the site loads).
+ */
+export type StoredCustomPost = StoredPage & {
+  meta: Record<string, unknown>;
+  genres?: number[];
+  yoast_head_json: YoastHeadJson;
+  yoast_head?: string;
+};
+
+/** A `genre` term: a term with registered `meta` and `yoast_head_json`. */
+export type StoredCustomTerm = Omit<StoredTerm, 'meta'> & {
+  meta: Record<string, unknown>;
+  yoast_head_json: YoastHeadJson;
+  yoast_head?: string;
+};
+
 /** General settings the REST index (`/wp-json/`) reports. */
 export interface DemoSiteInfo {
   name: string;
@@ -77,4 +99,8 @@ export interface DemoContent {
   pages: StoredPage[];
   media: StoredMedia[];
   comments: StoredComment[];
+  /** Custom types (issue #13), as the test WordPress's discovery fixtures register them. */
+  books: StoredCustomPost[];
+  chapters: StoredCustomPost[];
+  genres: StoredCustomTerm[];
 }

@@ -20,6 +20,7 @@ import {
 } from '../content-types.ts';
 import { gmtString, localString, offsetHours } from '../time.ts';
 import { COMMENT_SENTENCES, GUEST_COMMENTERS, MANUAL_EXCERPTS, REPLY_SENTENCES, SPAM_COMMENTS, TOPICS, type Topic } from './corpus.ts';
+import { buildDiscoveryContent } from './discovery.ts';
 import { createPrng, type Prng } from './prng.ts';
 import {
   CAMERAS,
@@ -37,6 +38,7 @@ import {
 import { autoExcerpt, autop, escHtml, joinBlocks, manualExcerpt, sanitizeTitle, texturize } from './wp-format.ts';
 
 const TZ = 'Europe/Paris';
+const SITE_NAME = 'The Demo Dispatch';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -914,9 +916,17 @@ export function buildContent(options: { seed?: number; seedPostPath?: string } =
   planComments(ctx);
   countTerms(ctx);
   const byId = <T extends { id: number }>(a: T, b: T) => a.id - b.id;
+  const custom = buildDiscoveryContent({
+    siteName: SITE_NAME,
+    timeZone: TZ,
+    nextPostId: ctx.nextPostId,
+    nextTermId: Math.max(...[...ctx.categories, ...ctx.tags].map((t) => t.id)) + 1,
+    users: ctx.users,
+    media: ctx.media,
+  });
   return {
     site: {
-      name: 'The Demo Dispatch',
+      name: SITE_NAME,
       description: 'News, code &amp; cake from a site that doesn&#039;t exist',
       url: O,
       home: O,
@@ -932,5 +942,6 @@ export function buildContent(options: { seed?: number; seedPostPath?: string } =
     pages: ctx.pages.sort(byId),
     media: ctx.media.sort(byId),
     comments: finishComments(ctx),
+    ...custom,
   };
 }

@@ -1,73 +1,26 @@
 /**
  * The self-describing routes: the REST index `/` (site name, description, URLs, time zone, namespaces,
  * authentication, and a `routes` map built from the routes this server really registers), the namespace
- * index `/wp/v2`, and minimal `/wp/v2/types` and `/wp/v2/taxonomies` (post, page, attachment; category,
- * post_tag) in `view` context.
+ * index `/wp/v2`, and minimal `/wp/v2/types` and `/wp/v2/taxonomies` (post, page, attachment, book, chapter;
+ * category, post_tag, genre — registry.ts) in `view` context.
  */
 import { contextArg } from './common.ts';
 import { WpError } from './errors.ts';
 import { requestedFields, type ShapedRecord, shapeRecord, trimObject, withLinks } from './fields.ts';
 import { type Args, describeArgs } from './params.ts';
+import { POST_TYPES, TAXONOMIES as TAXONOMY_LIST } from './registry.ts';
 import { ok, type RestRequest, type Route } from './types.ts';
 
-const TYPES: Record<string, Record<string, unknown>> = {
-  post: {
-    description: '',
-    hierarchical: false,
-    has_archive: false,
-    name: 'Posts',
-    slug: 'post',
-    icon: 'dashicons-admin-post',
-    taxonomies: ['category', 'post_tag'],
-    rest_base: 'posts',
-    rest_namespace: 'wp/v2',
-  },
-  page: {
-    description: '',
-    hierarchical: true,
-    has_archive: false,
-    name: 'Pages',
-    slug: 'page',
-    icon: 'dashicons-admin-page',
-    taxonomies: [],
-    rest_base: 'pages',
-    rest_namespace: 'wp/v2',
-  },
-  attachment: {
-    description: '',
-    hierarchical: false,
-    has_archive: false,
-    name: 'Media',
-    slug: 'attachment',
-    icon: 'dashicons-admin-media',
-    taxonomies: [],
-    rest_base: 'media',
-    rest_namespace: 'wp/v2',
-  },
-};
+const TYPES: Record<string, Record<string, unknown>> = Object.fromEntries(POST_TYPES.map((t) => [t.name, t.listing]));
 
-const TAXONOMIES: Record<string, Record<string, unknown>> = {
-  category: {
-    name: 'Categories',
-    slug: 'category',
-    description: '',
-    types: ['post'],
-    hierarchical: true,
-    rest_base: 'categories',
-    rest_namespace: 'wp/v2',
-  },
-  post_tag: {
-    name: 'Tags',
-    slug: 'post_tag',
-    description: '',
-    types: ['post'],
-    hierarchical: false,
-    rest_base: 'tags',
-    rest_namespace: 'wp/v2',
-  },
-};
+const TAXONOMIES: Record<string, Record<string, unknown>> = Object.fromEntries(TAXONOMY_LIST.map((t) => [t.name, t.listing]));
 
 const CURIES = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
+
+/** `get_data_for_route()` for a site (what an `OPTIONS` request answers, before the schema). */
+export function describeRoute(site: RestRequest['site'], route: Route): Record<string, unknown> {
+  return routeData({ site } as RestRequest, route);
+}
 
 /** `get_data_for_route()`: a route as the index lists it. */
 function routeData(req: RestRequest, route: Route): Record<string, unknown> {

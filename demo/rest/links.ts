@@ -6,6 +6,7 @@
  */
 import type { RestLink, RestLinks } from '../../src/wordpress/rest-types.ts';
 import type { StoredComment, StoredTerm, StoredUser } from '../content-types.ts';
+import { type PostTypeInfo, postTypeByName, taxonomyByName } from './registry.ts';
 import type { PostRow, Site } from './site.ts';
 
 type Link = Omit<RestLink, 'href'> & { href: string; [attr: string]: unknown };
@@ -26,21 +27,21 @@ function compact(pairs: [string, Link[]][]): RestLinks {
 
 /** The REST route of a post row by its type (`rest_get_route_for_post`). */
 export function routeForRow(row: PostRow): string {
-  const base = row.type === 'page' ? 'pages' : row.type === 'attachment' ? 'media' : 'posts';
-  return `wp/v2/${base}/${row.id}`;
+  return `wp/v2/${postTypeByName(row.type)?.base ?? 'posts'}/${row.id}`;
 }
 
 /** Links of a post, page or attachment. */
 export function postLinks(site: Site, row: PostRow): RestLinks {
-  const base = row.type === 'page' ? 'pages' : row.type === 'attachment' ? 'media' : 'posts';
+  const type = postTypeByName(row.type) ?? (postTypeByName('post') as PostTypeInfo);
+  const base = type.base;
   const pairs: [string, Link[]][] = [
     ['self', [{ href: site.restUrl(`wp/v2/${base}/${row.id}`) }]],
     ['collection', [{ href: site.restUrl(`wp/v2/${base}`) }]],
     ['about', [{ href: site.restUrl(`wp/v2/types/${row.type}`) }]],
   ];
-  if (row.author) pairs.push(['author', [{ embeddable: true, href: site.restUrl(`wp/v2/users/${row.author}`) }]]);
-  pairs.push(['replies', [{ embeddable: true, href: `${site.restUrl('wp/v2/comments')}?post=${row.id}` }]]);
-  if (row.type !== 'attachment') {
+  if (type.supports.author && row.author) pairs.push(['author', [{ embeddable: true, href: site.restUrl(`wp/v2/users/${row.author}`) }]]);
+  if (type.supports.comments) pairs.push(['replies', [{ embeddable: true, href: `${site.restUrl('wp/v2/comments')}?post=${row.id}` }]]);
+  if (type.supports.revisions && row.type !== 'attachment') {
     const rev = row._demo?.revisions ?? { count: 0, latest_id: 0 };
     pairs.push(['version-history', [{ count: rev.count, href: site.restUrl(`wp/v2/${base}/${row.id}/revisions`) }]]);
     if (rev.count > 0) {
@@ -51,20 +52,18 @@ export function postLinks(site: Site, row: PostRow): RestLinks {
     }
   }
   const parent = 'parent' in row ? (row.parent ?? 0) : 0;
-  if (row.type === 'page' && parent) {
+  if (type.hierarchical && parent) {
     const p = site.rows.get(parent);
-    pairs.push(['up', [{ embeddable: true, href: site.restUrl(p ? routeForRow(p) : `wp/v2/pages/${parent}`) }]]);
+    pairs.push(['up', [{ embeddable: true, href: site.restUrl(p ? routeForRow(p) : `wp/v2/${base}/${parent}`) }]]);
   }
   const featured = 'featured_media' in row ? (row.featured_media ?? 0) : 0;
   if (featured) pairs.push(['wp:featuredmedia', [{ embeddable: true, href: site.restUrl(`wp/v2/media/${featured}`) }]]);
   if (row.type !== 'attachment') pairs.push(['wp:attachment', [{ href: `${site.restUrl('wp/v2/media')}?parent=${row.id}` }]]);
-  if (row.type === 'post') {
+  const taxonomies = type.taxonomies.flatMap((name) => taxonomyByName(name) ?? []);
+  if (taxonomies.length > 0) {
     pairs.push([
       'wp:term',
-      [
-        { taxonomy: 'category', embeddable: true, href: `${site.restUrl('wp/v2/categories')}?post=${row.id}` },
-        { taxonomy: 'post_tag', embeddable: true, href: `${site.restUrl('wp/v2/tags')}?post=${row.id}` },
-      ],
+      taxonomies.map((tax) => ({ taxonomy: tax.name, embeddable: true, href: `${site.restUrl(`wp/v2/${tax.base}`)}?post=${row.id}` })),
     ]);
   }
   return compact(pairs);
@@ -72,7 +71,8 @@ export function postLinks(site: Site, row: PostRow): RestLinks {
 
 /** Links of a category or tag. */
 export function termLinks(site: Site, term: StoredTerm): RestLinks {
-  const base = term.taxonomy === 'category' ? 'categories' : 'tags';
+  const tax = taxonomyByName(term.taxonomy);
+  const base = tax?.base ?? 'tags';
   const pairs: [string, Link[]][] = [
     ['self', [{ href: site.restUrl(`wp/v2/${base}/${term.id}`) }]],
     ['collection', [{ href: site.restUrl(`wp/v2/${base}`) }]],
@@ -81,7 +81,8 @@ export function termLinks(site: Site, term: StoredTerm): RestLinks {
   if (term.parent && site.terms.has(term.parent)) {
     pairs.push(['up', [{ embeddable: true, href: site.restUrl(`wp/v2/${base}/${term.parent}`) }]]);
   }
-  pairs.push(['wp:post_type', [{ href: `${site.restUrl('wp/v2/posts')}?${base}=${term.id}` }]]);
+  const types = (tax?.types ?? ['post']).flatMap((name) => postTypeByName(name) ?? []);
+  pairs.push(['wp:post_type', types.map((t) => ({ href: `${site.restUrl(`wp/v2/${t.base}`)}?${base}=${term.id}` }))]);
   return compact(pairs);
 }
 

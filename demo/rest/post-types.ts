@@ -27,17 +27,10 @@ import { postLinks } from './links.ts';
 import { type Args, type ArgSchema, parseList, toInt, validateOne } from './params.ts';
 import type { PhpArray, PhpValue } from './php.ts';
 import { fold, type PostRow, type Site } from './site.ts';
+import { POST_TYPES, type PostTypeInfo, taxonomyByName } from './registry.ts';
 import { ok, type RestRequest, type Route } from './types.ts';
 
-type PostTypeName = 'post' | 'page' | 'attachment';
-
-interface PostType {
-  name: PostTypeName;
-  base: 'posts' | 'pages' | 'media';
-  hierarchical: boolean;
-  defaultStatus: 'publish' | 'inherit';
-  statusEnum: string[];
-}
+type PostType = PostTypeInfo & { statusEnum: string[] };
 
 const POST_STATI = [
   'publish',
@@ -55,11 +48,10 @@ const POST_STATI = [
   'any',
 ];
 
-const TYPES: PostType[] = [
-  { name: 'post', base: 'posts', hierarchical: false, defaultStatus: 'publish', statusEnum: POST_STATI },
-  { name: 'page', base: 'pages', hierarchical: true, defaultStatus: 'publish', statusEnum: POST_STATI },
-  { name: 'attachment', base: 'media', hierarchical: false, defaultStatus: 'inherit', statusEnum: ['inherit', 'private', 'trash'] },
-];
+const TYPES: PostType[] = POST_TYPES.map((t) => ({
+  ...t,
+  statusEnum: t.name === 'attachment' ? ['inherit', 'private', 'trash'] : POST_STATI,
+}));
 
 /** Statuses `'any'` expands to: everything not excluded from search. */
 const ANY = ['publish', 'future', 'draft', 'pending', 'private', 'inherit'];
@@ -204,12 +196,17 @@ function collectionArgs(type: PostType): Args {
     exclude: idListArg('Ensure result set excludes specific IDs.'),
     include: idListArg('Limit result set to specific IDs.'),
   };
-  if (type.name === 'page')
+  // Author filters only where the type supports authors (`post_type_supports( $type, 'author' )`).
+  if (!type.supports.author) {
+    delete args.author;
+    delete args.author_exclude;
+  }
+  if (type.supports.pageAttributes)
     args.menu_order = { description: 'Limit result set to posts with a specific menu_order value.', type: 'integer' };
   args.offset = { description: 'Offset the result set by a specific number of items.', type: 'integer' };
   args.order = orderArg('desc');
   const orderby = ['author', 'date', 'id', 'include', 'modified', 'parent', 'relevance', 'slug', 'include_slugs', 'title'];
-  if (type.name === 'page') orderby.push('menu_order');
+  if (type.supports.pageAttributes) orderby.push('menu_order');
   args.orderby = { description: 'Sort collection by post attribute.', type: 'string', default: 'date', enum: orderby };
   if (type.hierarchical || type.name === 'attachment') {
     args.parent = {
@@ -227,16 +224,20 @@ function collectionArgs(type: PostType): Args {
   }
   args.slug = { description: 'Limit result set to posts with one or more specific slugs.', type: 'array', items: { type: 'string' } };
   args.status = statusArg(type);
-  if (type.name === 'post') {
+  if (type.taxonomies.length > 0) {
     args.tax_relation = {
       description: 'Limit result set based on relationship between multiple taxonomies.',
       type: 'string',
       enum: ['AND', 'OR'],
     };
-    args.categories = termQueryArg('categories', false, true);
-    args.categories_exclude = termQueryArg('categories', true, true);
-    args.tags = termQueryArg('tags', false, false);
-    args.tags_exclude = termQueryArg('tags', true, false);
+    for (const name of type.taxonomies) {
+      const tax = taxonomyByName(name);
+      if (!tax) continue;
+      args[tax.base] = termQueryArg(tax.base, false, tax.hierarchical);
+      args[`${tax.base}_exclude`] = termQueryArg(tax.base, true, tax.hierarchical);
+    }
+  }
+  if (type.name === 'post') {
     args.sticky = { description: 'Limit result set to items that are sticky.', type: 'boolean' };
   }
   if (type.name === 'attachment') {
@@ -262,7 +263,8 @@ export function localWall(site: Site, value: string): string {
 }
 
 interface TaxClause {
-  taxonomy: 'category' | 'post_tag';
+  /** The taxonomy's rest base: also the record key holding a post's term ids. */
+  base: string;
   terms: number[];
   operator: 'IN' | 'AND' | 'NOT IN';
 }
@@ -275,12 +277,11 @@ function descendants(site: Site, id: number): number[] {
   return out;
 }
 
-function taxClauses(site: Site, params: Map<string, unknown>): TaxClause[] {
+function taxClauses(site: Site, type: PostType, params: Map<string, unknown>): TaxClause[] {
   const clauses: TaxClause[] = [];
-  for (const [base, taxonomy] of [
-    ['categories', 'category'],
-    ['tags', 'post_tag'],
-  ] as const) {
+  for (const tax of type.taxonomies.map(taxonomyByName)) {
+    if (!tax) continue;
+    const base = tax.base;
     for (const exclude of [false, true]) {
       const value = params.get(exclude ? `${base}_exclude` : base);
       if (value === undefined) continue;
@@ -291,12 +292,12 @@ function taxClauses(site: Site, params: Map<string, unknown>): TaxClause[] {
       else if (value && typeof value === 'object') {
         const v = value as { terms?: unknown; include_children?: unknown; operator?: unknown };
         terms = ids(v.terms);
-        children = taxonomy === 'category' && v.include_children === true;
+        children = tax.hierarchical && v.include_children === true;
         if (!exclude && v.operator === 'AND') operator = 'AND';
       }
       if (terms.length === 0) continue;
       if (children) terms = [...new Set(terms.flatMap((t) => descendants(site, t)))];
-      clauses.push({ taxonomy, terms, operator });
+      clauses.push({ base, terms, operator });
     }
   }
   return clauses;
@@ -374,7 +375,7 @@ function matchRows(site: Site, type: PostType, req: RestRequest): PostRow[] | Wp
   const modBefore = dateParam('modified_before');
   const modAfter = dateParam('modified_after');
   const menuOrder = req.query.has('menu_order') ? toInt(p.get('menu_order')) : null;
-  const clauses = type.name === 'post' ? taxClauses(site, p) : [];
+  const clauses = taxClauses(site, type, p);
   const relation = p.get('tax_relation') === 'OR' ? 'OR' : 'AND';
   const search = typeof p.get('search') === 'string' ? (p.get('search') as string) : '';
   const terms = search
@@ -401,9 +402,9 @@ function matchRows(site: Site, type: PostType, req: RestRequest): PostRow[] | Wp
     if (mediaType && !(row as StoredMedia).mime_type?.startsWith(`${mediaType}/`)) return false;
     if (mimeType && /^[a-z]+\/[\w.+-]+$/.test(mimeType) && (row as StoredMedia).mime_type !== mimeType) return false;
     if (clauses.length > 0) {
-      const post = row as StoredPost;
+      const post = row as StoredPost & Record<string, unknown>;
       const results = clauses.map((c) => {
-        const assigned = c.taxonomy === 'category' ? (post.categories ?? []) : (post.tags ?? []);
+        const assigned = Array.isArray(post[c.base]) ? (post[c.base] as number[]) : [];
         if (c.operator === 'IN') return c.terms.some((t) => assigned.includes(t));
         if (c.operator === 'AND') return c.terms.every((t) => assigned.includes(t));
         return !c.terms.some((t) => assigned.includes(t));
@@ -570,7 +571,12 @@ function routesFor(type: PostType): Route[] {
   const canWrite = (viewer: Viewer | null) => viewer?.can(type.name === 'attachment' ? 'upload_files' : 'edit_posts') ?? false;
   const canEditItem = (viewer: Viewer | null) => viewer?.can('edit_others_posts') ?? false;
   return [
-    { namespace: 'wp/v2', pattern: `/wp/v2/${type.base}`, endpoints: [listEndpoint(type), writeEndpoints(['POST'], canWrite)] },
+    {
+      namespace: 'wp/v2',
+      pattern: `/wp/v2/${type.base}`,
+      endpoints: [listEndpoint(type), writeEndpoints(['POST'], canWrite)],
+      ...(type.schema ? { schema: type.schema } : {}),
+    },
     {
       namespace: 'wp/v2',
       pattern: `/wp/v2/${type.base}/(?P<id>[\\d]+)`,
@@ -579,5 +585,5 @@ function routesFor(type: PostType): Route[] {
   ];
 }
 
-/** `/wp/v2/posts`, `/wp/v2/pages`, `/wp/v2/media` and their `/{id}` routes. */
+/** `/wp/v2/posts`, `/wp/v2/pages`, `/wp/v2/media`, the custom types' collections and their `/{id}` routes. */
 export const postTypeRoutes: Route[] = TYPES.flatMap(routesFor);

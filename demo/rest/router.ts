@@ -6,7 +6,8 @@
  */
 import type { Viewer } from './auth.ts';
 import { commentRoutes } from './comments.ts';
-import { discoveryRoutes } from './discovery.ts';
+import { DEMO_ORIGIN } from '../content-types.ts';
+import { describeRoute, discoveryRoutes } from './discovery.ts';
 import { forbidden, noRoute, WpError } from './errors.ts';
 import { checkParams, type Params } from './params.ts';
 import { phpJsonEncode, type PhpArray } from './php.ts';
@@ -70,14 +71,33 @@ function errorResponse(error: WpError): RestResponse {
   return { status: error.status, data: error.toJSON(), headers: {} };
 }
 
+/** The route an `OPTIONS` request is answered from: only routes with a schema (the custom collections). */
+function optionsRoute(path: string): Route | null {
+  for (const { route, regex } of compiled) if (route.schema && regex.test(path)) return route;
+  return null;
+}
+
+function optionsData(site: Site, route: Route): Record<string, unknown> {
+  const { _links, ...described } = describeRoute(site, route);
+  const schema = JSON.parse(JSON.stringify(route.schema).replaceAll(DEMO_ORIGIN, site.origin)) as Record<string, unknown>;
+  return { ...described, schema, ...(_links ? { _links } : {}) };
+}
+
 /** Runs one REST request for `viewer` (`null`: anonymous). */
 export function dispatch(site: Site, input: { method: string; route: string; query: PhpArray; viewer: Viewer | null }): Served {
   const apiLink = `<${site.restUrl('')}>; rel="https://api.w.org/"`;
   const path = input.route.replace(/\/+$/, '') || '/';
   let response: RestResponse;
   let allow: string | null = null;
+  // `?_method=` overrides the HTTP method (`WP_REST_Server::serve_request()`); discovery sends OPTIONS that way.
+  const override = input.query.get('_method');
+  const method = typeof override === 'string' && override !== '' ? override.toUpperCase() : input.method;
+  const options = method === 'OPTIONS' ? optionsRoute(path) : null;
   const found = match(input.method, path);
-  if (!found) {
+  if (options) {
+    // `rest_handle_options_request()`: the route as the index describes it, with its schema.
+    response = { status: 200, data: optionsData(site, options), headers: {} };
+  } else if (!found) {
     response = errorResponse(noRoute());
   } else {
     const base: RestRequest = {

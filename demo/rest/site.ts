@@ -8,16 +8,19 @@ import {
   DEMO_ORIGIN,
   type DemoContent,
   type StoredComment,
+  type StoredCustomPost,
   type StoredMedia,
   type StoredPage,
   type StoredPost,
   type StoredTerm,
   type StoredUser,
+  type YoastHeadJson,
 } from '../content-types.ts';
+import { phpJsonEncode } from './php.ts';
 import { offsetHours } from '../time.ts';
 
-/** A row of `wp_posts`: a post, a page or an attachment. */
-export type PostRow = StoredPost | StoredPage | StoredMedia;
+/** A row of `wp_posts`: a post, a page, an attachment or a custom type's record. */
+export type PostRow = StoredPost | StoredPage | StoredMedia | StoredCustomPost;
 
 /** The loaded site. */
 export interface Site {
@@ -71,12 +74,35 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** `esc_html()` / `esc_attr()`: `_wp_specialchars( $text, ENT_QUOTES )`, existing entities left alone. */
+const escHtml = (text: string): string =>
+  text
+    .replace(/&(?!(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);)/gi, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#039;');
+
+/** Yoast's `yoast_head`: `yoast_head_json` as the HTML it prints in `<head>` (the fixture's `wpgw_yoast_head_html()`). */
+export function yoastHeadHtml(json: YoastHeadJson): string {
+  let html = `<title>${escHtml(json.title)}</title>\n`;
+  if (typeof json.description === 'string' && json.description !== '')
+    html += `<meta name="description" content="${escHtml(json.description)}" />\n`;
+  html += `<meta name="robots" content="${escHtml(Object.values(json.robots).join(', '))}" />\n`;
+  html += `<link rel="canonical" href="${json.canonical}" />\n`;
+  html += `<meta property="og:title" content="${escHtml(String(json.og_title ?? ''))}" />\n`;
+  html += `<script type="application/ld+json" class="yoast-schema-graph">${phpJsonEncode(json.schema)}</script>\n`;
+  return html;
+}
+
 /** Loads content onto an origin, replacing the `http://demo.local` placeholder everywhere. */
 export function createSite(content: DemoContent, origin: string): Site {
   const placeholder = new RegExp(`${DEMO_ORIGIN.replace(/[.]/g, '\\.')}(?=[/"?#]|$)`, 'g');
   const moved = JSON.parse(JSON.stringify(content).replace(placeholder, origin)) as DemoContent;
   const rows = new Map<number, PostRow>();
-  for (const r of [...moved.posts, ...moved.pages, ...moved.media]) rows.set(r.id, r);
+  for (const r of [...moved.books, ...moved.chapters]) r.yoast_head = yoastHeadHtml(r.yoast_head_json);
+  for (const t of moved.genres) t.yoast_head = yoastHeadHtml(t.yoast_head_json);
+  for (const r of [...moved.posts, ...moved.pages, ...moved.media, ...moved.books, ...moved.chapters]) rows.set(r.id, r);
   const searchText = new Map<number, { title: string; excerpt: string; content: string }>();
   for (const r of rows.values()) {
     const rawTitle = (r.title?.rendered ?? '').replace(/^Private: /, '');
@@ -97,7 +123,7 @@ export function createSite(content: DemoContent, origin: string): Site {
     content: moved,
     origin,
     rows,
-    terms: new Map([...moved.categories, ...moved.tags].map((t) => [t.id, t])),
+    terms: new Map([...moved.categories, ...moved.tags, ...(moved.genres as unknown as StoredTerm[])].map((t) => [t.id, t])),
     users: new Map(moved.users.map((u) => [u.id, u])),
     comments: new Map(moved.comments.map((c) => [c.id, c])),
     searchText,

@@ -1,5 +1,5 @@
 /**
- * `/wp/v2/categories` and `/wp/v2/tags`: `WP_REST_Terms_Controller`. Terms take a single `post`, a
+ * `/wp/v2/categories`, `/wp/v2/tags` and `/wp/v2/genres`: `WP_REST_Terms_Controller`. Terms take a single `post`, a
  * `parent` (categories), `hide_empty` (which keeps empty categories that have non-empty descendants, while
  * `X-WP-Total` counts only non-empty ones — WordPress counts in SQL), `offset` (tags only). A page past the
  * end answers `[]`, not an error: only the posts controller checks page bounds.
@@ -25,19 +25,11 @@ import { termLinks } from './links.ts';
 import type { Args } from './params.ts';
 import { toInt } from './params.ts';
 import { canRead } from './post-types.ts';
+import { TAXONOMIES, type TaxonomyInfo } from './registry.ts';
 import { fold } from './site.ts';
 import { ok, type RestRequest, type Route } from './types.ts';
 
-interface Taxonomy {
-  name: 'category' | 'post_tag';
-  base: 'categories' | 'tags';
-  hierarchical: boolean;
-}
-
-const TAXONOMIES: Taxonomy[] = [
-  { name: 'category', base: 'categories', hierarchical: true },
-  { name: 'post_tag', base: 'tags', hierarchical: false },
-];
+type Taxonomy = TaxonomyInfo;
 
 /** `sanitize_title` in `save` context: Latin accents removed, then percent-encoded like a query slug. */
 const saveSlug = (s: string): string =>
@@ -105,7 +97,7 @@ function list(tax: Taxonomy) {
         const post = req.site.rows.get(postId);
         if (!post) return new WpError('rest_post_invalid_id', 'Invalid post ID.', { status: 400 });
         // Terms of a post are visible when the post type has the taxonomy and the post is viewable or readable.
-        const allowed = post.type === 'post' && (post.status === 'publish' || canRead(req.site, req.viewer, post));
+        const allowed = tax.types.includes(post.type ?? '') && (post.status === 'publish' || canRead(req.site, req.viewer, post));
         if (!allowed) {
           return new WpError('rest_forbidden_context', 'Sorry, you are not allowed to view terms for this post.', {
             status: authCode(req.viewer),
@@ -116,10 +108,10 @@ function list(tax: Taxonomy) {
     },
     callback: (req: RestRequest) => {
       const p = req.params;
-      const all = (tax.name === 'category' ? req.site.content.categories : req.site.content.tags).map((t) => req.site.terms.get(t.id) ?? t);
+      const all = [...req.site.terms.values()].filter((t) => t.taxonomy === tax.name);
       const postId = toInt(p.get('post') ?? 0);
-      const post = postId ? (req.site.rows.get(postId) as StoredPost | undefined) : undefined;
-      const assigned = post ? ((tax.name === 'category' ? post.categories : post.tags) ?? []) : null;
+      const post = postId ? (req.site.rows.get(postId) as (StoredPost & Record<string, unknown>) | undefined) : undefined;
+      const assigned = post ? (Array.isArray(post[tax.base]) ? (post[tax.base] as number[]) : []) : null;
       const include = ids(p.get('include'));
       const exclude = ids(p.get('exclude'));
       const slugs = Array.isArray(p.get('slug')) ? (p.get('slug') as unknown[]).map((s) => saveSlug(String(s))) : [];
@@ -195,9 +187,14 @@ function item(tax: Taxonomy) {
 
 const canManage = (viewer: Viewer | null) => viewer?.can('manage_categories') ?? false;
 
-/** `/wp/v2/categories`, `/wp/v2/tags` and their `/{id}` routes. */
+/** `/wp/v2/categories`, `/wp/v2/tags`, `/wp/v2/genres` and their `/{id}` routes. */
 export const termRoutes: Route[] = TAXONOMIES.flatMap((tax) => [
-  { namespace: 'wp/v2', pattern: `/wp/v2/${tax.base}`, endpoints: [list(tax), writeEndpoints(['POST'], canManage)] },
+  {
+    namespace: 'wp/v2',
+    pattern: `/wp/v2/${tax.base}`,
+    endpoints: [list(tax), writeEndpoints(['POST'], canManage)],
+    ...(tax.schema ? { schema: tax.schema } : {}),
+  },
   {
     namespace: 'wp/v2',
     pattern: `/wp/v2/${tax.base}/(?P<id>[\\d]+)`,

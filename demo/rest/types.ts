@@ -45,6 +45,8 @@ export interface Route {
   namespace: string;
   pattern: string;
   endpoints: Endpoint[];
+  /** The route's schema, answered to `OPTIONS` (only the custom types' collections carry one in the demo). */
+  schema?: Record<string, unknown>;
 }
 
 /** A plain 200 answer. */

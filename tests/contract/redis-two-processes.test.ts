@@ -73,12 +73,13 @@ describe.skipIf(!haveRedis)('two gateway processes on one Redis', () => {
 
   /**
    * The response cache stores an answer after sending it, so A's entry reaches Redis a moment after A answered:
-   * wait until an answer key (`wpgw:rc:<sha256>`) is there, so B's hit can only come from what A stored.
+   * wait until an answer key (`wpgw:rc:<sha256>`, or `wpgw:rc:<schema tag>:<sha256>` when discovery served more
+   * than the built-in schema — the demo site has custom types) is there, so B's hit can only come from what A stored.
    */
   const untilAnswerStored = async () => {
     for (let i = 0; i < 100; i++) {
       const keys = spawnSync('redis-cli', ['-p', String(redisPort), '--scan', '--pattern', 'wpgw:rc:*']).stdout?.toString() ?? '';
-      if (/^wpgw:rc:[0-9a-f]{64}$/m.test(keys)) return;
+      if (/^wpgw:rc:(?:[0-9a-f]{16}:)?[0-9a-f]{64}$/m.test(keys)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('A never stored its answer in Redis');

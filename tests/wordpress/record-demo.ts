@@ -133,6 +133,14 @@ export async function recordDemoContent(source: RecordSource): Promise<DemoConte
     pages: (await contentOf('/wp/v2/pages', POST_STATI)).sort((a, b) => a.id - b.id) as DemoContent['pages'],
     media: (await contentOf('/wp/v2/media', 'inherit,private,trash')).sort((a, b) => a.id - b.id) as unknown as DemoContent['media'],
     comments,
+    // Custom types (issue #13): the test WordPress registers them (mu-plugins/wpgw-discovery.php).
+    books: (await contentOf('/wp/v2/books', POST_STATI))
+      .map(({ _demo, ...row }) => row)
+      .sort((a, b) => a.id - b.id) as unknown as DemoContent['books'],
+    chapters: (await contentOf('/wp/v2/chapters', POST_STATI))
+      .map(({ _demo, ...row }) => row)
+      .sort((a, b) => a.id - b.id) as unknown as DemoContent['chapters'],
+    genres: (await all<Json>(source, '/wp/v2/genres', { hide_empty: false })).map(stored) as DemoContent['genres'],
   };
   // The demo keeps its own URLs on a placeholder origin and moves them onto wherever it listens.
   const origin = new URL(source.url).origin;
