@@ -49,8 +49,9 @@ async function readAll<T>(scope: UpstreamRequestScope, route: string, query: Res
  * WordPress 6.1 answers these routes only to users who can edit posts, so they are read with `menusAuthorization`
  * (the configured service credentials, `MENUS_CREDENTIALS`) when set, else with the viewer's own. Either way only the
  * menus assigned to a theme location are kept ({@link publicMenus}): what WPGraphQL shows every visitor, so the
- * answer may be cached and shared like any anonymous one. A WordPress without the routes (before 5.9, or the demo
- * site) has no menus; one that refuses the credentials is a FORBIDDEN error saying what to configure.
+ * answer may be cached and shared like any anonymous one. Without either (an anonymous viewer, no MENUS_CREDENTIALS)
+ * there are no menus and WordPress is not asked. A WordPress without the routes (before 5.9, or the demo site) has
+ * no menus; one that refuses the credentials is a FORBIDDEN error saying what to configure.
  */
 export async function loadMenuSite(
   scope: UpstreamRequestScope,
@@ -58,6 +59,10 @@ export async function loadMenuSite(
   menusAuthorization: string | undefined,
 ): Promise<MenuSite> {
   const authorization = menusAuthorization ?? scope.authorization;
+  // Anonymous, and no service credentials: WordPress would refuse (401), so it is not asked. Menus are empty, as
+  // the issue (#12) and the start-up warning (src/server.ts) and `check` say; not an error, so a front end's page
+  // still renders without its menu.
+  if (authorization === undefined) return { menus: [], items: [] };
   try {
     const menus = publicMenus(
       (await readAll<RestMenu>(scope, '/wp/v2/menus', { _fields: 'id,name,slug,locations' }, authorization)).map(toMenuModel),
