@@ -107,23 +107,34 @@ describe('wp-graphql-gateway CLI', () => {
         }
       });
     });
-    // Each answer takes ≥ 2 demo round trips of 150 ms, so they are all in flight when SIGTERM arrives.
-    const inFlight = Array.from({ length: 8 }, () =>
+    // Each answer takes ≥ 2 demo round trips of 150 ms. Each asks for another amount, so each sends its own posts
+    // request (nothing coalesces); SIGTERM is sent once the demo has received all eight, i.e. once every request
+    // is being worked on. (A fixed sleep raced on a loaded machine: a request not yet read when SIGTERM came was
+    // on a connection the server closes as idle, ECONNRESET.)
+    demo.resetRequests();
+    const amounts = [3, 4, 5, 6, 7, 8, 9, 10];
+    const inFlight = amounts.map((first) =>
       fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ posts(first: 3) { nodes { title author { node { name } } } } }' }),
+        body: JSON.stringify({ query: `{ posts(first: ${first}) { nodes { title author { node { name } } } } }` }),
       }).then(async (response) => ({
+        first,
         status: response.status,
         body: (await response.json()) as { data?: { posts: { nodes: unknown[] } } },
       })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const postsRequested = () =>
+      new Set(demo.requests.filter((q) => q.path === '/wp/v2/posts').map((q) => q.query.per_page)).size;
+    for (let waited = 0; postsRequested() < amounts.length; waited += 10) {
+      if (waited > 15_000) throw new Error(`the demo received ${postsRequested()} of ${amounts.length} posts requests`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     r.child.kill('SIGTERM');
     const answers = await Promise.all(inFlight);
     for (const answer of answers) {
       expect(answer.status).toBe(200);
-      expect(answer.body.data?.posts.nodes).toHaveLength(3);
+      expect(answer.body.data?.posts.nodes).toHaveLength(answer.first);
     }
     expect(await r.exited).toBe(0);
   });
