@@ -124,8 +124,7 @@ describe('wp-graphql-gateway CLI', () => {
         body: (await response.json()) as { data?: { posts: { nodes: unknown[] } } },
       })),
     );
-    const postsRequested = () =>
-      new Set(demo.requests.filter((q) => q.path === '/wp/v2/posts').map((q) => q.query.per_page)).size;
+    const postsRequested = () => new Set(demo.requests.filter((q) => q.path === '/wp/v2/posts').map((q) => q.query.per_page)).size;
     for (let waited = 0; postsRequested() < amounts.length; waited += 10) {
       if (waited > 15_000) throw new Error(`the demo received ${postsRequested()} of ${amounts.length} posts requests`);
       await new Promise((resolve) => setTimeout(resolve, 10));
