@@ -109,13 +109,13 @@ export function createGatewayYoga(
     metrics,
     entityCache: given.entityCache ?? caches.entities,
     // A write's purge (src/loaders/writes.ts): the same as `POST /cache/purge` with those entities, so it reaches
-    // Redis, and so every instance, when it is shared. The write is done by then: a purge that fails is logged,
+    // Redis, and so every instance, when it is shared (discovered types included). The write is done by then: a purge that fails is logged,
     // not reported as the write failing (the caches' own replay retries what Redis missed).
     purge:
       given.purge ??
       (async (targets) => {
         try {
-          const request = parsePurgeRequest({ entities: targets.map(({ type, id }) => ({ type, id })) });
+          const request = parsePurgeRequest({ entities: targets.map(({ type, id }) => ({ type, id })) }, given.live?.kinds() ?? []);
           await purge(request, { responses: caches.responses, entities: caches.entities, typenames: [] });
         } catch (error) {
           log.warn({ err: error, targets }, 'Purge after a write failed');

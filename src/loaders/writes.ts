@@ -87,9 +87,31 @@ const TOUCHES: Record<Collection, readonly string[]> = {
   comments: ['Comment'],
 };
 
-/** Purge targets of a write to `collection`; a comment also purges the post it is on (its comment count). */
-function touched(collection: Collection, record: { post?: unknown } | undefined): PurgeTarget[] {
-  const targets: PurgeTarget[] = TOUCHES[collection].map((type) => ({ type }));
+const BUILT_IN_TYPES = new Set(['Post', 'Page', 'Category', 'Tag']);
+
+/**
+ * Purge targets of a write to `collection`; a comment also purges the post it is on (its comment count). A
+ * discovered collection (a custom post type or taxonomy, known from `site.collections`) purges its own type,
+ * every other discovered type and every built-in type listing it (a book's genres, a genre's books, posts given
+ * a custom taxonomy: relations are not tracked finer) and, for content, users (their posts' lists).
+ */
+function touched(collection: Collection, record: { post?: unknown } | undefined, site: SiteContext): PurgeTarget[] {
+  const builtIn = TOUCHES[collection] as readonly string[] | undefined;
+  const discovered = builtIn ? undefined : site.collections?.get(collection);
+  const types = builtIn
+    ? builtIn
+    : discovered
+      ? [
+          ...new Set([
+            discovered.typename,
+            ...[...(site.collections?.values() ?? [])]
+              .filter((c) => !BUILT_IN_TYPES.has(c.typename) || c.extras.includes(collection))
+              .map((c) => c.typename),
+            ...(discovered.like === 'posts' || discovered.like === 'pages' ? ['User'] : []),
+          ]),
+        ]
+      : [];
+  const targets: PurgeTarget[] = types.map((type) => ({ type }));
   const postId = collection === 'comments' && typeof record?.post === 'number' ? record.post : undefined;
   if (postId) for (const type of ['Post', 'Page', 'MediaItem']) targets.push({ type, id: postId });
   return targets;
@@ -162,7 +184,7 @@ export function createWrites(deps: WriteDependencies): Writes {
         undefined,
         names,
       );
-      await deps.purge(touched(collection, record as { post?: unknown }));
+      await deps.purge(touched(collection, record as { post?: unknown }, site));
       return model(collection, record);
     },
 
@@ -178,13 +200,13 @@ export function createWrites(deps: WriteDependencies): Writes {
         query,
       );
       const record = 'previous' in answer && 'deleted' in answer ? answer.previous : (answer as CollectionRecord[typeof collection]);
-      await deps.purge(touched(collection, record as { post?: unknown }));
+      await deps.purge(touched(collection, record as { post?: unknown }, site));
       return model(collection, record);
     },
 
     async setCommentStatus(id, status) {
       const record = await send<CollectionRecord['comments']>('POST', `/wp/v2/comments/${id}`, { status }, undefined, { status: 'status' });
-      await deps.purge(touched('comments', record));
+      await deps.purge(touched('comments', record, site));
       return model('comments', record);
     },
 
@@ -198,7 +220,7 @@ export function createWrites(deps: WriteDependencies): Writes {
         comment: comment.content,
       });
       const outcome = readCommentForm(answer.status, answer.location, answer.text, comment.postId);
-      await deps.purge(touched('comments', { post: comment.postId }));
+      await deps.purge(touched('comments', { post: comment.postId }, site));
       return outcome;
     },
 
