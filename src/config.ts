@@ -146,7 +146,7 @@ export const SETTINGS = {
     env: 'COMMENT_RATE_LIMIT',
     kind: int(0, 10_000),
     default: '5',
-    help: "anonymous comments accepted per client address per minute (0: no limit; WordPress's own flood check still applies)",
+    help: "anonymous comments accepted per client address per minute, across the instances sharing redis-url (0: no limit; WordPress's own flood check still applies)",
   },
   'trust-proxy': {
     env: 'TRUST_PROXY',

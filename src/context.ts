@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { SlidingWindowLimit } from './auth/rate-limit.ts';
+import type { Redis } from 'ioredis';
+import { localLimit, type RateLimit, sharedLimit } from './auth/rate-limit.ts';
 import { basicFromClaims, TOKEN_PREFIX, TokenError, type TokenSealer } from './auth/tokens.ts';
 import type { EntityCache } from './cache/entity-cache.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
@@ -46,20 +47,25 @@ export interface Guards {
   /** Seals and opens login tokens; undefined when `auth-secret` is not set (login is off). */
   tokens: TokenSealer | undefined;
   /** Anonymous comments per client address (`comment-rate-limit` per minute). */
-  comments: SlidingWindowLimit;
+  comments: RateLimit;
   /** Failed sign-ins per user name: 5 per 15 minutes. */
-  loginsPerUser: SlidingWindowLimit;
+  loginsPerUser: RateLimit;
   /** Failed sign-ins per client address: 20 per 15 minutes. */
-  loginsPerAddress: SlidingWindowLimit;
+  loginsPerAddress: RateLimit;
 }
 
-/** The guards of one instance, from its settings. */
-export function createGuards(settings: { tokens: TokenSealer | undefined; commentsPerMinute: number }): Guards {
+/**
+ * The guards of one instance, from its settings. With `redis` (the caches' connection, when `redis-url` is set)
+ * the rate limits are counted in Redis, shared by every instance using it; otherwise per instance.
+ */
+export function createGuards(settings: { tokens: TokenSealer | undefined; commentsPerMinute: number; redis?: Redis | undefined }): Guards {
+  const limit = (name: string, count: number, windowMs: number) =>
+    settings.redis ? sharedLimit(settings.redis, name, count, windowMs) : localLimit(count, windowMs);
   return {
     tokens: settings.tokens,
-    comments: new SlidingWindowLimit(settings.commentsPerMinute, 60_000),
-    loginsPerUser: new SlidingWindowLimit(5, 15 * 60_000),
-    loginsPerAddress: new SlidingWindowLimit(20, 15 * 60_000),
+    comments: limit('comments', settings.commentsPerMinute, 60_000),
+    loginsPerUser: limit('login-user', 5, 15 * 60_000),
+    loginsPerAddress: limit('login-address', 20, 15 * 60_000),
   };
 }
 

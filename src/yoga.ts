@@ -126,6 +126,7 @@ export function createGatewayYoga(
       createGuards({
         tokens: given.config.authSecret ? createTokenSealer(given.config.authSecret) : undefined,
         commentsPerMinute: given.config.commentRateLimit,
+        redis: caches.redis.client,
       }),
     trustProxy: given.trustProxy ?? given.config.trustProxy,
     menusAuthorization: given.menusAuthorization ?? menusAuthorization(given.config),

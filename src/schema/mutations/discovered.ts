@@ -252,7 +252,7 @@ function postTypeMutations(
   const has = new Set(entry.fields);
   // date, password, slug: WPGraphQL's always-present fields, which every REST post type takes.
   const served = CONTENT_FIELDS.filter(([, rest]) => ALWAYS.has(rest) || has.has(rest));
-  const restFields = Object.fromEntries(served.map(([input, rest]) => [input, rest]));
+  const restFields: Record<string, string> = { ...Object.fromEntries(served.map(([input, rest]) => [input, rest])), status: 'status' };
   const NAMES = { ...inputNames(restFields), author: 'authorId', parent: 'parentId', meta: 'meta' };
 
   // One `{ append, nodes }` input per taxonomy of the type (WPGraphQL's TypeRegistry: <Type><Taxonomies>Input).
@@ -325,15 +325,8 @@ function postTypeMutations(
     if (author !== undefined) out.author = author;
     const parent = optionalId(input, 'parentId');
     if (parent !== undefined) out.parent = parent;
-    let existing: Promise<unknown> | undefined;
     for (const tax of taxonomies) {
-      const ids = await resolveTermInput(context, input, tax, async () => {
-        if (id === undefined) return [];
-        existing ??= context.loaders.load(collection, id);
-        const rest = ((await existing) as { rest?: Record<string, unknown> } | null)?.rest;
-        const current = rest?.[tax.collection];
-        return Array.isArray(current) ? (current as number[]) : [];
-      });
+      const ids = await resolveTermInput(context, input, tax, id);
       if (ids) out[tax.collection] = ids;
     }
     const metaOut = metaBody(input, meta, options.metaFieldName);

@@ -49,19 +49,8 @@ function contentBody(input: MutationInput, fields: Readonly<Record<string, strin
 
 async function postBody(input: MutationInput, context: GatewayContext, id: number | undefined): Promise<Record<string, unknown>> {
   const body = contentBody(input, POST_FIELDS);
-  let existing: Promise<PostModel | null> | undefined;
-  const current = (key: 'categoryDatabaseIds' | 'tagDatabaseIds') => async () => {
-    if (id === undefined) return [];
-    existing ??= context.loaders.load('posts', id);
-    return (await existing)?.[key] ?? [];
-  };
-  const categories = await resolveTermInput(
-    context,
-    input,
-    { collection: 'categories', field: 'categories' },
-    current('categoryDatabaseIds'),
-  );
-  const tags = await resolveTermInput(context, input, { collection: 'tags', field: 'tags' }, current('tagDatabaseIds'));
+  const categories = await resolveTermInput(context, input, { collection: 'categories', field: 'categories' }, id);
+  const tags = await resolveTermInput(context, input, { collection: 'tags', field: 'tags' }, id);
   if (categories) body.categories = categories;
   if (tags) body.tags = tags;
   return body;

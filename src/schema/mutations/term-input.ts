@@ -50,14 +50,14 @@ const MAX_NODES = 100;
 const sameName = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * The term ids to send for `taxonomy`, or undefined when the input does not name the field. `current` gives the
- * post's present term ids (only asked when appending to an existing post).
+ * The term ids to send for `taxonomy`, or undefined when the input does not name the field. `postId`: the post
+ * being updated (its present terms are kept when appending), undefined for a new one.
  */
 export async function resolveTermInput(
   context: GatewayContext,
   input: MutationInput,
   taxonomy: TermTaxonomy,
-  current: () => Promise<readonly number[]>,
+  postId: number | undefined,
 ): Promise<number[] | undefined> {
   const given = input[taxonomy.field] as TermsInput | null | undefined;
   if (!given?.nodes) return undefined;
@@ -93,9 +93,18 @@ export async function resolveTermInput(
     if (found !== undefined) ids.push(found);
   }
   if (given.append !== false) {
-    ids.unshift(...(await current()));
+    if (postId !== undefined) ids.unshift(...(await currentTerms(context, taxonomy.collection, postId)));
   }
   return [...new Set(ids)];
+}
+
+/**
+ * The post's present terms of a taxonomy, listed (`/wp/v2/<taxonomy>?post=<id>`): the post's own record, as the
+ * mutation's selection asked for it, may not carry its term ids.
+ */
+async function currentTerms(context: GatewayContext, collection: Collection, postId: number): Promise<number[]> {
+  const page = await context.loaders.list(collection, { post: postId, per_page: 100 }, []);
+  return page.models.map((m) => (m as { databaseId: number }).databaseId);
 }
 
 /**
