@@ -154,6 +154,12 @@ export const SETTINGS = {
     default: 'false',
     help: "take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it); else the connection's address",
   },
+  'media-fetch-private': {
+    env: 'MEDIA_FETCH_PRIVATE',
+    kind: { type: 'bool' },
+    default: 'false',
+    help: "let createMediaItem's filePath name loopback and private addresses (off: only public ones, against server-side request forgery)",
+  },
   'menus-credentials': {
     env: 'MENUS_CREDENTIALS',
     kind: { type: 'string' },
@@ -228,6 +234,8 @@ export interface Config {
   readonly authSecret: string | undefined;
   readonly commentRateLimit: number;
   readonly trustProxy: boolean;
+  /** createMediaItem may fetch from loopback and private addresses (src/wordpress/remote-file.ts). */
+  readonly mediaFetchPrivate: boolean;
   /** `user:application password`, or a whole `Authorization` value; see {@link menusAuthorization}. */
   readonly menusCredentials: string | undefined;
   readonly executionJit: boolean;

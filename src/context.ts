@@ -9,6 +9,7 @@ import { UpstreamLedger } from './loaders/upstream-ledger.ts';
 import { createWrites, type PurgeTarget, type Writes } from './loaders/writes.ts';
 import type { SiteContext } from './models/site.ts';
 import type { WordPressClient } from './wordpress/client.ts';
+import type { RemoteFileOptions } from './wordpress/remote-file.ts';
 import type { Collection } from './wordpress/rest-types.ts';
 
 /**
@@ -95,6 +96,11 @@ export interface ContextDependencies {
    * @default undefined: the viewer's own credentials (anonymous viewers then get no menus)
    */
   menusAuthorization?: string | undefined;
+  /**
+   * How createMediaItem downloads its `filePath` (config `media-fetch-private`).
+   * @default public addresses only (src/wordpress/remote-file.ts MEDIA_FETCH_DEFAULTS)
+   */
+  mediaFetch?: RemoteFileOptions | undefined;
 }
 
 /** The Node request under Yoga's fetch Request, when served by node:http (absent under `yoga.fetch`). */
@@ -168,7 +174,7 @@ export function createContext(deps: ContextDependencies, request: Request, serve
     fieldPlan,
     loaders: createLoaders(scope, deps.site, { menusAuthorization: deps.menusAuthorization }),
     upstream,
-    writes: createWrites({ client: scope.client, authorization, site: deps.site, purge }),
+    writes: createWrites({ client: scope.client, authorization, site: deps.site, purge, mediaFetch: deps.mediaFetch }),
     clientAddress: clientAddressOf(request, server, deps.trustProxy ?? false),
     guards,
   };

@@ -15,6 +15,7 @@ import { gatewayPlugins } from './plugins/index.ts';
 import { corsOptions } from './plugins/browser-requests.ts';
 import { maskError } from './plugins/mask-upstream-errors.ts';
 import { yogaLogger } from './plugins/yoga-logging.ts';
+import { MEDIA_FETCH_DEFAULTS } from './wordpress/remote-file.ts';
 
 /** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
 export const EXAMPLE_QUERY = `# The home page of a blog: the latest posts with author, terms and featured image.
@@ -129,6 +130,7 @@ export function createGatewayYoga(
         redis: caches.redis.client,
       }),
     trustProxy: given.trustProxy ?? given.config.trustProxy,
+    mediaFetch: given.mediaFetch ?? { ...MEDIA_FETCH_DEFAULTS, allowPrivate: given.config.mediaFetchPrivate },
     menusAuthorization: given.menusAuthorization ?? menusAuthorization(given.config),
   };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.

@@ -4,6 +4,13 @@ import type { SiteContext } from '../models/site.ts';
 import type { UserModel } from '../models/user.ts';
 import type { WordPressClient } from '../wordpress/client.ts';
 import { publicMessage, WordPressError } from '../wordpress/errors.ts';
+import {
+  fetchRemoteFile,
+  MEDIA_FETCH_DEFAULTS,
+  type RemoteFile,
+  RemoteFileError,
+  type RemoteFileOptions,
+} from '../wordpress/remote-file.ts';
 import type { Collection, CollectionRecord, RestUser } from '../wordpress/rest-types.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 
@@ -26,6 +33,12 @@ export interface Writes {
    * trash: they are always deleted). Returns the record as it was, with status `trash` when trashed.
    */
   remove<C extends Collection>(collection: C, id: number, force: boolean): Promise<ModelOf<C>>;
+  /**
+   * A new media item from the file at `filePath` (createMediaItem): downloaded by the gateway under
+   * src/wordpress/remote-file.ts's rules, then uploaded to `/wp/v2/media` with `fields` (REST names) in the query.
+   * Refused downloads are BAD_USER_INPUT naming `filePath`, and nothing is sent to WordPress.
+   */
+  createMedia(filePath: string, fields: Record<string, string | number | boolean>, names?: InputNames): Promise<ModelOf<'media'>>;
   /** A comment's status change through REST (`untrash`, `approve`, …), for restoreComment. */
   setCommentStatus(id: number, status: string): Promise<ModelOf<'comments'>>;
   /**
@@ -69,6 +82,11 @@ export interface WriteDependencies {
   site: SiteContext;
   /** Invalidates cached answers and records (src/cache/purge.ts, on both caches). */
   purge(targets: readonly PurgeTarget[]): Promise<void>;
+  /**
+   * How createMediaItem downloads its file.
+   * @default public addresses only, 25 MiB, 30 s
+   */
+  mediaFetch?: RemoteFileOptions | undefined;
 }
 
 /**
@@ -202,6 +220,30 @@ export function createWrites(deps: WriteDependencies): Writes {
       const record = 'previous' in answer && 'deleted' in answer ? answer.previous : (answer as CollectionRecord[typeof collection]);
       await deps.purge(touched(collection, record as { post?: unknown }, site));
       return model(collection, record);
+    },
+
+    async createMedia(filePath, fields, names) {
+      let file: RemoteFile;
+      try {
+        file = await fetchRemoteFile(filePath, deps.mediaFetch ?? MEDIA_FETCH_DEFAULTS);
+      } catch (error) {
+        if (error instanceof RemoteFileError) {
+          throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'filePath' } });
+        }
+        throw error;
+      }
+      let record: CollectionRecord['media'];
+      try {
+        record = await client.upload<CollectionRecord['media']>(
+          { bytes: file.bytes, contentType: file.contentType ?? 'application/octet-stream', filename: file.filename },
+          fields,
+          { authorization },
+        );
+      } catch (error) {
+        throw toUserError(error, names);
+      }
+      await deps.purge(touched('media', record as { post?: unknown }, site));
+      return model('media', record);
     },
 
     async setCommentStatus(id, status) {

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, restUrl, wordpressTarget } from '../wordpress/target.ts';
@@ -52,7 +53,9 @@ beforeAll(async () => {
         .trim() === 'PONG',
     'redis-server',
   );
-  const settings = { redisUrl: `redis://127.0.0.1:${port}`, authSecret: SECRET, commentRateLimit: 100 };
+  // mediaFetchPrivate: createMediaItem's file is served from this machine (127.0.0.1) by the test itself; the
+  // refusal of such addresses without the setting is tested in tests/unit/remote-file.test.ts.
+  const settings = { redisUrl: `redis://127.0.0.1:${port}`, authSecret: SECRET, commentRateLimit: 100, mediaFetchPrivate: true };
   a = await startWordPressGateway(wp, settings);
   b = await startWordPressGateway(wp, settings);
   await until(async () => (await readyRedis(a)) && (await readyRedis(b)), 'both gateways on Redis');
@@ -212,6 +215,72 @@ describe('posts, pages and terms round-trip', () => {
 });
 
 describe('media, comments by a signed-in viewer, the viewer', () => {
+  it('createMediaItem downloads filePath and uploads it with its metadata in one request; B sees it', async () => {
+    const png = await readFile(new URL('../../docs/graphiql.png', import.meta.url));
+    const files = createHttpServer((req, res) => {
+      if (req.url === `/shot-${RUN}.png`) {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+        res.end(png);
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(files.address() as { port: number }).port}`;
+    try {
+      const { createMediaItem } = await write(
+        `mutation($path: String!) { createMediaItem(input: { filePath: $path, title: "Shot ${RUN}", altText: "Alt ${RUN}", caption: "Caption ${RUN}", parentId: "${OPEN_POST}", clientMutationId: "m1" }) {
+          clientMutationId mediaItem { databaseId title altText mimeType parentDatabaseId caption } } }`,
+        { path: `${origin}/shot-${RUN}.png` },
+      );
+      expect(createMediaItem).toEqual({
+        clientMutationId: 'm1',
+        mediaItem: {
+          databaseId: expect.any(Number),
+          title: `Shot ${RUN}`,
+          altText: `Alt ${RUN}`,
+          mimeType: 'image/png',
+          parentDatabaseId: OPEN_POST,
+          caption: `<p>Caption ${RUN}</p>\n`,
+        },
+      });
+      const id = createMediaItem.mediaItem.databaseId;
+      expect((await b.data(`{ mediaItem(id: "${id}", idType: DATABASE_ID) { title fileSize } }`)).mediaItem).toEqual({
+        title: `Shot ${RUN}`,
+        fileSize: png.length,
+      });
+      await write(`mutation { deleteMediaItem(input: { id: "${id}", forceDelete: true }) { deletedId } }`);
+
+      // Refused before anything reaches WordPress: a missing file, another protocol, an anonymous uploader.
+      const count = async () =>
+        ((await (await fetch(restUrl(wp, '/wp/v2/media', { search: `Nope ${RUN}` }), { headers: editor() })).json()) as Json[]).length;
+      const missing = await a.query(
+        `mutation { createMediaItem(input: { filePath: "${origin}/missing.png", title: "Nope ${RUN}" }) { mediaItem { databaseId } } }`,
+        {},
+        editor(),
+      );
+      expect(missing.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/answered 404; nothing was uploaded/),
+        extensions: { code: 'BAD_USER_INPUT', field: 'filePath' },
+      });
+      const ftp = await a.query(
+        'mutation { createMediaItem(input: { filePath: "ftp://example.com/a.png" }) { mediaItem { databaseId } } }',
+        {},
+        editor(),
+      );
+      expect(ftp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filePath' });
+      const anonymous = await a.query(
+        `mutation { createMediaItem(input: { filePath: "${origin}/shot-${RUN}.png", title: "Nope ${RUN}" }) { mediaItem { databaseId } } }`,
+      );
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(await count()).toBe(0);
+    } finally {
+      files.closeAllConnections();
+      await new Promise<void>((resolve) => files.close(() => resolve()));
+    }
+  });
+
   it('media metadata: update, and delete only with forceDelete', async () => {
     const png = await readFile(new URL('../../docs/graphiql.png', import.meta.url));
     const uploaded = await fetch(restUrl(wp, '/wp/v2/media'), {
