@@ -146,13 +146,19 @@ export const SETTINGS = {
     env: 'COMMENT_RATE_LIMIT',
     kind: int(0, 10_000),
     default: '5',
-    help: "anonymous comments accepted per client address per minute (0: no limit; WordPress's own flood check still applies)",
+    help: "anonymous comments accepted per client address per minute, across the instances sharing redis-url (0: no limit; WordPress's own flood check still applies)",
   },
   'trust-proxy': {
     env: 'TRUST_PROXY',
     kind: { type: 'bool' },
     default: 'false',
     help: "take the client address from the last X-Forwarded-For entry (only behind a proxy that sets it); else the connection's address",
+  },
+  'media-fetch-private': {
+    env: 'MEDIA_FETCH_PRIVATE',
+    kind: { type: 'bool' },
+    default: 'false',
+    help: "let createMediaItem's filePath name loopback and private addresses (off: only public ones, against server-side request forgery)",
   },
   'menus-credentials': {
     env: 'MENUS_CREDENTIALS',
@@ -228,6 +234,8 @@ export interface Config {
   readonly authSecret: string | undefined;
   readonly commentRateLimit: number;
   readonly trustProxy: boolean;
+  /** createMediaItem may fetch from loopback and private addresses (src/wordpress/remote-file.ts). */
+  readonly mediaFetchPrivate: boolean;
   /** `user:application password`, or a whole `Authorization` value; see {@link menusAuthorization}. */
   readonly menusCredentials: string | undefined;
   readonly executionJit: boolean;

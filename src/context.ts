@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { SlidingWindowLimit } from './auth/rate-limit.ts';
+import type { Redis } from 'ioredis';
+import { localLimit, type RateLimit, sharedLimit } from './auth/rate-limit.ts';
 import { basicFromClaims, TOKEN_PREFIX, TokenError, type TokenSealer } from './auth/tokens.ts';
 import type { EntityCache } from './cache/entity-cache.ts';
 import { createLoaders, type Loaders } from './loaders/index.ts';
@@ -8,6 +9,7 @@ import { UpstreamLedger } from './loaders/upstream-ledger.ts';
 import { createWrites, type PurgeTarget, type Writes } from './loaders/writes.ts';
 import type { SiteContext } from './models/site.ts';
 import type { WordPressClient } from './wordpress/client.ts';
+import type { RemoteFileOptions } from './wordpress/remote-file.ts';
 import type { Collection } from './wordpress/rest-types.ts';
 
 /**
@@ -46,20 +48,25 @@ export interface Guards {
   /** Seals and opens login tokens; undefined when `auth-secret` is not set (login is off). */
   tokens: TokenSealer | undefined;
   /** Anonymous comments per client address (`comment-rate-limit` per minute). */
-  comments: SlidingWindowLimit;
+  comments: RateLimit;
   /** Failed sign-ins per user name: 5 per 15 minutes. */
-  loginsPerUser: SlidingWindowLimit;
+  loginsPerUser: RateLimit;
   /** Failed sign-ins per client address: 20 per 15 minutes. */
-  loginsPerAddress: SlidingWindowLimit;
+  loginsPerAddress: RateLimit;
 }
 
-/** The guards of one instance, from its settings. */
-export function createGuards(settings: { tokens: TokenSealer | undefined; commentsPerMinute: number }): Guards {
+/**
+ * The guards of one instance, from its settings. With `redis` (the caches' connection, when `redis-url` is set)
+ * the rate limits are counted in Redis, shared by every instance using it; otherwise per instance.
+ */
+export function createGuards(settings: { tokens: TokenSealer | undefined; commentsPerMinute: number; redis?: Redis | undefined }): Guards {
+  const limit = (name: string, count: number, windowMs: number) =>
+    settings.redis ? sharedLimit(settings.redis, name, count, windowMs) : localLimit(count, windowMs);
   return {
     tokens: settings.tokens,
-    comments: new SlidingWindowLimit(settings.commentsPerMinute, 60_000),
-    loginsPerUser: new SlidingWindowLimit(5, 15 * 60_000),
-    loginsPerAddress: new SlidingWindowLimit(20, 15 * 60_000),
+    comments: limit('comments', settings.commentsPerMinute, 60_000),
+    loginsPerUser: limit('login-user', 5, 15 * 60_000),
+    loginsPerAddress: limit('login-address', 20, 15 * 60_000),
   };
 }
 
@@ -89,6 +96,11 @@ export interface ContextDependencies {
    * @default undefined: the viewer's own credentials (anonymous viewers then get no menus)
    */
   menusAuthorization?: string | undefined;
+  /**
+   * How createMediaItem downloads its `filePath` (config `media-fetch-private`).
+   * @default public addresses only (src/wordpress/remote-file.ts MEDIA_FETCH_DEFAULTS)
+   */
+  mediaFetch?: RemoteFileOptions | undefined;
 }
 
 /** The Node request under Yoga's fetch Request, when served by node:http (absent under `yoga.fetch`). */
@@ -162,7 +174,7 @@ export function createContext(deps: ContextDependencies, request: Request, serve
     fieldPlan,
     loaders: createLoaders(scope, deps.site, { menusAuthorization: deps.menusAuthorization }),
     upstream,
-    writes: createWrites({ client: scope.client, authorization, site: deps.site, purge }),
+    writes: createWrites({ client: scope.client, authorization, site: deps.site, purge, mediaFetch: deps.mediaFetch }),
     clientAddress: clientAddressOf(request, server, deps.trustProxy ?? false),
     guards,
   };

@@ -15,6 +15,7 @@ import { gatewayPlugins } from './plugins/index.ts';
 import { corsOptions } from './plugins/browser-requests.ts';
 import { maskError } from './plugins/mask-upstream-errors.ts';
 import { yogaLogger } from './plugins/yoga-logging.ts';
+import { MEDIA_FETCH_DEFAULTS } from './wordpress/remote-file.ts';
 
 /** The query GraphiQL opens on: the nested post data a front end's home page asks for. */
 export const EXAMPLE_QUERY = `# The home page of a blog: the latest posts with author, terms and featured image.
@@ -109,13 +110,13 @@ export function createGatewayYoga(
     metrics,
     entityCache: given.entityCache ?? caches.entities,
     // A write's purge (src/loaders/writes.ts): the same as `POST /cache/purge` with those entities, so it reaches
-    // Redis, and so every instance, when it is shared. The write is done by then: a purge that fails is logged,
+    // Redis, and so every instance, when it is shared (discovered types included). The write is done by then: a purge that fails is logged,
     // not reported as the write failing (the caches' own replay retries what Redis missed).
     purge:
       given.purge ??
       (async (targets) => {
         try {
-          const request = parsePurgeRequest({ entities: targets.map(({ type, id }) => ({ type, id })) });
+          const request = parsePurgeRequest({ entities: targets.map(({ type, id }) => ({ type, id })) }, given.live?.kinds() ?? []);
           await purge(request, { responses: caches.responses, entities: caches.entities, typenames: [] });
         } catch (error) {
           log.warn({ err: error, targets }, 'Purge after a write failed');
@@ -126,8 +127,10 @@ export function createGatewayYoga(
       createGuards({
         tokens: given.config.authSecret ? createTokenSealer(given.config.authSecret) : undefined,
         commentsPerMinute: given.config.commentRateLimit,
+        redis: caches.redis.client,
       }),
     trustProxy: given.trustProxy ?? given.config.trustProxy,
+    mediaFetch: given.mediaFetch ?? { ...MEDIA_FETCH_DEFAULTS, allowPrivate: given.config.mediaFetchPrivate },
     menusAuthorization: given.menusAuthorization ?? menusAuthorization(given.config),
   };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.

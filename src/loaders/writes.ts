@@ -4,6 +4,13 @@ import type { SiteContext } from '../models/site.ts';
 import type { UserModel } from '../models/user.ts';
 import type { WordPressClient } from '../wordpress/client.ts';
 import { publicMessage, WordPressError } from '../wordpress/errors.ts';
+import {
+  fetchRemoteFile,
+  MEDIA_FETCH_DEFAULTS,
+  type RemoteFile,
+  RemoteFileError,
+  type RemoteFileOptions,
+} from '../wordpress/remote-file.ts';
 import type { Collection, CollectionRecord, RestUser } from '../wordpress/rest-types.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 
@@ -26,6 +33,12 @@ export interface Writes {
    * trash: they are always deleted). Returns the record as it was, with status `trash` when trashed.
    */
   remove<C extends Collection>(collection: C, id: number, force: boolean): Promise<ModelOf<C>>;
+  /**
+   * A new media item from the file at `filePath` (createMediaItem): downloaded by the gateway under
+   * src/wordpress/remote-file.ts's rules, then uploaded to `/wp/v2/media` with `fields` (REST names) in the query.
+   * Refused downloads are BAD_USER_INPUT naming `filePath`, and nothing is sent to WordPress.
+   */
+  createMedia(filePath: string, fields: Record<string, string | number | boolean>, names?: InputNames): Promise<ModelOf<'media'>>;
   /** A comment's status change through REST (`untrash`, `approve`, …), for restoreComment. */
   setCommentStatus(id: number, status: string): Promise<ModelOf<'comments'>>;
   /**
@@ -69,6 +82,11 @@ export interface WriteDependencies {
   site: SiteContext;
   /** Invalidates cached answers and records (src/cache/purge.ts, on both caches). */
   purge(targets: readonly PurgeTarget[]): Promise<void>;
+  /**
+   * How createMediaItem downloads its file.
+   * @default public addresses only, 25 MiB, 30 s
+   */
+  mediaFetch?: RemoteFileOptions | undefined;
 }
 
 /**
@@ -87,9 +105,31 @@ const TOUCHES: Record<Collection, readonly string[]> = {
   comments: ['Comment'],
 };
 
-/** Purge targets of a write to `collection`; a comment also purges the post it is on (its comment count). */
-function touched(collection: Collection, record: { post?: unknown } | undefined): PurgeTarget[] {
-  const targets: PurgeTarget[] = TOUCHES[collection].map((type) => ({ type }));
+const BUILT_IN_TYPES = new Set(['Post', 'Page', 'Category', 'Tag']);
+
+/**
+ * Purge targets of a write to `collection`; a comment also purges the post it is on (its comment count). A
+ * discovered collection (a custom post type or taxonomy, known from `site.collections`) purges its own type,
+ * every other discovered type and every built-in type listing it (a book's genres, a genre's books, posts given
+ * a custom taxonomy: relations are not tracked finer) and, for content, users (their posts' lists).
+ */
+function touched(collection: Collection, record: { post?: unknown } | undefined, site: SiteContext): PurgeTarget[] {
+  const builtIn = TOUCHES[collection] as readonly string[] | undefined;
+  const discovered = builtIn ? undefined : site.collections?.get(collection);
+  const types = builtIn
+    ? builtIn
+    : discovered
+      ? [
+          ...new Set([
+            discovered.typename,
+            ...[...(site.collections?.values() ?? [])]
+              .filter((c) => !BUILT_IN_TYPES.has(c.typename) || c.extras.includes(collection))
+              .map((c) => c.typename),
+            ...(discovered.like === 'posts' || discovered.like === 'pages' ? ['User'] : []),
+          ]),
+        ]
+      : [];
+  const targets: PurgeTarget[] = types.map((type) => ({ type }));
   const postId = collection === 'comments' && typeof record?.post === 'number' ? record.post : undefined;
   if (postId) for (const type of ['Post', 'Page', 'MediaItem']) targets.push({ type, id: postId });
   return targets;
@@ -162,7 +202,7 @@ export function createWrites(deps: WriteDependencies): Writes {
         undefined,
         names,
       );
-      await deps.purge(touched(collection, record as { post?: unknown }));
+      await deps.purge(touched(collection, record as { post?: unknown }, site));
       return model(collection, record);
     },
 
@@ -178,13 +218,37 @@ export function createWrites(deps: WriteDependencies): Writes {
         query,
       );
       const record = 'previous' in answer && 'deleted' in answer ? answer.previous : (answer as CollectionRecord[typeof collection]);
-      await deps.purge(touched(collection, record as { post?: unknown }));
+      await deps.purge(touched(collection, record as { post?: unknown }, site));
       return model(collection, record);
+    },
+
+    async createMedia(filePath, fields, names) {
+      let file: RemoteFile;
+      try {
+        file = await fetchRemoteFile(filePath, deps.mediaFetch ?? MEDIA_FETCH_DEFAULTS);
+      } catch (error) {
+        if (error instanceof RemoteFileError) {
+          throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'filePath' } });
+        }
+        throw error;
+      }
+      let record: CollectionRecord['media'];
+      try {
+        record = await client.upload<CollectionRecord['media']>(
+          { bytes: file.bytes, contentType: file.contentType ?? 'application/octet-stream', filename: file.filename },
+          fields,
+          { authorization },
+        );
+      } catch (error) {
+        throw toUserError(error, names);
+      }
+      await deps.purge(touched('media', record as { post?: unknown }, site));
+      return model('media', record);
     },
 
     async setCommentStatus(id, status) {
       const record = await send<CollectionRecord['comments']>('POST', `/wp/v2/comments/${id}`, { status }, undefined, { status: 'status' });
-      await deps.purge(touched('comments', record));
+      await deps.purge(touched('comments', record, site));
       return model('comments', record);
     },
 
@@ -198,7 +262,7 @@ export function createWrites(deps: WriteDependencies): Writes {
         comment: comment.content,
       });
       const outcome = readCommentForm(answer.status, answer.location, answer.text, comment.postId);
-      await deps.purge(touched('comments', { post: comment.postId }));
+      await deps.purge(touched('comments', { post: comment.postId }, site));
       return outcome;
     },
 

@@ -86,12 +86,12 @@ const SERVED_INPUT_FIELDS: Record<string, readonly string[]> = {
   DateInput: ['day', 'month', 'year'],
   PostObjectsConnectionOrderbyInput: ['field', 'order'],
   UsersConnectionOrderbyInput: ['field', 'order'],
-  // Mutations (src/schema/mutations/posts.ts): terms named by id or slug; `name` and `description` would create
-  // missing terms in WPGraphQL, which REST does in a separate request (create the term first).
+  // Mutations (src/schema/mutations/term-input.ts): terms named by id, slug or name; a missing one is created
+  // (name, slug, description) when the viewer may, as in WPGraphQL.
   PostCategoriesInput: ['append', 'nodes'],
-  PostCategoriesNodeInput: ['id', 'slug'],
+  PostCategoriesNodeInput: ['description', 'id', 'name', 'slug'],
   PostTagsInput: ['append', 'nodes'],
-  PostTagsNodeInput: ['id', 'slug'],
+  PostTagsNodeInput: ['description', 'id', 'name', 'slug'],
 };
 
 function pothosType(type: GraphQLInputType): unknown {

@@ -33,6 +33,7 @@ import { REST_EXTENSIONS } from '../loaders/field-plan.ts';
 import type { CollectionModelling } from '../models/site.ts';
 import type { Collection } from '../wordpress/rest-types.ts';
 import { type ConnectionArgs, sliceConnection } from './connections.ts';
+import { discoveredMutations } from './mutations/discovered.ts';
 import { restConnection } from './rest-connection.ts';
 import { restSources } from './rest-sources.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -642,6 +643,12 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
       },
     }));
   }
+
+  // --- mutations of discovered types (src/schema/mutations/discovered.ts) ------------------------------------
+  const writes = discoveredMutations({ served, typeRef, isTaken: (n) => taken.has(n) || created.has(n), metaFieldName });
+  for (const type of writes.types) created.set(type.name, type);
+  warnings.push(...writes.warnings);
+  if (base.getMutationType()) addFields(base.getMutationType()!.name, () => writes.fields);
 
   // --- Yoast SEO ------------------------------------------------------------------------------------------------
   const anySeo = [...served.values()].some((item) => item.entry.seo);

@@ -176,6 +176,64 @@ describe('buildSiteSchema (src/schema/site-schema.ts)', () => {
     expect(built.collections.get('posts')).toEqual({ like: 'posts', typename: 'Post', extras: ['genres'] });
   });
 
+  it("mutations of discovered types in WPGraphQL's shapes: inputs from supports, term inputs, meta input", () => {
+    const mutation = built.schema.getMutationType()!.getFields();
+    const input = (name: string) =>
+      Object.fromEntries(
+        Object.entries((built.schema.getType(name) as unknown as GraphQLObjectType).getFields()).map(([k, f]) => [k, String(f.type)]),
+      );
+    expect(String(mutation.createBook!.args[0]!.type)).toBe('CreateBookInput!');
+    expect(String(mutation.createBook!.type)).toBe('CreateBookPayload');
+    // Book's records carry title and author (and every type date, password, slug): no content, excerpt, commentStatus; flat: no parentId.
+    expect(input('CreateBookInput')).toEqual({
+      authorId: 'ID',
+      clientMutationId: 'String',
+      date: 'String',
+      password: 'String',
+      slug: 'String',
+      status: 'PostStatusEnum',
+      title: 'String',
+      genres: 'BookGenresInput',
+      meta: 'BookMetaInput',
+    });
+    expect(input('UpdateBookInput')).toMatchObject({ id: 'ID!', genres: 'BookGenresInput' });
+    expect(input('DeleteBookInput')).toEqual({ clientMutationId: 'String', forceDelete: 'Boolean', id: 'ID!' });
+    expect(input('BookGenresInput')).toEqual({ append: 'Boolean', nodes: '[BookGenresNodeInput]' });
+    expect(input('BookGenresNodeInput')).toEqual({ description: 'String', id: 'ID', name: 'String', slug: 'String' });
+    expect(input('BookMetaInput')).toEqual({
+      isbn: 'String',
+      page_count: 'Int',
+      rating: 'Float',
+      in_print: 'Boolean',
+      editions: '[Int]',
+      dimensions: 'BookMetaInputDimensions',
+    });
+    expect(input('DeleteBookPayload')).toEqual({ clientMutationId: 'String', book: 'Book', deletedId: 'ID' });
+    // Hierarchical Chapter: content, menuOrder and parentId; no author.
+    expect(input('CreateChapterInput')).toEqual({
+      clientMutationId: 'String',
+      title: 'String',
+      content: 'String',
+      menuOrder: 'Int',
+      date: 'String',
+      password: 'String',
+      slug: 'String',
+      parentId: 'ID',
+      status: 'PostStatusEnum',
+    });
+    expect(input('CreateGenreInput')).toEqual({
+      clientMutationId: 'String',
+      description: 'String',
+      name: 'String!',
+      parentDatabaseId: 'Int',
+      parentId: 'ID',
+      slug: 'String',
+    });
+    expect(input('UpdateGenreInput')).toMatchObject({ name: 'String', id: 'ID!' });
+    expect(input('DeleteGenrePayload')).toEqual({ clientMutationId: 'String', genre: 'Genre', deletedId: 'ID' });
+    expect(mutation.createPerson).toBeUndefined();
+  });
+
   it('with nothing discovered, the schema prints as the built-in one', () => {
     const none = buildSiteSchema(base, { namespaces: [], postTypes: site.postTypes.slice(0, 3), taxonomies: site.taxonomies.slice(0, 2) });
     expect(printSchema(none.schema)).toBe(printSchema(base));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimit } from '../../src/auth/rate-limit.ts';
+import { Redis } from 'ioredis';
+import { localLimit, SlidingWindowLimit, sharedLimit } from '../../src/auth/rate-limit.ts';
 import { AUTH_TOKEN_SECONDS, basicFromClaims, createTokenSealer, REFRESH_TOKEN_SECONDS, type TokenError } from '../../src/auth/tokens.ts';
 import { readCommentForm } from '../../src/loaders/writes.ts';
 
@@ -54,6 +55,35 @@ describe('SlidingWindowLimit', () => {
     limit.reset('a');
     expect(limit.retryAfterMs('a')).toBe(0);
     expect(new SlidingWindowLimit(0, 1_000).retryAfterMs('a')).toBe(0);
+  });
+});
+
+describe('RateLimit: take checks and counts in one step; Redis down means per instance, never none', () => {
+  it('localLimit: a refused take is not counted', async () => {
+    let t = 0;
+    const limit = localLimit(2, 1_000, () => t);
+    expect([await limit.take('a'), await limit.take('a')]).toEqual([0, 0]);
+    t = 400;
+    expect(await limit.take('a')).toBe(600);
+    expect(await limit.retryAfterMs('a')).toBe(600);
+    t = 1_001;
+    expect(await limit.take('a')).toBe(0);
+  });
+
+  it('sharedLimit with Redis not connected: the in-memory insurance limits, at once', async () => {
+    // lazyConnect and never connected: status "wait", so rejectIfRedisNotReady sends every call to the insurance.
+    const redis = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false });
+    const limit = sharedLimit(redis, 'test', 2, 60_000);
+    expect([await limit.take('x'), await limit.take('x')]).toEqual([0, 0]);
+    expect(await limit.take('x')).toBeGreaterThan(59_000);
+    expect(await limit.retryAfterMs('x')).toBeGreaterThan(59_000);
+    expect(await limit.retryAfterMs('y')).toBe(0);
+    await limit.hit('y');
+    await limit.hit('y');
+    expect(await limit.retryAfterMs('y')).toBeGreaterThan(0);
+    await limit.reset('y');
+    expect(await limit.retryAfterMs('y')).toBe(0);
+    redis.disconnect();
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, restUrl, wordpressTarget } from '../wordpress/target.ts';
@@ -52,7 +53,9 @@ beforeAll(async () => {
         .trim() === 'PONG',
     'redis-server',
   );
-  const settings = { redisUrl: `redis://127.0.0.1:${port}`, authSecret: SECRET, commentRateLimit: 100 };
+  // mediaFetchPrivate: createMediaItem's file is served from this machine (127.0.0.1) by the test itself; the
+  // refusal of such addresses without the setting is tested in tests/unit/remote-file.test.ts.
+  const settings = { redisUrl: `redis://127.0.0.1:${port}`, authSecret: SECRET, commentRateLimit: 100, mediaFetchPrivate: true };
   a = await startWordPressGateway(wp, settings);
   b = await startWordPressGateway(wp, settings);
   await until(async () => (await readyRedis(a)) && (await readyRedis(b)), 'both gateways on Redis');
@@ -212,6 +215,72 @@ describe('posts, pages and terms round-trip', () => {
 });
 
 describe('media, comments by a signed-in viewer, the viewer', () => {
+  it('createMediaItem downloads filePath and uploads it with its metadata in one request; B sees it', async () => {
+    const png = await readFile(new URL('../../docs/graphiql.png', import.meta.url));
+    const files = createHttpServer((req, res) => {
+      if (req.url === `/shot-${RUN}.png`) {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+        res.end(png);
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(files.address() as { port: number }).port}`;
+    try {
+      const { createMediaItem } = await write(
+        `mutation($path: String!) { createMediaItem(input: { filePath: $path, title: "Shot ${RUN}", altText: "Alt ${RUN}", caption: "Caption ${RUN}", parentId: "${OPEN_POST}", clientMutationId: "m1" }) {
+          clientMutationId mediaItem { databaseId title altText mimeType parentDatabaseId caption } } }`,
+        { path: `${origin}/shot-${RUN}.png` },
+      );
+      expect(createMediaItem).toEqual({
+        clientMutationId: 'm1',
+        mediaItem: {
+          databaseId: expect.any(Number),
+          title: `Shot ${RUN}`,
+          altText: `Alt ${RUN}`,
+          mimeType: 'image/png',
+          parentDatabaseId: OPEN_POST,
+          caption: `<p>Caption ${RUN}</p>\n`,
+        },
+      });
+      const id = createMediaItem.mediaItem.databaseId;
+      expect((await b.data(`{ mediaItem(id: "${id}", idType: DATABASE_ID) { title fileSize } }`)).mediaItem).toEqual({
+        title: `Shot ${RUN}`,
+        fileSize: png.length,
+      });
+      await write(`mutation { deleteMediaItem(input: { id: "${id}", forceDelete: true }) { deletedId } }`);
+
+      // Refused before anything reaches WordPress: a missing file, another protocol, an anonymous uploader.
+      const count = async () =>
+        ((await (await fetch(restUrl(wp, '/wp/v2/media', { search: `Nope ${RUN}` }), { headers: editor() })).json()) as Json[]).length;
+      const missing = await a.query(
+        `mutation { createMediaItem(input: { filePath: "${origin}/missing.png", title: "Nope ${RUN}" }) { mediaItem { databaseId } } }`,
+        {},
+        editor(),
+      );
+      expect(missing.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/answered 404; nothing was uploaded/),
+        extensions: { code: 'BAD_USER_INPUT', field: 'filePath' },
+      });
+      const ftp = await a.query(
+        'mutation { createMediaItem(input: { filePath: "ftp://example.com/a.png" }) { mediaItem { databaseId } } }',
+        {},
+        editor(),
+      );
+      expect(ftp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filePath' });
+      const anonymous = await a.query(
+        `mutation { createMediaItem(input: { filePath: "${origin}/shot-${RUN}.png", title: "Nope ${RUN}" }) { mediaItem { databaseId } } }`,
+      );
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(await count()).toBe(0);
+    } finally {
+      files.closeAllConnections();
+      await new Promise<void>((resolve) => files.close(() => resolve()));
+    }
+  });
+
   it('media metadata: update, and delete only with forceDelete', async () => {
     const png = await readFile(new URL('../../docs/graphiql.png', import.meta.url));
     const uploaded = await fetch(restUrl(wp, '/wp/v2/media'), {
@@ -296,5 +365,209 @@ describe('login with an application password', () => {
       expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     expect(new Set(answers.map((x) => x.errors?.[0]?.message)).size).toBe(1);
+  });
+});
+
+describe('discovered types (book, chapter, genre: tests/wordpress/mu-plugins/wpgw-discovery.php)', () => {
+  it('createBook with a new genre by name and registered meta; B sees it; update appends, then replaces, terms; delete trashes', async () => {
+    const LATEST = '{ books(first: 1) { nodes { databaseId title } } }';
+    await b.data(LATEST);
+    const { createBook } = await write(
+      `mutation($title: String!, $genre: String!) {
+        createBook(input: {
+          title: $title, status: PUBLISH, clientMutationId: "b1",
+          genres: { nodes: [{ name: $genre, description: "made by createBook" }] },
+          meta: { isbn: "978-${RUN}", page_count: 321, in_print: true, editions: [2001, 2011], dimensions: { width: 1.5, height: 2 } }
+        }) {
+          clientMutationId
+          book { databaseId title status genres { nodes { name description } } meta { isbn page_count in_print editions dimensions { width height } } }
+        }
+      }`,
+      { title: `Book ${RUN}`, genre: `Genre ${RUN}` },
+    );
+    expect(createBook).toEqual({
+      clientMutationId: 'b1',
+      book: {
+        databaseId: expect.any(Number),
+        title: `Book ${RUN}`,
+        status: 'publish',
+        genres: { nodes: [{ name: `Genre ${RUN}`, description: 'made by createBook' }] },
+        meta: { isbn: `978-${RUN}`, page_count: 321, in_print: true, editions: [2001, 2011], dimensions: { width: 1.5, height: 2 } },
+      },
+    });
+    const id = createBook.book.databaseId;
+    expect((await b.data(LATEST)).books.nodes[0]).toEqual({ databaseId: id, title: `Book ${RUN}` });
+
+    const READ = `{ book(id: "${id}", idType: DATABASE_ID) { title genres { nodes { slug } } meta { page_count } } }`;
+    await b.data(READ);
+    // A second genre by slug: appended (WPGraphQL's default), the first kept.
+    const other = `other-${RUN}`;
+    await write(`mutation { createGenre(input: { name: "Other ${RUN}", slug: "${other}" }) { genre { databaseId } } }`);
+    await write(
+      `mutation { updateBook(input: { id: "${id}", title: "Book ${RUN} edited", genres: { nodes: [{ slug: "${other}" }] }, meta: { page_count: 322 } }) { book { title } } }`,
+    );
+    const first = (await write(`{ genres(where: { search: "Genre ${RUN}" }) { nodes { slug } } }`)).genres.nodes[0].slug;
+    expect((await b.data(READ)).book).toEqual({
+      title: `Book ${RUN} edited`,
+      genres: { nodes: [{ slug: first }, { slug: other }].sort((x, y) => x.slug.localeCompare(y.slug)) },
+      meta: { page_count: 322 },
+    });
+    await write(
+      `mutation { updateBook(input: { id: "${id}", genres: { append: false, nodes: [{ slug: "${other}" }] } }) { book { databaseId } } }`,
+    );
+    expect((await b.data(READ)).book.genres).toEqual({ nodes: [{ slug: other }] });
+
+    const { deleteBook } = await write(`mutation { deleteBook(input: { id: "${id}" }) { deletedId book { status } } }`);
+    expect(deleteBook).toEqual({ deletedId: Buffer.from(`post:${id}`).toString('base64'), book: { status: 'trash' } });
+    expect((await b.data(READ)).book).toBeNull();
+    await write(`mutation { deleteBook(input: { id: "${id}", forceDelete: true }) { deletedId } }`);
+  });
+
+  it('createChapter under a parent with menuOrder; bad input and anonymous writers are refused, nothing written', async () => {
+    const { createChapter: parent } = await write(
+      `mutation { createChapter(input: { title: "Part ${RUN}", status: PUBLISH }) { chapter { databaseId } } }`,
+    );
+    const { createChapter } = await write(
+      `mutation { createChapter(input: { title: "Chapter ${RUN}", status: PUBLISH, parentId: "${parent.chapter.databaseId}", menuOrder: 7, content: "<p>Text</p>" }) { chapter { databaseId } } }`,
+    );
+    const id = createChapter.chapter.databaseId;
+    expect(
+      (await b.data(`{ chapter(id: "${id}", idType: DATABASE_ID) { title menuOrder parent { node { databaseId } } } }`)).chapter,
+    ).toEqual({
+      title: `Chapter ${RUN}`,
+      menuOrder: 7,
+      parent: { node: { databaseId: parent.chapter.databaseId } },
+    });
+    const badId = await a.query('mutation { updateChapter(input: { id: "nope", title: "x" }) { chapter { databaseId } } }', {}, editor());
+    expect(badId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const anonymous = await a.query(`mutation { createBook(input: { title: "Nope ${RUN}" }) { book { databaseId } } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const oversized = await a.query(
+      'mutation($c: String!) { createChapter(input: { title: "Big", content: $c }) { chapter { databaseId } } }',
+      { c: 'x'.repeat(1_048_577) },
+      editor(),
+    );
+    expect(oversized.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
+    const found = await fetch(restUrl(wp, '/wp/v2/books', { search: `Nope ${RUN}`, status: 'draft,publish' }), { headers: editor() });
+    expect(await found.json()).toEqual([]);
+    for (const chapter of [id, parent.chapter.databaseId]) {
+      await write(`mutation { deleteChapter(input: { id: "${chapter}", forceDelete: true }) { deletedId } }`);
+    }
+  });
+
+  it('createGenre, updateGenre (parent, meta), deleteGenre; B sees each', async () => {
+    const { createGenre } = await write(
+      `mutation { createGenre(input: { name: "Genre2 ${RUN}", slug: "genre2-${RUN}", meta: { color: "red" } }) { genre { databaseId name meta { color } } } }`,
+    );
+    expect(createGenre.genre).toMatchObject({ name: `Genre2 ${RUN}`, meta: { color: 'red' } });
+    const gid = createGenre.genre.databaseId;
+    const READ = `{ genre(id: "genre2-${RUN}", idType: SLUG) { name parent { node { slug } } meta { color } } }`;
+    expect((await b.data(READ)).genre).toEqual({ name: `Genre2 ${RUN}`, parent: null, meta: { color: 'red' } });
+    const { createGenre: top } = await write(
+      `mutation { createGenre(input: { name: "Top ${RUN}", slug: "top-${RUN}" }) { genre { databaseId } } }`,
+    );
+    await write(
+      `mutation { updateGenre(input: { id: "${gid}", name: "Genre2 ${RUN} renamed", parentDatabaseId: ${top.genre.databaseId}, meta: { color: "blue" } }) { genre { name } } }`,
+    );
+    expect((await b.data(READ)).genre).toEqual({
+      name: `Genre2 ${RUN} renamed`,
+      parent: { node: { slug: `top-${RUN}` } },
+      meta: { color: 'blue' },
+    });
+    const { deleteGenre } = await write(`mutation { deleteGenre(input: { id: "${gid}" }) { deletedId genre { databaseId } } }`);
+    expect(deleteGenre).toEqual({ deletedId: Buffer.from(`term:${gid}`).toString('base64'), genre: { databaseId: gid } });
+    expect((await b.data(READ)).genre).toBeNull();
+    await write(`mutation { deleteGenre(input: { id: "${top.genre.databaseId}" }) { deletedId } }`);
+  });
+});
+
+describe('term inputs by name in createPost', () => {
+  it('an existing category by name is used, a missing tag by name is created; append keeps the post’s terms', async () => {
+    const { createPost } = await write(
+      `mutation { createPost(input: { title: "Terms ${RUN}", categories: { nodes: [{ name: "News" }] }, tags: { nodes: [{ name: "Fresh ${RUN}" }] } }) {
+        post { databaseId categories { nodes { slug } } tags { nodes { name } } } } }`,
+    );
+    expect(createPost.post).toMatchObject({ categories: { nodes: [{ slug: 'news' }] }, tags: { nodes: [{ name: `Fresh ${RUN}` }] } });
+    const id = createPost.post.databaseId;
+    const { updatePost } = await write(
+      `mutation { updatePost(input: { id: "${id}", tags: { nodes: [{ slug: "graphql" }] } }) { post { tags { nodes { name } } } } }`,
+    );
+    expect(updatePost.post.tags.nodes.map((t: Json) => t.name).sort()).toEqual([`Fresh ${RUN}`, 'GraphQL'].sort());
+    const tags = (await (await fetch(restUrl(wp, '/wp/v2/tags', { search: `Fresh ${RUN}` }))).json()) as Json[];
+    await write(`mutation { deletePost(input: { id: "${id}", forceDelete: true }) { deletedId } }`);
+    for (const tag of tags) await write(`mutation { deleteTag(input: { id: "${tag.id}" }) { deletedId } }`);
+  });
+});
+
+describe('held comments are hidden from everyone but their author and moderators', () => {
+  /** A new subscriber with an application password (made by the administrator through REST). */
+  const subscriber = async (name: string) => {
+    const admin = { Authorization: basicAuth(wp.admin!), 'content-type': 'application/json' };
+    const made = await fetch(restUrl(wp, '/wp/v2/users'), {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ username: name, email: `${name}@example.test`, password: `${name}-password`, roles: ['subscriber'] }),
+    });
+    expect(made.status).toBe(201);
+    const id = ((await made.json()) as Json).id as number;
+    const app = await fetch(restUrl(wp, `/wp/v2/users/${id}/application-passwords`), {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ name: 'writes suite' }),
+    });
+    expect(app.status).toBe(201);
+    return { id, headers: { Authorization: basicAuth({ user: name, appPassword: ((await app.json()) as Json).password }) } };
+  };
+
+  it('a subscriber’s held comment: success and the comment in the author’s payload (as WPGraphQL); null for readers, other subscribers and caches', async () => {
+    const author = await subscriber(`sub-${RUN}`);
+    const other = await subscriber(`other-${RUN}`);
+    const LIST = `{ post(id: "${OPEN_POST}", idType: DATABASE_ID) { comments(first: 100) { nodes { databaseId } } } }`;
+    const before = await b.data(LIST);
+    const content = `Held ${RUN}: <a href="https://a.example">a</a> <a href="https://b.example">b</a>`;
+    const { createComment } = await a.data(
+      `mutation($c: String!) { createComment(input: { commentOn: ${OPEN_POST}, content: $c }) { success comment { databaseId status } } }`,
+      { c: content },
+      author.headers,
+    );
+    expect(createComment).toEqual({ success: true, comment: { databaseId: expect.any(Number), status: 'HOLD' } });
+    const id = createComment.comment.databaseId;
+    const READ = `{ comment(id: "${id}", idType: DATABASE_ID) { databaseId status } }`;
+    // Readers (both instances, cached or not), another subscriber: nothing; the list is as it was.
+    expect((await b.data(READ)).comment).toBeNull();
+    expect((await a.data(READ)).comment).toBeNull();
+    expect((await b.data(LIST)).post.comments.nodes).toEqual(before.post.comments.nodes);
+    expect((await b.data(READ, {}, other.headers)).comment).toBeNull();
+    // A moderator (the editor) finds it among held comments; that answer is theirs, not cached for readers.
+    const HELD = `{ comments(first: 100, where: { statusIn: [HOLD], search: "Held ${RUN}" }) { nodes { databaseId status } } }`;
+    expect((await b.data(HELD, {}, editor())).comments.nodes).toEqual([{ databaseId: id, status: 'HOLD' }]);
+    expect((await b.data(READ)).comment).toBeNull();
+    expect((await b.data(HELD)).comments.nodes).toEqual([]);
+    expect((await a.data(LIST)).post.comments.nodes).toEqual(before.post.comments.nodes);
+  });
+
+  it('an anonymous reader’s held comment is hidden from readers on every instance', async () => {
+    const held = await fetch(restUrl(wp, '/wp/v2/comments', { post: OPEN_POST, status: 'hold', search: `Two links ${RUN}` }), {
+      headers: editor(),
+    });
+    const [comment] = (await held.json()) as Json[];
+    expect(comment).toBeDefined();
+    const READ = `{ comment(id: "${comment.id}", idType: DATABASE_ID) { databaseId } }`;
+    expect((await a.data(READ)).comment).toBeNull();
+    expect((await b.data(READ)).comment).toBeNull();
+  });
+});
+
+describe('rate limits are shared through Redis by the instances using it', () => {
+  it('failed sign-ins for one user name count on both instances together: the sixth is refused on either', async () => {
+    const LOGIN = 'mutation($u: String!) { login(input: { username: $u, password: "abcd efgh ijkl mnop qrst uvwx" }) { authToken } }';
+    const user = `flood-${RUN}`;
+    const codes: unknown[] = [];
+    for (const gateway of [a, b, a, b, a]) codes.push((await gateway.query(LOGIN, { u: user })).errors?.[0]?.extensions?.code);
+    expect(codes).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    for (const gateway of [b, a]) {
+      const refused = await gateway.query(LOGIN, { u: user });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    }
   });
 });

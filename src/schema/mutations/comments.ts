@@ -81,15 +81,14 @@ mutation(
       return { comment, success: true };
     }
 
-    const guard = context.guards.comments;
-    const wait = guard.retryAfterMs(context.clientAddress);
+    // Checked and counted in one step (shared by every instance through Redis when it is configured).
+    const wait = await context.guards.comments.take(context.clientAddress);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new GraphQLError(`Too many comments from your address: wait ${seconds} s before commenting again.`, {
         extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds },
       });
     }
-    guard.hit(context.clientAddress);
     const { id, held } = await context.writes.commentAsReader({
       postId,
       parentId,

@@ -74,19 +74,18 @@ mutation('login', 'LoginInput', ['clientMutationId', 'password', 'username'], Lo
   const password = String(input.password ?? '').trim();
   const userKey = username.toLowerCase();
   const { loginsPerUser, loginsPerAddress } = context.guards;
-  const wait = Math.max(loginsPerUser.retryAfterMs(userKey), loginsPerAddress.retryAfterMs(context.clientAddress));
+  const wait = Math.max(await loginsPerUser.retryAfterMs(userKey), await loginsPerAddress.retryAfterMs(context.clientAddress));
   if (wait > 0) throw rateLimited(wait);
 
   const started = performance.now();
   // Always asked, even for an empty password: WordPress's answer is the only check, so every attempt costs the same.
   const user = username && password ? await context.writes.checkCredentials(username, password) : null;
   if (!user) {
-    loginsPerUser.hit(userKey);
-    loginsPerAddress.hit(context.clientAddress);
+    await Promise.all([loginsPerUser.hit(userKey), loginsPerAddress.hit(context.clientAddress)]);
     await sleep(Math.max(0, FAILURE_FLOOR_MS - (performance.now() - started)));
     throw new GraphQLError(WRONG, { extensions: { code: 'UNAUTHENTICATED' } });
   }
-  loginsPerUser.reset(userKey);
+  await loginsPerUser.reset(userKey);
   const claims = { userId: user.databaseId, username, password };
   return {
     authToken: tokens.issue({ ...claims, kind: 'auth' }),

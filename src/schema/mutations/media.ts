@@ -2,14 +2,25 @@ import { builder } from '../../builder.ts';
 import { toGlobalId } from '../../models/global-id.ts';
 import type { MediaItemModel } from '../../models/media.ts';
 import { MediaItemRef } from '../object-refs.ts';
-import { checkSizes, idInput, inputNames, type MutationInput, mutation, optionalId, type PayloadShape, restBody } from './common.ts';
+import {
+  badInput,
+  checkSizes,
+  idInput,
+  inputNames,
+  type MutationInput,
+  mutation,
+  optionalId,
+  type PayloadShape,
+  restBody,
+} from './common.ts';
 
 /**
- * updateMediaItem and deleteMediaItem (WPGraphQL's Mutation/MediaItem*.php): a media item's metadata, as REST
- * writes to `/wp/v2/media/<id>`. Uploading a file (createMediaItem: `filePath`, `fileType`) is not served: REST
- * takes the file's bytes in the request body, which a GraphQL string input cannot carry sensibly. WordPress
- * keeps no trash for media unless MEDIA_TRASH is on: a delete without `forceDelete: true` is refused with
- * BAD_USER_INPUT saying so.
+ * createMediaItem, updateMediaItem and deleteMediaItem (WPGraphQL's Mutation/MediaItem*.php). createMediaItem
+ * takes `filePath`, a URL, as WPGraphQL does: the gateway downloads it (public http(s) addresses only unless
+ * `media-fetch-private`, size and time limits: src/wordpress/remote-file.ts) and uploads it to `/wp/v2/media`
+ * with the metadata in the same request, with the viewer's credentials; WordPress checks the viewer may upload
+ * and the file type. Updates write a media item's metadata to `/wp/v2/media/<id>`. WordPress keeps no trash for
+ * media unless MEDIA_TRASH is on: a delete without `forceDelete: true` is refused with BAD_USER_INPUT saying so.
  */
 
 const MEDIA_FIELDS = {
@@ -51,6 +62,35 @@ const mediaPayload = (name: string, deleted: boolean) => {
   });
   return ref;
 };
+
+mutation(
+  'createMediaItem',
+  'CreateMediaItemInput',
+  [
+    'altText',
+    'authorId',
+    'caption',
+    'clientMutationId',
+    'commentStatus',
+    'date',
+    'dateGmt',
+    'description',
+    'filePath',
+    'parentId',
+    'pingStatus',
+    'slug',
+    'title',
+  ],
+  mediaPayload('CreateMediaItemPayload', false),
+  async (input, context) => {
+    const filePath = typeof input.filePath === 'string' ? input.filePath.trim() : '';
+    if (!filePath) throw badInput('filePath', 'the URL of the file to upload is required');
+    if (filePath.length > 2_048) throw badInput('filePath', `${filePath.length} characters is more than the 2048 accepted for a URL`);
+    const { filePath: _, ...rest } = input;
+    const fields = mediaBody(rest) as Record<string, string | number>;
+    return { mediaItem: await context.writes.createMedia(filePath, fields, NAMES) };
+  },
+);
 
 mutation(
   'updateMediaItem',

@@ -5,7 +5,6 @@ import type { PageModel } from '../../models/page.ts';
 import type { PostModel } from '../../models/post.ts';
 import { PageRef, PostRef } from '../object-refs.ts';
 import {
-  badInput,
   checkSizes,
   idInput,
   inputNames,
@@ -16,12 +15,13 @@ import {
   type PayloadShape,
   restBody,
 } from './common.ts';
+import { resolveTermInput } from './term-input.ts';
 
 /**
  * createPost, updatePost, deletePost and the same for pages (WPGraphQL's Mutation/PostObject*.php), as REST
  * writes to `/wp/v2/posts` and `/wp/v2/pages` with the viewer's credentials. A new post is a draft unless
- * `status` says otherwise, as in WPGraphQL. Terms are named by id (global or database) or slug; a slug that
- * names no term is BAD_USER_INPUT (WPGraphQL would create it: create it with createCategory/createTag first).
+ * `status` says otherwise, as in WPGraphQL. Terms are named by id, slug or name, and created when missing and the
+ * viewer may, as WPGraphQL does (./term-input.ts).
  */
 
 /** Input field → REST field, for both post types. */
@@ -47,51 +47,10 @@ function contentBody(input: MutationInput, fields: Readonly<Record<string, strin
   return body;
 }
 
-/**
- * Term ids for `categories` / `tags` input (`{ append, nodes: [{ id } | { slug }] }`): ids as given, slugs looked
- * up; with `append`, added to the post's current terms (WPGraphQL's default replaces them).
- */
-async function termIds(
-  context: GatewayContext,
-  input: MutationInput,
-  field: 'categories' | 'tags',
-  current: () => Promise<number[]>,
-): Promise<number[] | undefined> {
-  const given = input[field] as { append?: boolean | null; nodes?: ({ id?: string | null; slug?: string | null } | null)[] | null } | null;
-  if (!given?.nodes) return undefined;
-  const ids: number[] = [];
-  const slugs: string[] = [];
-  for (const [i, node] of given.nodes.entries()) {
-    if (node?.id) ids.push(idInput({ [`${field}.nodes[${i}].id`]: node.id }, `${field}.nodes[${i}].id`));
-    else if (node?.slug) slugs.push(node.slug);
-    else throw badInput(`${field}.nodes[${i}]`, 'name the term by id or slug');
-  }
-  if (slugs.length > 0) {
-    const found = await context.loaders.list(field, { slug: slugs, per_page: 100 }, ['slug']);
-    for (const slug of slugs) {
-      const term = found.models.find((m) => m.slug === slug);
-      if (!term)
-        throw badInput(
-          `${field}.nodes`,
-          `no ${field === 'categories' ? 'category' : 'tag'} has the slug ${JSON.stringify(slug)}; create it first`,
-        );
-      ids.push(term.databaseId);
-    }
-  }
-  if (given.append === true) ids.push(...(await current()));
-  return [...new Set(ids)];
-}
-
 async function postBody(input: MutationInput, context: GatewayContext, id: number | undefined): Promise<Record<string, unknown>> {
   const body = contentBody(input, POST_FIELDS);
-  let existing: Promise<PostModel | null> | undefined;
-  const current = (key: 'categoryDatabaseIds' | 'tagDatabaseIds') => async () => {
-    if (id === undefined) return [];
-    existing ??= context.loaders.load('posts', id);
-    return (await existing)?.[key] ?? [];
-  };
-  const categories = await termIds(context, input, 'categories', current('categoryDatabaseIds'));
-  const tags = await termIds(context, input, 'tags', current('tagDatabaseIds'));
+  const categories = await resolveTermInput(context, input, { collection: 'categories', field: 'categories' }, id);
+  const tags = await resolveTermInput(context, input, { collection: 'tags', field: 'tags' }, id);
   if (categories) body.categories = categories;
   if (tags) body.tags = tags;
   return body;
