@@ -54,15 +54,25 @@ function words(html: string): string[] {
 }
 
 /**
- * `the_excerpt( wp_trim_excerpt( '' ) )` over already-rendered content: 55 words + ` [&hellip;]`, wrapped by
+ * `the_excerpt( wp_trim_excerpt( '' ) )` over already-rendered content (also an attachment's automatic caption:
+ * ./media.ts): 55 words + ` [&hellip;]`, wrapped by
  * `wpautop` (one line of text: one paragraph; nothing at all when empty). `wptexturize`/`convert_chars` of
  * `the_excerpt` have nothing left to change in text `the_content` already texturized.
  */
-function trimmedExcerpt(renderedContent: string): string {
+export function trimmedExcerpt(renderedContent: string): string {
   const all = words(renderedContent);
   if (all.length === 0) return '';
   const text = all.length > EXCERPT_LENGTH ? `${all.slice(0, EXCERPT_LENGTH).join(' ')}${EXCERPT_MORE}` : all.join(' ');
   return `<p>${text}</p>\n`;
+}
+
+/**
+ * Whether an excerpt is WordPress's automatic one: from `raw` (the edit context) when there, else by equality with
+ * `expected`, REST's automatic excerpt recomputed from what REST rendered it from.
+ */
+export function isAutomaticExcerpt(excerpt: RestProtectedRendered | undefined, expected: () => string): boolean {
+  if (typeof excerpt?.raw === 'string') return isEmptyExcerpt(excerpt.raw);
+  return excerpt?.rendered !== undefined && expected() === excerpt.rendered;
 }
 
 /**
@@ -77,8 +87,6 @@ export function wpgraphqlExcerpt(excerpt: RestProtectedRendered | undefined, con
   const firstPage = rendered.split(NEXT_PAGE, 1)[0] as string;
   const more = MORE_TAG.exec(firstPage);
   if (!more) return rest;
-  const automatic =
-    typeof excerpt?.raw === 'string' ? isEmptyExcerpt(excerpt.raw) : trimmedExcerpt(firstPage.slice(0, more.index)) === rest;
-  if (!automatic) return rest;
+  if (!isAutomaticExcerpt(excerpt, () => trimmedExcerpt(firstPage.slice(0, more.index)))) return rest;
   return trimmedExcerpt(firstPage.replace(MORE_TAG, ''));
 }

@@ -26,7 +26,9 @@ const NAMES =
   'first_name/last_name only with context=edit)';
 const TERM_TAXONOMY_ID =
   'termTaxonomyId: null on the gateway (REST does not expose term_taxonomy_id; WPGraphQL gives it, the term id here)';
-const CURSORS = "pageInfo.endCursor: WPGraphQL's cursors encode the last record's id, the gateway's a position";
+const CURSORS =
+  "pageInfo.endCursor: WPGraphQL's cursors encode the last record's id, the gateway's a position (why it stays so: " +
+  'docs/compatibility.md, Pagination)';
 const STICKY_NULL =
   'anonymously WPGraphQL answers with an "Internal server error" on the password-protected post\'s non-null isSticky ' +
   '(a WPGraphQL bug the gateway does not copy: docs/compatibility.md), the gateway answers the post';
@@ -34,10 +36,7 @@ const STICKY_NULL =
 /** Documents whose answers differ from WPGraphQL's today → why. Each must still differ (see above). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   'gatsby-categories': TERM_TAXONOMY_ID,
-  'gatsby-media-items':
-    'fileSize (of the item and of each size) is 0 for WPGraphQL, which stats the file on disk, and the seed writes no ' +
-    "upload files; the gateway gives the sizes REST reports from the attachment's metadata (a seed artifact: with " +
-    'real files they would agree)',
+  'gatsby-media-items': CURSORS,
   'gatsby-pages': CURSORS,
   'gatsby-posts':
     `${STICKY_NULL}; for the editor: Post.terms of a post with a format lists its PostFormat term in WPGraphQL (the ` +
