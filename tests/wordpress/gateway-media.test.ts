@@ -78,7 +78,7 @@ describe.runIf(wp.seeded)('the gateway’s media against REST', () => {
     }
     expect(items.get(SEED.media.firstImage).altText).toBe('Alt text for image 0 & friends');
     expect(items.get(SEED.media.firstImage + 1).altText).toBe('');
-    expect(records.get(SEED.media.pdf).caption.rendered).toBe('<p>Annual report 2022</p>\n');
+    expect(records.get(SEED.media.pdf)?.caption.rendered).toBe('<p>Annual report 2022</p>\n');
   });
 
   it('mediaDetails.sizes: WordPress’s sizes in its order, without REST’s synthetic `full`', () => {
