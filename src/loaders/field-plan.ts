@@ -20,6 +20,7 @@ export const REST_EXTENSIONS = {
   collection: 'restCollection',
   sourceOverrides: 'restSourceOverrides',
   sources: 'restSources',
+  relatedSources: 'restRelatedSources',
 } as const;
 
 /** Where one GraphQL field of a record type reads from: its type's collection, and the field's REST sources. */
@@ -63,6 +64,8 @@ export function planFields(
   sourcesOf: SourcesOf = sourcesInSchema,
 ): Map<Collection, readonly string[] | undefined> {
   const selected = new Map<GraphQLObjectType, Set<string>>();
+  // REST fields of other collections a selected field needs whatever its sub-selection (a sort key).
+  const related = new Map<Collection, Set<string>>();
   const typeInfo = new TypeInfo(schema);
   const note = (type: GraphQLObjectType, field: string) => {
     let set = selected.get(type);
@@ -79,6 +82,14 @@ export function planFields(
         const parent = typeInfo.getParentType();
         const field = node.name.value;
         if (!parent || field.startsWith('__')) return;
+        const needs = typeInfo.getFieldDef()?.extensions[REST_EXTENSIONS.relatedSources] as
+          | Readonly<Partial<Record<Collection, readonly string[]>>>
+          | undefined;
+        for (const [collection, fields] of Object.entries(needs ?? {}) as [Collection, readonly string[]][]) {
+          const set = related.get(collection) ?? new Set<string>();
+          for (const f of fields) set.add(f);
+          related.set(collection, set);
+        }
         if (isObjectType(parent)) note(parent, field);
         else if (isInterfaceType(parent)) {
           for (const impl of schema.getPossibleTypes(parent)) note(impl, field);
@@ -99,6 +110,10 @@ export function planFields(
       // A nested field beside its parent would cut WordPress's answer short: see restFields.
       plan.set(found.collection, restFields([...set]) ?? []);
     }
+  }
+  for (const [collection, fields] of related) {
+    if (fallback.has(collection)) continue;
+    plan.set(collection, restFields([...(plan.get(collection) ?? ALWAYS), ...fields]) ?? []);
   }
   for (const collection of fallback) plan.set(collection, undefined);
   return plan;

@@ -15,7 +15,7 @@ import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 import { loadMenuSite, type MenuSite } from './menus.ts';
 import { unlockProtected } from './protected.ts';
-import { loadViewer, loadViewerRoles } from './viewer.ts';
+import { loadViewer, loadViewerSelf, type ViewerSelf } from './viewer.ts';
 
 /** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
 export interface ModelPage<M> {
@@ -48,8 +48,11 @@ export interface Loaders {
   lookupIds(collection: 'users' | 'categories' | 'tags', slugs: string[]): Promise<number[]>;
   /** The signed-in viewer; null when anonymous. */
   viewer(): Promise<UserModel | null>;
-  /** The signed-in viewer's id and roles (one request per GraphQL request); null when anonymous. */
-  viewerRoles(): Promise<{ id: number; roles: string[] } | null>;
+  /**
+   * The signed-in viewer's own record in the edit context: id, roles and the fields WPGraphQL shows a user of
+   * themself (one request per GraphQL request); null when anonymous.
+   */
+  viewerSelf(): Promise<ViewerSelf | null>;
   /** The site's public menus and their items (./menus.ts), read once per request. */
   menuSite(): Promise<MenuSite>;
   /** The record a `_links` relation points to (./follow-link.ts); null when there is none. */
@@ -84,7 +87,7 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
     for (const model of models) loader.prime(model.databaseId, model);
     return models;
   };
-  let viewerRoles: Promise<{ id: number; roles: string[] } | null> | undefined;
+  let viewerSelf: Promise<ViewerSelf | null> | undefined;
   let menuSite: Promise<MenuSite> | undefined;
   const loaders: Loaders = {
     load: (collection, id) => loaderOf(collection).load(id),
@@ -121,9 +124,9 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
       if (viewer) prime('users', [viewer]);
       return viewer;
     },
-    viewerRoles() {
-      viewerRoles ??= loadViewerRoles(scope);
-      return viewerRoles;
+    viewerSelf() {
+      viewerSelf ??= loadViewerSelf(scope);
+      return viewerSelf;
     },
     menuSite() {
       menuSite ??= loadMenuSite(scope, site, options.menusAuthorization);

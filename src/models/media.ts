@@ -10,6 +10,7 @@
  */
 import type { RestMedia } from '../wordpress/rest-types.ts';
 import { type ContentNodeModel, contentNodeFields, withFormat, type FormatArgs } from './content-node.ts';
+import { isAutomaticExcerpt, trimmedExcerpt } from './excerpt.ts';
 import { toGlobalId } from './global-id.ts';
 import { type MediaSizeSource, type MediaSource, mediaSourceFromRest } from './media-source.ts';
 import { nonEmptyId, nonEmptyString, phpBasename, phpDirname, phpEmpty, wpMakeLinkRelative, wpPathJoin } from './php.ts';
@@ -207,6 +208,22 @@ export function stripPrependedAttachment(rendered: string): string {
   return rendered;
 }
 
+/**
+ * `captionRendered`: `! empty( caption ) ? the_excerpt( get_the_excerpt( post_excerpt ) ) : null`. REST's
+ * `caption.rendered` runs the same filters, but with no hand-written caption `wp_trim_excerpt()` trims `the_content`
+ * of the description, and there REST keeps core's `prepend_attachment` (for a file that is not an image, a link whose
+ * text is the title: "Annual report 2022") where WPGraphQL has removed it. An automatic caption (REST's recomputed
+ * from `description.rendered` equals it, or `caption.raw` is empty in the edit context) is recomputed from the
+ * description without the prepended attachment. ./excerpt.ts says how, and its limits.
+ */
+function wpgraphqlCaption(record: RestMedia): string | null {
+  const rest = record.caption;
+  const description = record.description?.rendered;
+  if (rest?.rendered === undefined || description === undefined) return nonEmptyString(rest?.rendered);
+  if (!isAutomaticExcerpt(rest, () => trimmedExcerpt(description))) return nonEmptyString(rest.rendered);
+  return nonEmptyString(trimmedExcerpt(stripPrependedAttachment(description)));
+}
+
 /** Maps a `/wp/v2/media` record (possibly trimmed by `_fields`) to {@link MediaItemModel}. */
 export function toMediaItemModel(record: RestMedia, site: SiteContext): MediaItemModel {
   const base = contentNodeFields(record, site);
@@ -219,8 +236,7 @@ export function toMediaItemModel(record: RestMedia, site: SiteContext): MediaIte
     contentTypeName: base.contentTypeName ?? 'attachment',
     mediaItemId: record.id,
     altText: record.alt_text ?? null,
-    // `captionRendered`: ! empty( caption ) ? caption : null; REST `caption.rendered` runs the same filters.
-    caption: nonEmptyString(record.caption?.rendered),
+    caption: wpgraphqlCaption(record),
     // `descriptionRendered`: ! empty( post_content ) ? the_content : null. An empty description renders to
     // '' here once the prepended attachment is cut.
     description: description === undefined ? null : nonEmptyString(stripPrependedAttachment(description)),

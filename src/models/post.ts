@@ -11,6 +11,7 @@ import {
   renderedContent,
   restrict,
 } from './content-node.ts';
+import { wpgraphqlExcerpt } from './excerpt.ts';
 import { toGlobalId } from './global-id.ts';
 import { nonEmptyId } from './php.ts';
 import type { SiteContext } from './site.ts';
@@ -46,8 +47,9 @@ export function toPostModel(record: RestPost, site: SiteContext): PostModel {
     postId: record.id,
     content: renderedContent(record.content),
     // `excerptRendered`: apply_filters( 'the_excerpt', apply_filters( 'get_the_excerpt', … ) ), no decoding,
-    // no empty→null. REST `excerpt.rendered` runs the same two filters.
-    excerpt: record.excerpt?.rendered ?? null,
+    // no empty→null. REST `excerpt.rendered` runs the same two filters, but trims an automatic excerpt from the
+    // text before a more tag only, where WPGraphQL trims the whole content (./excerpt.ts).
+    excerpt: wpgraphqlExcerpt(record.excerpt, record.content),
     // `hasPassword`: ! empty( post_password ); REST `content.protected` = (bool) post_password.
     hasPassword,
     isSticky: record.sticky === true,

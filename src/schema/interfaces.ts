@@ -135,11 +135,16 @@ export const HierarchicalTermNode = builder.interfaceRef<Model>('HierarchicalTer
 const PostObjectFieldFormatEnum = referenceEnum('PostObjectFieldFormatEnum');
 
 /** A `(format: PostObjectFieldFormatEnum)` string field reading the model's RENDERED value. */
-function formatted(t: PothosSchemaTypes.FieldBuilder<BuilderTypes, Model, 'Interface'>, property: string, description: string) {
+function formatted(
+  t: PothosSchemaTypes.FieldBuilder<BuilderTypes, Model, 'Interface'>,
+  property: string,
+  description: string,
+  sources: readonly string[] = [property],
+) {
   return t.string({
     description,
-    // The REST field of the same name (`title`, `content`, `excerpt`).
-    extensions: restSources(property),
+    // By default the REST field of the same name (`title`, `content`).
+    extensions: restSources(...sources),
     args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
     resolve: (model, args) => withFormat(model[property] as string | null | undefined, args),
   });
@@ -175,7 +180,9 @@ export const NodeWithExcerpt = builder.interfaceRef<Model>('NodeWithExcerpt').im
   resolveType: byTypename,
   fields: (t) => ({
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
-    excerpt: formatted(t, 'excerpt', 'The excerpt of the post.'),
+    // `content` too: an automatic excerpt of a post with a more tag is WPGraphQL's trim of the whole content,
+    // which REST's excerpt is not (src/models/excerpt.ts).
+    excerpt: formatted(t, 'excerpt', 'The excerpt of the post.', ['excerpt', 'content']),
   }),
 });
 

@@ -159,7 +159,8 @@ MediaItemRef.implement({
       }),
       caption: t.string({
         description: 'The caption for the resource',
-        extensions: restSources('caption'),
+        // `description` too: an automatic caption is recomputed from it without REST's prepended attachment.
+        extensions: restSources('caption', 'description'),
         args: { format: t.arg({ type: PostObjectFieldFormatEnum, description: 'Format of the field output' }) },
         resolve: (m, args) => mediaItemCaption(m, args),
       }),

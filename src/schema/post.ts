@@ -26,7 +26,7 @@ import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { compareTermNames } from './terms.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
-import { restRecord, restSources } from './rest-sources.ts';
+import { restRecord, restRelated, restSources } from './rest-sources.ts';
 
 /** `Post`: a `/wp/v2/posts` record, as WPGraphQL shapes it (src/models/post.ts). */
 
@@ -56,6 +56,9 @@ const TERM_ORDER_PROPERTY: Record<string, 'name' | 'slug' | 'count' | 'descripti
   TERM_ID: 'databaseId',
   TERM_GROUP: 'name',
 };
+
+/** The REST fields {@link TERM_ORDER_PROPERTY}'s properties come from (`databaseId` is the always-read `id`). */
+const TERM_SORT_KEYS = ['name', 'slug', 'count', 'description'];
 
 /**
  * The order `where` asks for, over terms of both taxonomies merged (WordPress sorts them in one query): as
@@ -143,21 +146,23 @@ PostRef.implement({
     categories: t.field({
       type: PostToCategoryConnection,
       description: 'Connection between the Post type and the category type',
-      extensions: restSources('categories'),
+      // Sorted by name (byName), selected or not.
+      extensions: { ...restSources('categories'), ...restRelated({ categories: ['name'] }) },
       args: paginationArgs(t, PostToCategoryWhere),
       resolve: (post, args, context) => postTerms(context, 'categories', post.categoryDatabaseIds, post, args),
     }),
     tags: t.field({
       type: PostToTagConnection,
       description: 'Connection between the Post type and the tag type',
-      extensions: restSources('tags'),
+      extensions: { ...restSources('tags'), ...restRelated({ tags: ['name'] }) },
       args: paginationArgs(t, PostToTagWhere),
       resolve: (post, args, context) => postTerms(context, 'tags', post.tagDatabaseIds, post, args),
     }),
     terms: t.field({
       type: PostToTermNodeConnection,
       description: 'Connection between the Post type and the TermNode type',
-      extensions: restSources('categories', 'tags'),
+      // termOrder sorts by name, or by what `where.orderby` names: those are read whatever is selected.
+      extensions: { ...restSources('categories', 'tags'), ...restRelated({ categories: TERM_SORT_KEYS, tags: TERM_SORT_KEYS }) },
       args: paginationArgs(t, PostToTermNodeWhere),
       resolve: async (post, args, context) => {
         const { where, ...paging } = args as ConnectionArgs & { where?: TermWhere | null };

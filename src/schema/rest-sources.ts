@@ -30,3 +30,14 @@ export function restRecord(
 ): { [REST_EXTENSIONS.collection]: Collection; [REST_EXTENSIONS.sourceOverrides]: Readonly<Record<string, readonly string[]>> } {
   return { [REST_EXTENSIONS.collection]: collection, [REST_EXTENSIONS.sourceOverrides]: overrides };
 }
+
+/**
+ * REST fields of OTHER collections a field needs whatever the operation selects under it: a post's term
+ * connections sort the terms by name (WPGraphQL's order), so the terms' `_fields` must carry `name` even when only
+ * `{ id }` is selected. `extensions: { ...restSources('categories'), ...restRelated({ categories: ['name'] }) }`.
+ */
+export function restRelated(related: Readonly<Partial<Record<Collection, readonly string[]>>>): {
+  [REST_EXTENSIONS.relatedSources]: Readonly<Partial<Record<Collection, readonly string[]>>>;
+} {
+  return { [REST_EXTENSIONS.relatedSources]: related };
+}

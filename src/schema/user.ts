@@ -1,5 +1,7 @@
-import { builder } from '../builder.ts';
+import type { FieldRef } from '@pothos/core';
+import { type BuilderTypes, builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
+import type { ViewerSelf } from '../loaders/viewer.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { userAvatar, type UserModel, type UserRoleModel, userRoles } from '../models/user.ts';
 import { avatarField, commentConnectionField, Commenter } from './comment.ts';
@@ -25,6 +27,37 @@ const UserRole = builder.objectRef<UserRoleModel>('UserRole').implement({
   }),
 });
 
+/** Fields of {@link ViewerSelf} WPGraphQL shows a signed-in user on their own record only. */
+const OWN_RECORD_FIELDS = ['email', 'locale', 'nicename', 'nickname', 'registeredDate', 'username'] as const;
+
+/**
+ * `email`, `locale`, `nicename`, `nickname`, `registeredDate`, `username` and `isRestricted`: null (restricted)
+ * on every user REST shows anonymously, but a user is not restricted to themself (Model/User.php `is_private()`),
+ * so on the signed-in viewer's own record they come from the viewer's edit-context read of themself
+ * (`loadViewerSelf`, one request per GraphQL request, the viewer's own credentials). Another user's record stays
+ * restricted: the gateway never reads another user in the edit context.
+ */
+function ownRecordFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, UserModel>) {
+  const own = async (user: UserModel, context: GatewayContext): Promise<ViewerSelf | null> => {
+    if (!context.authorization) return null;
+    const self = await context.loaders.viewerSelf();
+    return self && self.id === user.databaseId ? self : null;
+  };
+  const fields: Record<string, unknown> = {
+    isRestricted: t.boolean({
+      extensions: restSources(),
+      resolve: async (user, _args, context) => (await own(user, context)) === null && user.isRestricted,
+    }),
+  };
+  for (const name of OWN_RECORD_FIELDS) {
+    fields[name] = t.string({
+      extensions: restSources(),
+      resolve: async (user, _args, context) => (await own(user, context))?.[name] ?? null,
+    });
+  }
+  return fields as Record<(typeof OWN_RECORD_FIELDS)[number] | 'isRestricted', FieldRef<BuilderTypes, unknown, 'Object'>>;
+}
+
 /** `User`, `viewer`, `user(id, idType)`, `users`: `/wp/v2/users` records (src/models/user.ts). */
 
 UserRef.implement({
@@ -45,15 +78,11 @@ UserRef.implement({
       hasRichEditingEnabled: [],
       hasSyntaxHighlightingEnabled: [],
       lastName: [],
-      locale: [],
-      nicename: [],
-      nickname: [],
-      registeredDate: [],
       shouldShowAdminToolbar: [],
       slug: ['slug'],
       userId: ['id'],
-      username: [],
     }),
+    ...ownRecordFields(t),
     avatar: avatarField(t, (m: UserModel, args) => userAvatar(m, args)),
     roles: t.field({
       type: defineConnection<UserRoleModel>('UserToUserRoleConnection', 'UserRole', UserRole),
@@ -61,7 +90,7 @@ UserRef.implement({
       args: paginationArgs(t),
       extensions: restSources(),
       resolve: async (user, args, context) => {
-        const roles = userRoles(user.databaseId, await context.loaders.viewerRoles());
+        const roles = userRoles(user.databaseId, await context.loaders.viewerSelf());
         return roles ? sliceConnection(roles, args as ConnectionArgs) : null;
       },
     }),

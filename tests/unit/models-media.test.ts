@@ -216,3 +216,36 @@ describe('large and non-image attachments', () => {
     expect(model.mediaItemUrl).toBe(`${UP}/a.zip`);
   });
 });
+
+describe('caption: WPGraphQL trims the description without the prepended attachment', () => {
+  // As the seeded site's attachment 2024 (a PDF without caption or description) comes from REST 6.1.
+  const pdf = {
+    id: 2024,
+    description: {
+      rendered:
+        '<p class="attachment"><a href=\'http://127.0.0.1/wp-content/uploads/2022/01/annual-report-2022.pdf\'>Annual report 2022</a></p>\n',
+    },
+    caption: { rendered: '<p>Annual report 2022</p>\n' },
+  } as RestMedia;
+
+  it("an automatic caption made of prepend_attachment's link text is null, as WPGraphQL (which removes the filter)", () => {
+    expect(toMediaItemModel(pdf, site).caption).toBeNull();
+  });
+
+  it('keeps a hand-written caption, and REST’s caption when the description was not fetched', () => {
+    const handWritten = { ...pdf, caption: { rendered: '<p>Caption <em>3</em></p>\n' } } as RestMedia;
+    expect(toMediaItemModel(handWritten, site).caption).toBe('<p>Caption <em>3</em></p>\n');
+    expect(toMediaItemModel({ id: 2024, caption: pdf.caption } as RestMedia, site).caption).toBe('<p>Annual report 2022</p>\n');
+  });
+
+  it('an automatic caption over a description keeps the description’s words only; raw decides in the edit context', () => {
+    const described = {
+      ...pdf,
+      description: { rendered: `${pdf.description!.rendered}<p>Our figures.</p>\n` },
+      caption: { rendered: '<p>Annual report 2022 Our figures.</p>\n' },
+    } as RestMedia;
+    expect(toMediaItemModel(described, site).caption).toBe('<p>Our figures.</p>\n');
+    const raw = { ...pdf, caption: { rendered: '<p>Annual report 2022</p>\n', raw: 'Annual report 2022' } } as RestMedia;
+    expect(toMediaItemModel(raw, site).caption).toBe('<p>Annual report 2022</p>\n');
+  });
+});

@@ -70,12 +70,15 @@ describe.runIf(wp.seeded)('the gateway’s media against REST', () => {
       expect(item.mimeType, `media ${id}`).toBe(record.mime_type);
       expect(item.mediaType, `media ${id}`).toBe(record.media_type);
       expect(item.title, `media ${id}`).toBe(decodeEntities(record.title.rendered) || null);
-      // WPGraphQL: '' (not null) when no alt text is set; the caption as rendered, null when empty.
+      // WPGraphQL: '' (not null) when no alt text is set; the caption as rendered, null when empty. The PDF has no
+      // caption: REST's automatic one is the title prepend_attachment links, which WPGraphQL removes (null).
       expect(item.altText, `media ${id}`).toBe(record.alt_text);
-      expect(item.caption, `media ${id}`).toBe(record.caption.rendered === '' ? null : record.caption.rendered);
+      const caption = id === SEED.media.pdf || record.caption.rendered === '' ? null : record.caption.rendered;
+      expect(item.caption, `media ${id}`).toBe(caption);
     }
     expect(items.get(SEED.media.firstImage).altText).toBe('Alt text for image 0 & friends');
     expect(items.get(SEED.media.firstImage + 1).altText).toBe('');
+    expect(records.get(SEED.media.pdf)?.caption.rendered).toBe('<p>Annual report 2022</p>\n');
   });
 
   it('mediaDetails.sizes: WordPress’s sizes in its order, without REST’s synthetic `full`', () => {

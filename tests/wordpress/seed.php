@@ -22,7 +22,7 @@
 
 declare(strict_types=1);
 
-const SEED_VERSION = '3';
+const SEED_VERSION = '4';
 const ADMIN_USER = 'admin';
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 // Application passwords are 24 letters/digits; WordPress strips anything else before checking.
@@ -572,6 +572,7 @@ try {
     // Menus first: their term ids (26-28) come right after the tags, the genres after them.
     $menus = wpgw_seed_menus();
     wpgw_seed_discovery();
+    wpgw_seed_upload_files();
 
     wp_defer_comment_counting(false);
     wp_defer_term_counting(false);
@@ -649,6 +650,45 @@ function wpgw_seed_discovery(): void
             'post_date_gmt' => $dateGmt,
         ], true), "chapter $id");
         update_post_meta($id, 'word_count', 1000 + $id - 3100);
+    }
+}
+
+/**
+ * Seed 4: the attachments' files on disk (uploads/), one per file their metadata names (the original and each
+ * size), each exactly as long as the metadata's `filesize` says, as a real upload leaves them. WPGraphQL's
+ * `fileSize` stats the file (`filesize()`, Registry/Utils/PostObject.php, Type/ObjectType/MediaSize.php) while REST
+ * reports the metadata: with no files WPGraphQL said 0. Sparse files (ftruncate): the length is all that is read.
+ * Writes no rows, so no id moves.
+ */
+function wpgw_seed_upload_files(): void
+{
+    $ids = get_posts(['post_type' => 'attachment', 'post_status' => 'inherit', 'numberposts' => -1, 'fields' => 'ids', 'orderby' => 'ID', 'order' => 'ASC']);
+    $write = static function (string $path, int $bytes): void {
+        if (!is_dir(dirname($path)) && !mkdir(dirname($path), 0775, true)) {
+            throw new RuntimeException("cannot create " . dirname($path));
+        }
+        $handle = fopen($path, 'wb');
+        if ($handle === false || !ftruncate($handle, $bytes)) {
+            throw new RuntimeException("cannot write $path");
+        }
+        fclose($handle);
+        // The server's PHP (www-data) owns uploads: start.sh hands it the directory before seeding as root.
+        if (function_exists('posix_getuid') && posix_getuid() === 0) {
+            @chown($path, 'www-data');
+            @chown(dirname($path), 'www-data');
+            @chown(dirname($path, 2), 'www-data');
+        }
+    };
+    foreach ($ids as $id) {
+        $original = get_attached_file($id);
+        $meta = wp_get_attachment_metadata($id);
+        if (!$original || !is_array($meta) || !isset($meta['filesize'])) {
+            throw new RuntimeException("attachment $id has no file or no filesize in its metadata");
+        }
+        $write($original, (int) $meta['filesize']);
+        foreach ($meta['sizes'] ?? [] as $size) {
+            $write(path_join(dirname($original), $size['file']), (int) $size['filesize']);
+        }
     }
 }
 

@@ -24,46 +24,36 @@ import { basicAuth, wordpressTarget } from './target.ts';
 const NAMES =
   'User.firstName and .lastName: public in WPGraphQL (its restricted allow-list), null on the gateway (REST gives ' +
   'first_name/last_name only with context=edit)';
-const MORE_TAG_EXCERPTS =
-  'automatic excerpts of posts with <!--more--> (333, 337, …): WPGraphQL trims the whole content to 55 words + ' +
-  "[&hellip;]; the gateway serves REST's excerpt, which stops at the more tag";
 const TERM_TAXONOMY_ID =
   'termTaxonomyId: null on the gateway (REST does not expose term_taxonomy_id; WPGraphQL gives it, the term id here)';
-const CURSORS = "pageInfo.endCursor: WPGraphQL's cursors encode the last record's id, the gateway's a position";
+const CURSORS =
+  "pageInfo.endCursor: WPGraphQL's cursors encode the last record's id, the gateway's a position (why it stays so: " +
+  'docs/compatibility.md, Pagination)';
 const STICKY_NULL =
   'anonymously WPGraphQL answers with an "Internal server error" on the password-protected post\'s non-null isSticky ' +
   '(a WPGraphQL bug the gateway does not copy: docs/compatibility.md), the gateway answers the post';
 
 /** Documents whose answers differ from WPGraphQL's today → why. Each must still differ (see above). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'astro-home-page-posts': MORE_TAG_EXCERPTS,
-  'astro-node-by-uri': MORE_TAG_EXCERPTS,
   'gatsby-categories': TERM_TAXONOMY_ID,
-  'gatsby-media-items':
-    'fileSize (of the item and of each size) is 0 for WPGraphQL, which stats the file on disk, and the seed writes no ' +
-    "upload files; the gateway gives the sizes REST reports from the attachment's metadata (a seed artifact: with " +
-    'real files they would agree)',
+  'gatsby-media-items': CURSORS,
   'gatsby-pages': CURSORS,
   'gatsby-posts':
-    `${STICKY_NULL}; for the editor: ${MORE_TAG_EXCERPTS}, and Post.terms selected without names come in another ` +
-    'order (the gateway sorts them by name, which it then does not read)',
+    `${STICKY_NULL}; for the editor: Post.terms of a post with a format lists its PostFormat term in WPGraphQL (the ` +
+    "post_format taxonomy is not in REST, which gives the post's format slug but never the term's id), and " +
+    CURSORS,
   'gatsby-tags': TERM_TAXONOMY_ID,
   'gatsby-users':
-    `${NAMES}; anonymously User.comments is an error on the gateway (REST refuses to filter comments by author) ` +
-    "where WPGraphQL answers; the editor's own record: WPGraphQL shows nickname, nicename and locale (a user is not " +
-    'restricted to themself), REST only with context=edit',
-  'next-wordpress-starter-all-posts': MORE_TAG_EXCERPTS,
-  'next-wordpress-starter-all-posts-archive': MORE_TAG_EXCERPTS,
+    `${NAMES}; anonymously User.comments is an error on the gateway where WPGraphQL lists the user's approved ` +
+    'comments: REST refuses the author filter to viewers without edit_posts, and listing every approved comment to ' +
+    'filter them in the gateway has no bound (docs/compatibility.md)',
   'next-wordpress-starter-post-by-slug': STICKY_NULL,
   'next-wordpress-starter-post-per-page':
     'allSettings.readingSettingsPostsPerPage is null on the gateway: REST shows posts_per_page only to manage_options users',
-  'next-wordpress-starter-posts-by-author-slug': MORE_TAG_EXCERPTS,
-  'next-wordpress-starter-posts-by-category-id': MORE_TAG_EXCERPTS,
   'next-wordpress-starter-site-data':
     'GeneralSettings.language is null on the gateway: REST shows WPLANG only to manage_options users (configurable: SiteContext.language)',
-  'nextjs-legacy-all-posts-for-home': `${NAMES}; ${MORE_TAG_EXCERPTS}`,
-  'nextjs-legacy-post-by-slug': `${NAMES}; ${MORE_TAG_EXCERPTS}`,
-  'react-native-get-posts': MORE_TAG_EXCERPTS,
+  'nextjs-legacy-all-posts-for-home': NAMES,
+  'nextjs-legacy-post-by-slug': NAMES,
 };
 
 const wp = wordpressTarget();
