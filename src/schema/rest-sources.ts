@@ -30,3 +30,14 @@ export function restRecord(
 ): { [REST_EXTENSIONS.collection]: Collection; [REST_EXTENSIONS.sourceOverrides]: Readonly<Record<string, readonly string[]>> } {
   return { [REST_EXTENSIONS.collection]: collection, [REST_EXTENSIONS.sourceOverrides]: overrides };
 }
+
+/**
+ * How a field declares REST fields the records it returns need when one of its arguments is given
+ * (`extensions: restArgumentSources({ asPreview: ['_links'] })`): the `_fields` planner adds them to the
+ * collection of every record type the field can return.
+ */
+export function restArgumentSources(byArgument: Readonly<Record<string, readonly string[]>>): {
+  [REST_EXTENSIONS.argumentSources]: Readonly<Record<string, readonly string[]>>;
+} {
+  return { [REST_EXTENSIONS.argumentSources]: byArgument };
+}

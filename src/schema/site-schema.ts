@@ -155,6 +155,7 @@ function aliasContext(context: GatewayContext, from: string, to: string): Gatewa
     list: (collection, query, also) => inner.list(map(collection), query, also),
     window: (collection, query, offset, limit, flipped) => inner.window(map(collection), query, offset, limit, flipped),
     followLink: (links, rel, expected, fallbackId) => inner.followLink(links, rel, expected.map(map), fallbackId),
+    preview: (collection, record) => inner.preview(map(collection), record),
   };
   const result = { ...context, loaders };
   byTarget.set(key, result);
