@@ -15,7 +15,7 @@ import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 import { loadMenuSite, type MenuSite } from './menus.ts';
 import { unlockProtected } from './protected.ts';
-import { loadPreview } from './preview.ts';
+import { loadPreview, loadRevisionById } from './preview.ts';
 import type { PageModel } from '../models/page.ts';
 import type { PostModel } from '../models/post.ts';
 import { loadViewer, loadViewerRoles } from './viewer.ts';
@@ -54,6 +54,11 @@ export interface Loaders {
    * when it has one the viewer may not see, the record itself when it has none.
    */
   preview<M extends PostModel | PageModel>(collection: Collection, record: M): Promise<M | null>;
+  /**
+   * A post's or page's revision by its own id, for a viewer who may read it, when this gateway knows its parent
+   * (./preview.ts `loadRevisionById`); null otherwise.
+   */
+  revision(collection: Collection, id: number): Promise<PostModel | PageModel | null>;
   /** The signed-in viewer; null when anonymous. */
   viewer(): Promise<UserModel | null>;
   /** The signed-in viewer's id and roles (one request per GraphQL request); null when anonymous. */
@@ -125,6 +130,8 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
     },
     lookupIds: (collection, slugs) => lookupIds(scope, collection, slugs),
     preview: (collection, record) => loadPreview(scope, collection, record, site),
+    revision: (collection, id) =>
+      loadRevisionById(scope, collection, id, (c, parent) => loaderOf(c).load(parent) as Promise<PostModel | PageModel | null>, site),
     async viewer() {
       const viewer = await loadViewer(scope, site);
       if (viewer) prime('users', [viewer]);

@@ -5,6 +5,7 @@ import type { SiteContext } from '../models/site.ts';
 import { WordPressError } from '../wordpress/errors.ts';
 import type { Collection, RestRevision } from '../wordpress/rest-types.ts';
 import type { UpstreamRequestScope } from './records.ts';
+import { learnRevisionParent, revisionParentOf } from './revision-parents.ts';
 
 /** Collections whose records WordPress keeps revisions of, and the model their previews take. */
 const PREVIEWABLE = new Set<Collection>(['posts', 'pages']);
@@ -51,10 +52,42 @@ export async function loadPreview<M extends PostModel | PageModel>(
   parent: M,
   site: SiteContext,
 ): Promise<M | null> {
-  const like = scope.likeOf?.(collection) ?? collection;
-  if (!PREVIEWABLE.has(like)) return parent;
+  if (!PREVIEWABLE.has(scope.likeOf?.(collection) ?? collection)) return parent;
   const revisionId = latestRevisionId(parent.links);
   if (revisionId === null) return parent;
+  learnRevisionParent(site, revisionId, { collection, parent: parent.databaseId });
+  return readRevision(scope, collection, parent, revisionId, site);
+}
+
+/**
+ * A revision looked up by its own id (`post(id: <revision id>, idType: DATABASE_ID)`, as a Faust.js template asks
+ * after its seed query answered a preview): WPGraphQL's post loader reads any post row, revisions included, for
+ * viewers who may edit the parent. REST serves revisions only under their parent, which the gateway knows when it
+ * has read the parent's links before (./revision-parents.ts); otherwise, and for anonymous viewers, null.
+ */
+export async function loadRevisionById<M extends PostModel | PageModel>(
+  scope: UpstreamRequestScope,
+  collection: Collection,
+  revisionId: number,
+  loadParent: (collection: Collection, id: number) => Promise<M | null>,
+  site: SiteContext,
+): Promise<M | null> {
+  if (!scope.authorization) return null;
+  const known = revisionParentOf(site, revisionId);
+  if (!known || known.collection !== collection) return null;
+  const parent = await loadParent(collection, known.parent);
+  if (!parent) return null;
+  return readRevision(scope, collection, parent, revisionId, site);
+}
+
+/** GETs one revision of `parent` with the viewer's credentials and models it; null when WordPress refuses or lacks it. */
+async function readRevision<M extends PostModel | PageModel>(
+  scope: UpstreamRequestScope,
+  collection: Collection,
+  parent: M,
+  revisionId: number,
+  site: SiteContext,
+): Promise<M | null> {
   if (!scope.authorization) return null;
   const fields = revisionFields(scope.fieldsFor(collection));
   let revision: RestRevision;
@@ -69,7 +102,12 @@ export async function loadPreview<M extends PostModel | PageModel>(
     throw error;
   }
   if (!revision || typeof revision.id !== 'number') return null;
+  // `isPreview` of a revision: whether it is its parent's newest (a revision learned from the parent's links was).
+  const isPreview = (latestRevisionId(parent.links) ?? revisionId) === revisionId;
+  const like = scope.likeOf?.(collection) ?? collection;
   return (
-    like === 'pages' ? toPagePreviewModel(revision, parent as PageModel, site) : toPostPreviewModel(revision, parent as PostModel, site)
+    like === 'pages'
+      ? toPagePreviewModel(revision, parent as PageModel, site, isPreview)
+      : toPostPreviewModel(revision, parent as PostModel, site, isPreview)
   ) as M;
 }

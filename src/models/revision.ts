@@ -57,7 +57,7 @@ export function automaticExcerpt(renderedContentHtml: string | null): string {
 }
 
 /** The fields a preview of either type takes from the revision and its parent. */
-function previewFields(revision: RestRevision, parent: PostModel | PageModel, site: SiteContext) {
+function previewFields(revision: RestRevision, parent: PostModel | PageModel, site: SiteContext, isPreview: boolean) {
   const link = previewLink(parent.link);
   return {
     id: toGlobalId('post', revision.id),
@@ -82,8 +82,8 @@ function previewFields(revision: RestRevision, parent: PostModel | PageModel, si
     hasPassword: false,
     isRestricted: false,
     isRevision: true,
-    // The newest revision of its parent (the only one the gateway answers) is WPGraphQL's preview.
-    isPreview: true,
+    // `isPreview`: whether it is its parent's newest revision (what `asPreview` answers).
+    isPreview,
     isFrontPage: false,
     isPostsPage: false,
     // A revision has no revisions of its own.
@@ -97,14 +97,16 @@ function previewFields(revision: RestRevision, parent: PostModel | PageModel, si
     featuredImageId: parent.featuredImageId,
     // `template`: a preview reads its parent's page template.
     _template: parent._template,
+    // `contentType` of a revision is its parent's post type (Type/InterfaceType/ContentNode.php).
+    _contentTypeOf: parent.contentTypeName,
     // Relations WPGraphQL reads from the parent (comments, terms) follow the parent's links.
     links: parent.links,
   } as const;
 }
 
-/** The latest revision of a post as WPGraphQL's `Post` for `post(…, asPreview: true)`. */
-export function toPostPreviewModel(revision: RestRevision, parent: PostModel, site: SiteContext): PostModel {
-  const fields = previewFields(revision, parent, site);
+/** A post's revision (its newest: `post(…, asPreview: true)`) as WPGraphQL's `Post`. */
+export function toPostPreviewModel(revision: RestRevision, parent: PostModel, site: SiteContext, isPreview = true): PostModel {
+  const fields = previewFields(revision, parent, site, isPreview);
   const excerpt = nonEmptyString(revision.excerpt?.rendered);
   return {
     ...parent,
@@ -119,9 +121,9 @@ export function toPostPreviewModel(revision: RestRevision, parent: PostModel, si
   };
 }
 
-/** The latest revision of a page as WPGraphQL's `Page` for `page(…, asPreview: true)`. */
-export function toPagePreviewModel(revision: RestRevision, parent: PageModel, site: SiteContext): PageModel {
-  const fields = previewFields(revision, parent, site);
+/** A page's revision (its newest: `page(…, asPreview: true)`) as WPGraphQL's `Page`. */
+export function toPagePreviewModel(revision: RestRevision, parent: PageModel, site: SiteContext, isPreview = true): PageModel {
+  const fields = previewFields(revision, parent, site, isPreview);
   return {
     ...parent,
     ...fields,

@@ -166,6 +166,16 @@ export function databaseIdArgument(id: string): number {
   return n;
 }
 
+/**
+ * A content record by database id; for a signed-in viewer, an id REST does not list may be a revision, which
+ * WPGraphQL's loader reads like any post row (src/loaders/preview.ts `loadRevisionById`).
+ */
+export async function byDatabaseId<C extends ContentCollection>(context: GatewayContext, collection: C, id: number): Promise<ModelOf<C> | null> {
+  const found = await context.loaders.load(collection, id);
+  if (found || collection === 'media' || context.authorization === undefined) return found;
+  return (await context.loaders.revision(collection, id)) as ModelOf<C> | null;
+}
+
 /** One content record by the argument pair (`id`, `idType`), as `post`, `page`, `mediaItem` take it. */
 export async function contentById<C extends ContentCollection>(
   context: GatewayContext,
@@ -176,9 +186,9 @@ export async function contentById<C extends ContentCollection>(
 ): Promise<ModelOf<C> | null> {
   switch (idType ?? 'ID') {
     case 'ID':
-      return context.loaders.load(collection, postDatabaseIdFromGlobalId(id, typeLabel));
+      return byDatabaseId(context, collection, postDatabaseIdFromGlobalId(id, typeLabel));
     case 'DATABASE_ID':
-      return context.loaders.load(collection, databaseIdArgument(id));
+      return byDatabaseId(context, collection, databaseIdArgument(id));
     case 'SLUG':
       return (await context.loaders.list(collection, { slug: id, per_page: 1 })).models[0] ?? null;
     case 'URI':

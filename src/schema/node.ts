@@ -7,6 +7,7 @@ import type { CategoryModel, TagModel } from '../models/term.ts';
 import type { UserModel } from '../models/user.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import {
+  byDatabaseId,
   contentById,
   contentByUri,
   contentWhereInput,
@@ -108,7 +109,7 @@ async function contentNodeByArgs(context: GatewayContext, id: string, idType: st
       return firstFound(CONTENT.map((c) => contentByUri(context, c, id)));
     case 'DATABASE_ID': {
       const n = databaseIdArgument(id);
-      return firstFound<ContentNodeModel>(CONTENT.map((c) => context.loaders.load(c, n)));
+      return firstFound<ContentNodeModel>(CONTENT.map((c) => byDatabaseId(context, c, n)));
     }
     default: {
       const n = postDatabaseIdFromGlobalId(id, 'content node');
