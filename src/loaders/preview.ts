@@ -18,17 +18,15 @@ const REVISION_FIELDS = new Set(['id', 'date', 'date_gmt', 'modified', 'modified
 
 /**
  * The `_fields` of the revision request: what this request's plan asks of the parent's collection that a revision
- * has (`content.protected` → `content`), plus `content` when the excerpt is asked for (a revision without a written
+ * has, plus `content` when the excerpt is asked for (a revision without a written
  * excerpt gets WordPress's automatic one, cut from the content). Undefined (the whole revision) when the plan asks
  * for whole records.
  */
 function revisionFields(planned: readonly string[] | undefined): string | undefined {
   if (!planned) return undefined;
   const fields = new Set(['id']);
-  for (const field of planned) {
-    const top = field.split('.')[0] ?? field;
-    if (REVISION_FIELDS.has(top)) fields.add(top);
-  }
+  // A nested field (`content.protected`: only whether a password restricts the parent) asks nothing of a revision.
+  for (const field of planned) if (REVISION_FIELDS.has(field)) fields.add(field);
   if (fields.has('excerpt')) fields.add('content');
   return [...fields].sort().join(',');
 }

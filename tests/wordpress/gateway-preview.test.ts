@@ -177,6 +177,40 @@ describe.runIf(wp.seeded)('previews: asPreview, isPreview, isRevision, previewRe
       expect(b).toEqual({ previewRevisionDatabaseId: null, previewRevisionId: null });
     });
 
+    it("Faust.js's flow: the seed node's databaseId is the revision's, and the template asks for it by that id", async () => {
+      const fresh = await startWordPressGateway(wp);
+      try {
+        const GET_POST = `query($id: ID!) { post(id: $id, idType: DATABASE_ID, asPreview: true) { databaseId isPreview isRevision title } }`;
+        // A gateway that has not read the parent's links cannot find a revision by its id (REST reads revisions
+        // only under their parent): null, where WPGraphQL answers the revision.
+        expect((await fresh.data(GET_POST, { id: String(R.postAutosave) }, editor)).post).toBeNull();
+        const seed = await fresh.data(
+          `query($id: ID!) { contentNode(id: $id, idType: DATABASE_ID, asPreview: true) { databaseId uri contentType { node { name } } } }`,
+          { id: String(R.post) },
+          editor,
+        );
+        expect(seed.contentNode).toMatchObject({ databaseId: R.postAutosave, contentType: { node: { name: 'post' } } });
+        fresh.resetUpstream();
+        const { post } = await fresh.data(GET_POST, { id: String(seed.contentNode.databaseId) }, editor);
+        const autosave = await revision('posts', R.post, R.postAutosave);
+        expect(post).toEqual({ databaseId: R.postAutosave, isPreview: true, isRevision: true, title: autosave.title.rendered });
+        // The id is not a post (REST lists no revisions), then the parent, then its revision: all as the editor.
+        expect(fresh.upstream.map((r) => `${r.authenticated ? 'editor' : 'anonymous'} ${r.status} ${r.route}`)).toEqual([
+          'editor 200 /wp/v2/posts',
+          'editor 200 /wp/v2/posts',
+          `editor 200 /wp/v2/posts/${R.post}/revisions/${R.postAutosave}`,
+        ]);
+        expect(fresh.upstream[0]!.query.include).toEqual([R.postAutosave]);
+        expect(fresh.upstream[1]!.query.include).toEqual([R.post]);
+        // Anonymous viewers still get null for it, without a request for the revision.
+        fresh.resetUpstream();
+        expect((await fresh.data(GET_POST, { id: String(R.postAutosave) })).post).toBeNull();
+        expect(fresh.upstream.every((r) => !r.route.includes('/revisions/') && !r.authenticated)).toBe(true);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('a preview never reaches an anonymous viewer, with requests interleaved on one gateway', async () => {
       const answers = await Promise.all(
         Array.from({ length: 6 }, (_, i) => gw.query(POST_PREVIEW, { id: String(R.post), asPreview: true }, i % 2 ? editor : {})),
