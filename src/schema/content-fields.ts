@@ -170,7 +170,11 @@ export function databaseIdArgument(id: string): number {
  * A content record by database id; for a signed-in viewer, an id REST does not list may be a revision, which
  * WPGraphQL's loader reads like any post row (src/loaders/preview.ts `loadRevisionById`).
  */
-export async function byDatabaseId<C extends ContentCollection>(context: GatewayContext, collection: C, id: number): Promise<ModelOf<C> | null> {
+export async function byDatabaseId<C extends ContentCollection>(
+  context: GatewayContext,
+  collection: C,
+  id: number,
+): Promise<ModelOf<C> | null> {
   const found = await context.loaders.load(collection, id);
   if (found || collection === 'media' || context.authorization === undefined) return found;
   return (await context.loaders.revision(collection, id)) as ModelOf<C> | null;
@@ -222,7 +226,12 @@ export function asPreviewArg(t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes
 export const AS_PREVIEW_SOURCES = restArgumentSources({ asPreview: ['_links'] });
 
 /** The node `asPreview` answers for a node found by its id (see {@link asPreviewArg}). */
-export async function asPreviewOf<M>(context: GatewayContext, collection: Collection, node: M | null, asPreview: boolean | null | undefined): Promise<M | null> {
+export async function asPreviewOf<M>(
+  context: GatewayContext,
+  collection: Collection,
+  node: M | null,
+  asPreview: boolean | null | undefined,
+): Promise<M | null> {
   if (asPreview !== true || node === null) return node;
   const model = node as unknown as { __typename?: string; isRevision?: boolean | null };
   // Media have no revisions; a node that is already a revision is its own preview.

@@ -103,13 +103,11 @@ export const ContentNode = builder.interfaceRef<ContentNodeModel>('ContentNode')
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
     previewRevisionDatabaseId: t.int({
-      description: 'The database id of the preview node',
       // The newest revision's id is in the record's `_links` (`predecessor-version`).
       extensions: restSources('_links', 'content.protected'),
       resolve: (model, _args, context) => previewRevisionDatabaseId(model, context),
     }),
     previewRevisionId: t.id({
-      description: 'Whether the object is a node in the preview state',
       extensions: restSources('_links', 'content.protected'),
       resolve: async (model, _args, context) => {
         const id = await previewRevisionDatabaseId(model, context);

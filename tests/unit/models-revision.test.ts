@@ -99,7 +99,17 @@ describe('toPostPreviewModel', () => {
 describe('toPagePreviewModel', () => {
   it("has the page as its parent, and the parent's template", () => {
     const page = toPageModel(
-      { id: 20, type: 'page', status: 'publish', link: 'https://example.org/about/', author: 1, parent: 0, menu_order: 3, template: 'wide.php', _links: links(21) },
+      {
+        id: 20,
+        type: 'page',
+        status: 'publish',
+        link: 'https://example.org/about/',
+        author: 1,
+        parent: 0,
+        menu_order: 3,
+        template: 'wide.php',
+        _links: links(21),
+      },
       site,
     );
     const model = toPagePreviewModel({ ...revision, id: 21, slug: '20-revision-v1' }, page, site);

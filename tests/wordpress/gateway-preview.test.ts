@@ -173,7 +173,11 @@ describe.runIf(wp.seeded)('previews: asPreview, isPreview, isRevision, previewRe
         {},
         editor,
       );
-      expect(a).toEqual({ previewRevisionDatabaseId: R.postAutosave, previewRevisionId: globalId('post', R.postAutosave), isPreview: false });
+      expect(a).toEqual({
+        previewRevisionDatabaseId: R.postAutosave,
+        previewRevisionId: globalId('post', R.postAutosave),
+        isPreview: false,
+      });
       expect(b).toEqual({ previewRevisionDatabaseId: null, previewRevisionId: null });
     });
 
