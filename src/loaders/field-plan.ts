@@ -1,9 +1,14 @@
 import {
+  type ArgumentNode,
   type DocumentNode,
+  getNamedType,
+  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
+  isAbstractType,
   isInterfaceType,
   isObjectType,
+  Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -21,6 +26,7 @@ export const REST_EXTENSIONS = {
   sourceOverrides: 'restSourceOverrides',
   sources: 'restSources',
   relatedSources: 'restRelatedSources',
+  argumentSources: 'restArgumentSources',
 } as const;
 
 /** Where one GraphQL field of a record type reads from: its type's collection, and the field's REST sources. */
@@ -66,6 +72,7 @@ export function planFields(
   const selected = new Map<GraphQLObjectType, Set<string>>();
   // REST fields of other collections a selected field needs whatever its sub-selection (a sort key).
   const related = new Map<Collection, Set<string>>();
+  const byArguments = new Map<Collection, Set<string>>();
   const typeInfo = new TypeInfo(schema);
   const note = (type: GraphQLObjectType, field: string) => {
     let set = selected.get(type);
@@ -90,6 +97,7 @@ export function planFields(
           for (const f of fields) set.add(f);
           related.set(collection, set);
         }
+        noteArguments(schema, typeInfo.getFieldDef(), node.arguments, byArguments);
         if (isObjectType(parent)) note(parent, field);
         else if (isInterfaceType(parent)) {
           for (const impl of schema.getPossibleTypes(parent)) note(impl, field);
@@ -100,6 +108,7 @@ export function planFields(
 
   const plan = new Map<Collection, readonly string[] | undefined>();
   const fallback = new Set<Collection>();
+  for (const [collection, sources] of byArguments) plan.set(collection, restFields([...ALWAYS, ...sources]) ?? []);
   for (const [type, fields] of selected) {
     for (const field of fields) {
       const found = sourcesOf(type, field);
@@ -117,6 +126,38 @@ export function planFields(
   }
   for (const collection of fallback) plan.set(collection, undefined);
   return plan;
+}
+
+/**
+ * What a field's arguments add to the plan: a field may declare, per argument, REST fields the records it returns
+ * need when that argument is given (`asPreview` needs the record's `_links`, to find its newest revision). An
+ * argument given as a variable counts as given (the plan is made once per document, before variables are known);
+ * a literal `false` or `null` does not.
+ */
+function noteArguments(
+  schema: GraphQLSchema,
+  field: GraphQLField<unknown, unknown> | null | undefined,
+  args: readonly ArgumentNode[] | undefined,
+  into: Map<Collection, Set<string>>,
+): void {
+  const declared = field?.extensions[REST_EXTENSIONS.argumentSources] as Readonly<Record<string, readonly string[]>> | undefined;
+  if (!field || !declared || !args?.length) return;
+  const named = getNamedType(field.type);
+  const records = isObjectType(named) ? [named] : isAbstractType(named) ? schema.getPossibleTypes(named) : [];
+  for (const arg of args) {
+    const sources = declared[arg.name.value];
+    if (!sources || arg.value.kind === Kind.NULL || (arg.value.kind === Kind.BOOLEAN && !arg.value.value)) continue;
+    for (const record of records) {
+      const collection = record.extensions[REST_EXTENSIONS.collection] as Collection | undefined;
+      if (!collection) continue;
+      let set = into.get(collection);
+      if (!set) {
+        set = new Set();
+        into.set(collection, set);
+      }
+      for (const source of sources) set.add(source);
+    }
+  }
 }
 
 /**

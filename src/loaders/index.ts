@@ -15,6 +15,9 @@ import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 import { loadMenuSite, type MenuSite } from './menus.ts';
 import { unlockProtected } from './protected.ts';
+import { loadPreview, loadRevisionById } from './preview.ts';
+import type { PageModel } from '../models/page.ts';
+import type { PostModel } from '../models/post.ts';
 import { loadViewer, loadViewerSelf, type ViewerSelf } from './viewer.ts';
 
 /** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
@@ -46,6 +49,16 @@ export interface Loaders {
   ): Promise<ModelPage<ModelOf<C>>>;
   /** Ids of users or terms by slug, for where-args that name them. */
   lookupIds(collection: 'users' | 'categories' | 'tags', slugs: string[]): Promise<number[]>;
+  /**
+   * `asPreview: true` of a post or page record (./preview.ts): its newest revision as the viewer may see it, null
+   * when it has one the viewer may not see, the record itself when it has none.
+   */
+  preview<M extends PostModel | PageModel>(collection: Collection, record: M): Promise<M | null>;
+  /**
+   * A post's or page's revision by its own id, for a viewer who may read it, when this gateway knows its parent
+   * (./preview.ts `loadRevisionById`); null otherwise.
+   */
+  revision(collection: Collection, id: number): Promise<PostModel | PageModel | null>;
   /** The signed-in viewer; null when anonymous. */
   viewer(): Promise<UserModel | null>;
   /**
@@ -119,6 +132,9 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
       return { models: prime(collection, models), total: page.total };
     },
     lookupIds: (collection, slugs) => lookupIds(scope, collection, slugs),
+    preview: (collection, record) => loadPreview(scope, collection, record, site),
+    revision: (collection, id) =>
+      loadRevisionById(scope, collection, id, (c, parent) => loaderOf(c).load(parent) as Promise<PostModel | PageModel | null>, site),
     async viewer() {
       const viewer = await loadViewer(scope, site);
       if (viewer) prime('users', [viewer]);

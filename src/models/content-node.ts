@@ -60,6 +60,8 @@ export interface ContentNodeModel {
   previewRevisionDatabaseId: null;
   /** REST `template` (`''` for the default), for `template` (src/models/content-type.ts). */
   _template?: string | null;
+  /** On a revision: its parent's post type, which `contentType` names (src/models/revision.ts). */
+  _contentTypeOf?: string | null;
   previewRevisionId: null;
   isComment: false;
   isContentNode: true;
@@ -223,6 +225,7 @@ const KEPT_WHEN_RESTRICTED = new Set([
   '_media',
   // `template` is a type-level resolver (Type/InterfaceType/ContentNode.php), not a model field.
   '_template',
+  '_contentTypeOf',
 ]);
 
 /**

@@ -8,7 +8,8 @@ import type { ModelOf } from '../loaders/to-model.ts';
 import { type ConnectionArgs, type ConnectionShape, defineConnection, type NodeRef, paginationArgs } from './connections.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { filteredRestConnection, restConnection } from './rest-connection.ts';
-import { restSources } from './rest-sources.ts';
+import { restArgumentSources, restSources } from './rest-sources.ts';
+import type { Collection } from '../wordpress/rest-types.ts';
 import { reference } from './wpgraphql-reference.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -165,6 +166,20 @@ export function databaseIdArgument(id: string): number {
   return n;
 }
 
+/**
+ * A content record by database id; for a signed-in viewer, an id REST does not list may be a revision, which
+ * WPGraphQL's loader reads like any post row (src/loaders/preview.ts `loadRevisionById`).
+ */
+export async function byDatabaseId<C extends ContentCollection>(
+  context: GatewayContext,
+  collection: C,
+  id: number,
+): Promise<ModelOf<C> | null> {
+  const found = await context.loaders.load(collection, id);
+  if (found || collection === 'media' || context.authorization === undefined) return found;
+  return (await context.loaders.revision(collection, id)) as ModelOf<C> | null;
+}
+
 /** One content record by the argument pair (`id`, `idType`), as `post`, `page`, `mediaItem` take it. */
 export async function contentById<C extends ContentCollection>(
   context: GatewayContext,
@@ -175,9 +190,9 @@ export async function contentById<C extends ContentCollection>(
 ): Promise<ModelOf<C> | null> {
   switch (idType ?? 'ID') {
     case 'ID':
-      return context.loaders.load(collection, postDatabaseIdFromGlobalId(id, typeLabel));
+      return byDatabaseId(context, collection, postDatabaseIdFromGlobalId(id, typeLabel));
     case 'DATABASE_ID':
-      return context.loaders.load(collection, databaseIdArgument(id));
+      return byDatabaseId(context, collection, databaseIdArgument(id));
     case 'SLUG':
       return (await context.loaders.list(collection, { slug: id, per_page: 1 })).models[0] ?? null;
     case 'URI':
@@ -198,14 +213,30 @@ interface ByIdOptions<C extends ContentCollection> {
 }
 
 /**
- * `asPreview` of `post`, `page`, `mediaItem` and `contentNode`: accepted, and the node itself is answered. In
- * WPGraphQL it swaps in the node's latest autosave revision by the viewer when there is one
- * (`Data/NodeResolver.php`, `wp_get_post_autosave()`), else answers the node itself; autosaves are revisions, which
- * REST shows only through `/autosaves` with `context=edit`. A draft previewed by a signed-in editor is the draft
- * as last saved — what Faust.js and Next.js previews show after "Save draft".
+ * `asPreview` of `post`, `page`, `mediaItem` and `contentNode`. In WPGraphQL (Type/ObjectType/RootQuery.php,
+ * `Utils::get_post_preview_id()`) it swaps in the node's newest revision or autosave, whoever saved it, when there
+ * is one; else the node itself. A revision is private to viewers who may edit its parent: anonymous viewers get
+ * null for a node with revisions (src/loaders/preview.ts). Media have no revisions: the node itself.
  */
 export function asPreviewArg(t: PothosSchemaTypes.QueryFieldBuilder<BuilderTypes, BuilderTypes['Root']>) {
   return t.arg.boolean({ description: 'Whether to return the node as a preview instance' });
+}
+
+/** What a field taking `asPreview` declares: the newest revision's id is in the record's `_links`. */
+export const AS_PREVIEW_SOURCES = restArgumentSources({ asPreview: ['_links'] });
+
+/** The node `asPreview` answers for a node found by its id (see {@link asPreviewArg}). */
+export async function asPreviewOf<M>(
+  context: GatewayContext,
+  collection: Collection,
+  node: M | null,
+  asPreview: boolean | null | undefined,
+): Promise<M | null> {
+  if (asPreview !== true || node === null) return node;
+  const model = node as unknown as { __typename?: string; isRevision?: boolean | null };
+  // Media have no revisions; a node that is already a revision is its own preview.
+  if (collection === 'media' || model.isRevision === true) return node;
+  return (await context.loaders.preview(collection, node as never)) as M | null;
 }
 
 /** `post(id, idType, asPreview)`, `page(…)`, `mediaItem(…)`. */
@@ -222,15 +253,12 @@ export function contentNodeByIdField<C extends ContentCollection>(
       idType: t.arg({ type: idTypeEnum, description: 'Type of unique identifier to fetch by. Default is Global ID' }),
       asPreview: asPreviewArg(t),
     },
+    extensions: AS_PREVIEW_SOURCES,
     // cast: Pothos types a resolver's result by a conditional type over the ref's shape, which it cannot
     // resolve for a generic C; every caller passes the ref of C's model.
     resolve: (_root, args, context) =>
-      contentById(
-        context,
-        options.collection,
-        String(args.id),
-        args.idType,
-        options.idTypeEnum.replace(/IdType$/, '').toLowerCase(),
+      contentById(context, options.collection, String(args.id), args.idType, options.idTypeEnum.replace(/IdType$/, '').toLowerCase()).then(
+        (found) => asPreviewOf(context, options.collection, found, args.asPreview),
       ) as never,
   });
 }

@@ -89,7 +89,8 @@ builder.interfaceFields(ContentNode, (t) => ({
     type: ContentNodeToContentTypeConnectionEdge,
     description: 'Connection between the ContentNode type and the ContentType type',
     extensions: restSources('type'),
-    resolve: (node, _args, context) => oneToOne(toContentTypeModel(node.contentTypeName ?? '', context.site)),
+    // A revision's content type is its parent's (Type/InterfaceType/ContentNode.php).
+    resolve: (node, _args, context) => oneToOne(toContentTypeModel(node._contentTypeOf ?? node.contentTypeName ?? '', context.site)),
   }),
   template: t.field({
     type: ContentTemplate,

@@ -9,6 +9,9 @@ import type { CommentModel } from '../models/comment.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
 import type { UserModel } from '../models/user.ts';
 import type { ContentNodeModel } from './object-refs.ts';
+import type { GatewayContext } from '../context.ts';
+import { toGlobalId } from '../models/global-id.ts';
+import { latestRevisionId } from '../models/revision.ts';
 
 /**
  * WPGraphQL's interfaces over our record types. Scalar fields are declared from the reference SDL and read the
@@ -17,6 +20,26 @@ import type { ContentNodeModel } from './object-refs.ts';
  */
 
 type Model = Record<string, unknown> & { __typename: string };
+
+/** Roles of WordPress core that hold `edit_posts`, and those that hold `edit_pages` (wp-admin/includes/schema.php). */
+const EDITS_POSTS = new Set(['administrator', 'editor', 'author', 'contributor']);
+const EDITS_PAGES = new Set(['administrator', 'editor']);
+
+/**
+ * `previewRevisionDatabaseId` (Model/Post.php): the node's newest revision, for viewers with the post type's
+ * `edit_posts` capability (`edit_pages` for pages), null for everyone else, for revisions themselves, and on
+ * restricted nodes. The revision's id is in the record's `_links.predecessor-version`; the viewer's capability is
+ * read from their roles (`/wp/v2/users/me?context=edit`, once per request, only when a node has revisions).
+ * Roles other than core's are taken as lacking the capability.
+ */
+async function previewRevisionDatabaseId(model: ContentNodeModel, context: GatewayContext): Promise<number | null> {
+  if (model.isRestricted || model.isRevision || model.__typename === 'MediaItem') return null;
+  const revisionId = latestRevisionId(model.links);
+  if (revisionId === null || context.authorization === undefined) return null;
+  const viewer = await context.loaders.viewerSelf();
+  const holders = (model as { pageLike?: boolean }).pageLike || model.__typename === 'Page' ? EDITS_PAGES : EDITS_POSTS;
+  return viewer?.roles.some((role) => holders.has(role)) ? revisionId : null;
+}
 const byTypename = (value: unknown) => (value as Model).__typename;
 
 export const Node = builder.nodeInterfaceRef();
@@ -67,8 +90,6 @@ export const CONTENT_NODE_SCALARS = {
   link: ['link'],
   modified: ['modified', 'content.protected'],
   modifiedGmt: ['modified_gmt', 'content.protected'],
-  previewRevisionDatabaseId: [],
-  previewRevisionId: [],
   slug: ['slug'],
   status: ['status'],
   uri: ['link'],
@@ -81,6 +102,18 @@ export const ContentNode = builder.interfaceRef<ContentNodeModel>('ContentNode')
   fields: (t) => ({
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
+    previewRevisionDatabaseId: t.int({
+      // The newest revision's id is in the record's `_links` (`predecessor-version`).
+      extensions: restSources('_links', 'content.protected'),
+      resolve: (model, _args, context) => previewRevisionDatabaseId(model, context),
+    }),
+    previewRevisionId: t.id({
+      extensions: restSources('_links', 'content.protected'),
+      resolve: async (model, _args, context) => {
+        const id = await previewRevisionDatabaseId(model, context);
+        return id === null ? null : toGlobalId('post', id);
+      },
+    }),
   }),
 });
 

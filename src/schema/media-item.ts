@@ -124,6 +124,8 @@ MediaItemRef.implement({
     guid: ['guid'],
     isPreview: [],
     isRestricted: [],
+    previewRevisionDatabaseId: [],
+    previewRevisionId: [],
     modified: ['modified'],
     modifiedGmt: ['modified_gmt'],
     parent: ['post', '_links'],

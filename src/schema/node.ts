@@ -7,6 +7,7 @@ import type { CategoryModel, TagModel } from '../models/term.ts';
 import type { UserModel } from '../models/user.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
 import {
+  byDatabaseId,
   contentById,
   contentByUri,
   contentWhereInput,
@@ -15,6 +16,8 @@ import {
   postDatabaseIdFromGlobalId,
   type ContentCollection,
   asPreviewArg,
+  asPreviewOf,
+  AS_PREVIEW_SOURCES,
   contentConnection,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
@@ -23,6 +26,7 @@ import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './inte
 import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
+import type { Collection } from '../wordpress/rest-types.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
 
 /**
@@ -90,6 +94,14 @@ export async function nodeByUri(
   return firstFound(CONTENT.map((c) => contentByUri(context, c, path)));
 }
 
+/** The REST collection a content node model was read from (a discovered type's own, else its built-in type's). */
+function collectionOfContent(model: ContentNodeModel): Collection {
+  const discovered = (model as { restCollection?: Collection }).restCollection;
+  if (discovered) return discovered;
+  const typename = (model as { __typename?: string }).__typename;
+  return typename === 'Post' ? 'posts' : typename === 'Page' ? 'pages' : 'media';
+}
+
 /** `contentNode(id, idType)`: the first of posts, pages and media that has the record. */
 async function contentNodeByArgs(context: GatewayContext, id: string, idType: string | null | undefined): Promise<ContentNodeModel | null> {
   switch (idType ?? 'ID') {
@@ -97,7 +109,7 @@ async function contentNodeByArgs(context: GatewayContext, id: string, idType: st
       return firstFound(CONTENT.map((c) => contentByUri(context, c, id)));
     case 'DATABASE_ID': {
       const n = databaseIdArgument(id);
-      return firstFound<ContentNodeModel>(CONTENT.map((c) => context.loaders.load(c, n)));
+      return firstFound<ContentNodeModel>(CONTENT.map((c) => byDatabaseId(context, c, n)));
     }
     default: {
       const n = postDatabaseIdFromGlobalId(id, 'content node');
@@ -135,7 +147,11 @@ builder.queryFields((t) => ({
       }),
       asPreview: asPreviewArg(t),
     },
-    resolve: (_root, args, context) => contentNodeByArgs(context, String(args.id), args.idType),
+    extensions: AS_PREVIEW_SOURCES,
+    resolve: async (_root, args, context) => {
+      const found = await contentNodeByArgs(context, String(args.id), args.idType);
+      return found && asPreviewOf(context, collectionOfContent(found), found, args.asPreview);
+    },
   }),
   termNode: t.field({
     type: TermNode,

@@ -41,3 +41,14 @@ export function restRelated(related: Readonly<Partial<Record<Collection, readonl
 } {
   return { [REST_EXTENSIONS.relatedSources]: related };
 }
+
+/**
+ * How a field declares REST fields the records it returns need when one of its arguments is given
+ * (`extensions: restArgumentSources({ asPreview: ['_links'] })`): the `_fields` planner adds them to the
+ * collection of every record type the field can return.
+ */
+export function restArgumentSources(byArgument: Readonly<Record<string, readonly string[]>>): {
+  [REST_EXTENSIONS.argumentSources]: Readonly<Record<string, readonly string[]>>;
+} {
+  return { [REST_EXTENSIONS.argumentSources]: byArgument };
+}

@@ -156,6 +156,8 @@ function aliasContext(context: GatewayContext, from: string, to: string): Gatewa
     list: (collection, query, also) => inner.list(map(collection), query, also),
     window: (collection, query, offset, limit, flipped) => inner.window(map(collection), query, offset, limit, flipped),
     followLink: (links, rel, expected, fallbackId) => inner.followLink(links, rel, expected.map(map), fallbackId),
+    preview: (collection, record) => inner.preview(map(collection), record),
+    revision: (collection, id) => inner.revision(map(collection), id),
   };
   const result = { ...context, loaders };
   byTarget.set(key, result);

@@ -73,6 +73,28 @@ export interface RestPost extends RestPostLike {
   class_list?: Record<string, string> | string[];
 }
 
+/**
+ * A revision or autosave, from `/wp/v2/<type>/<id>/revisions/<revision id>` (viewers who may edit the parent only).
+ * Revisions carry no status, type, link, terms or featured image: those are the parent's.
+ */
+export interface RestRevision extends RestRecordBase {
+  /** The revision's own author (an autosave's: the user who autosaved). */
+  author?: number;
+  date?: string | null;
+  date_gmt?: string | null;
+  modified?: string;
+  modified_gmt?: string;
+  /** The post the revision is of. */
+  parent?: number;
+  /** `<parent>-revision-v1` or `<parent>-autosave-v1`. */
+  slug?: string;
+  guid?: RestRendered;
+  title?: RestRendered;
+  content?: RestRendered;
+  /** The stored excerpt as `the_excerpt` renders it: `''` when none was written (no automatic excerpt). */
+  excerpt?: RestRendered;
+}
+
 export interface RestPage extends RestPostLike {
   content?: RestProtectedRendered;
   excerpt?: RestProtectedRendered;

@@ -76,6 +76,22 @@ describe('planFields', () => {
     expect(terms.get('tags')).toEqual(['count', 'description', 'id', 'name', 'slug']);
   });
 
+  it('adds `_links` for asPreview (the newest revision is named there), given literally true or as a variable', () => {
+    expect(plan('{ post(id: 1, idType: DATABASE_ID, asPreview: true) { title } }').get('posts')).toEqual(['_links', 'id', 'title']);
+    expect(plan('query($p: Boolean) { page(id: 1, idType: DATABASE_ID, asPreview: $p) { title } }').get('pages')).toEqual([
+      '_links',
+      'id',
+      'title',
+    ]);
+    // contentNode may answer any content type: every content collection reads its links.
+    const node = plan('{ contentNode(id: 1, idType: DATABASE_ID, asPreview: true) { id } }');
+    expect(node.get('posts')).toEqual(['_links', 'id']);
+    expect(node.get('pages')).toEqual(['_links', 'id']);
+    // A literal false (or no argument) costs nothing: WordPress computes `_links` per record.
+    expect(plan('{ post(id: 1, idType: DATABASE_ID, asPreview: false) { title } }').get('posts')).toEqual(['id', 'title']);
+    expect(plan('{ post(id: 1, idType: DATABASE_ID) { title } }').get('posts')).toEqual(['id', 'title']);
+  });
+
   it('never sends a nested field beside its parent (WordPress 6.1 then drops the rest of the record)', () => {
     expect(plan('{ posts { nodes { content date } } }').get('posts')).toEqual(['content', 'date', 'id']);
     expect(restFields(['content.protected', 'content', 'excerpt.protected', 'id'])).toEqual(['content', 'excerpt.protected', 'id']);

@@ -23,6 +23,7 @@ const VALID_AGAINST_OURS = [
   'faustjs-category',
   'faustjs-front-page',
   'faustjs-page',
+  'faustjs-preview-post',
   'faustjs-seed-node',
   'faustjs-single-layout',
   'faustjs-single-post',

@@ -152,6 +152,22 @@ export const SEED = {
     privacy: 4011,
     unassigned: 4020,
   },
+  /**
+   * Revisions (seed.php `wpgw_seed_revisions()`), on existing content: no list or total changes. The newest
+   * revision of each parent is what `_links.predecessor-version` names and `asPreview` answers.
+   */
+  revisions: {
+    /** Post 337 (the editor's): revisions 5000, 5001, then the editor's autosave 5002 (the newest). */
+    post: 337,
+    postRevisions: [5000, 5001],
+    postAutosave: 5002,
+    /** Page 1003 (Contact): revision 5003. */
+    page: 1003,
+    pageRevision: 5003,
+    /** Draft post 342: revision 5004 by the editor. */
+    draft: 342,
+    draftRevision: 5004,
+  },
   /** Registered by wpgw-menu-locations.php; `social` has no menu. */
   menuLocations: ['primary', 'footer', 'primary-menu', 'social'],
 } as const;

@@ -573,6 +573,7 @@ try {
     $menus = wpgw_seed_menus();
     wpgw_seed_discovery();
     wpgw_seed_upload_files();
+    wpgw_seed_revisions();
 
     wp_defer_comment_counting(false);
     wp_defer_term_counting(false);
@@ -709,3 +710,40 @@ printf(
 );
 echo 'menus ', json_encode($menus), "\n";
 $GLOBALS['wpgw_done'] = true;
+
+/**
+ * Issue #12 item 6 (previews): revisions and an autosave, stored as WordPress stores them (`revision` posts,
+ * status `inherit`, named `<parent>-revision-v1` / `<parent>-autosave-v1`, comments closed), on existing content
+ * so that no list, total or other id changes. Fixed ids 5000–5004; each revision is dated after its parent, the
+ * newest last: the newest is what `_links.predecessor-version` names and WPGraphQL's `asPreview` answers.
+ *
+ * - post 337 (the editor's, with a featured image): two revisions by the editor, then the editor's autosave 5002;
+ * - page 1003 (Contact): one revision 5003 by the administrator;
+ * - draft post 342 (the hidden author's): one revision 5004 by the editor.
+ */
+function wpgw_seed_revisions(): void
+{
+    $revisions = [
+        5000 => [337, 'revision', 2, '2024-02-01 10:00:00', 'Revised once: post 337', 'First revision of post 337.'],
+        5001 => [337, 'revision', 2, '2024-02-02 10:00:00', 'Revised twice: post 337 — “quoted” & more', 'Second revision of post 337, with <em>emphasis</em>.'],
+        5002 => [337, 'autosave', 2, '2024-02-03 10:00:00', 'Autosaved: post 337 (unsaved edits)', 'The editor’s autosave of post 337: changes not yet saved.'],
+        5003 => [1003, 'revision', 1, '2024-02-04 10:00:00', 'Contact us (revised)', 'A revised contact page.'],
+        5004 => [342, 'revision', 2, '2024-02-05 10:00:00', 'Draft, revised by the editor', 'The editor’s revision of the draft.'],
+    ];
+    foreach ($revisions as $id => [$parent, $kind, $author, $local, $title, $text]) {
+        [$date, $dateGmt] = wpgw_dates($local);
+        wpgw_check(wp_insert_post([
+            'import_id' => $id,
+            'post_type' => 'revision',
+            'post_status' => 'inherit',
+            'post_parent' => $parent,
+            'post_name' => "$parent-$kind-v1",
+            'post_author' => $author,
+            'post_title' => $title,
+            'post_content' => "<p>$text</p>",
+            'post_excerpt' => '',
+            'post_date' => $date,
+            'post_date_gmt' => $dateGmt,
+        ], true), "revision $id of $parent");
+    }
+}

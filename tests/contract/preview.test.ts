@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import content from '../../demo/content.json' with { type: 'json' };
+import { startHarness, type Harness } from './harness.ts';
+
+// `asPreview` on the demo site, which models revisions only as WordPress's links show them (each record's
+// `version-history` count and `predecessor-version` id) and serves no revision records: an anonymous viewer gets
+// null for a post with revisions and the post itself otherwise, with one request and no revision route asked; a
+// signed-in viewer's revision request finds no route there, and the answer is null (docs/compatibility.md).
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const credential = content.credentials[0]!;
+const EDITOR = { authorization: `Basic ${Buffer.from(`${credential.username}:${credential.application_password}`).toString('base64')}` };
+const revisionsOf = (id: number) => content.posts.find((p) => p.id === id)?._demo?.revisions;
+const WITH_REVISIONS = content.posts.find((p) => p.status === 'publish' && (p._demo?.revisions?.count ?? 0) > 0)!.id;
+const WITHOUT_REVISIONS = content.posts.find((p) => p.status === 'publish' && !p._demo?.revisions?.count)!.id;
+const PREVIEW = `query($id: ID!) { post(id: $id, idType: DATABASE_ID, asPreview: true) { databaseId isPreview isRevision } }`;
+
+describe('asPreview on the demo site', () => {
+  it('anonymous: null for a post with revisions, one request (the post with its _links), no revision asked', async () => {
+    expect(revisionsOf(WITH_REVISIONS)!.latest_id).toBeGreaterThan(0);
+    h.demo.resetRequests();
+    const answer = await h.query(PREVIEW, { id: String(WITH_REVISIONS) });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ post: null });
+    expect(h.upstream()).toEqual([`GET /wp/v2/posts?_fields=_links,content.protected,id&include=${WITH_REVISIONS}&per_page=1`]);
+  });
+
+  it('anonymous: the post itself when it has no revisions', async () => {
+    const answer = await h.query(PREVIEW, { id: String(WITHOUT_REVISIONS) });
+    expect(answer.data).toEqual({ post: { databaseId: WITHOUT_REVISIONS, isPreview: false, isRevision: false } });
+  });
+
+  it('signed in: the revision is asked for under its parent with the credentials; the demo has none to give', async () => {
+    h.demo.resetRequests();
+    const answer = await h.query(PREVIEW, { id: String(WITH_REVISIONS) }, EDITOR);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ post: null });
+    const latest = revisionsOf(WITH_REVISIONS)!.latest_id;
+    expect(h.upstream()).toEqual([
+      `GET /wp/v2/posts?_fields=_links,content.protected,id&include=${WITH_REVISIONS}&per_page=1&status=any`,
+      `GET /wp/v2/posts/${WITH_REVISIONS}/revisions/${latest}?_fields=id`,
+    ]);
+  });
+});
