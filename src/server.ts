@@ -12,13 +12,15 @@ import type { SiteDiscovery } from './discovery/types.ts';
 import { parseNameOverrides, type NameOverrides } from './discovery/names.ts';
 import { schema as baseSchema } from './schema/index.ts';
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 
 export interface GatewayHooks {
   /** Told after every request to WordPress (metrics, tests). */
   onUpstreamRequest?: WordPressClientOptions['onRequest'];
   /** Replaces discovery's reads of the site (tests: a site that changes, or fails). */
   discover?: () => Promise<SiteDiscovery>;
+  /** Where the log goes (tests: read what was logged). @default standard output */
+  logDestination?: DestinationStream;
 }
 
 export interface RunningGateway {
@@ -56,7 +58,8 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
   if (client.limiter) metrics.watchLimiter(client.limiter);
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
-  const log = pino({ name: 'wp-graphql-gateway', level: config.logLevel });
+  const logOptions = { name: 'wp-graphql-gateway', level: config.logLevel };
+  const log = hooks.logDestination ? pino(logOptions, hooks.logDestination) : pino(logOptions);
   // What the service account may read, said once (it never reaches a log itself: see src/loaders/service-account.ts).
   const service = await reportServiceAccount(client, index, serviceAuthorization(config));
   log[service.warning ? 'warn' : 'info']({ setting: 'service-credentials' }, service.message);
@@ -92,4 +95,3 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
     },
   };
 }
-

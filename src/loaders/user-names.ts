@@ -33,12 +33,17 @@ export function userNamesQuery(ids: readonly number[]) {
  * of the gateway. Without a service account, or when WordPress refuses it, every name is null. The viewer's own
  * credentials are not used: an editor cannot `list_users`, and the answer is the same for every viewer.
  */
-export function createUserNamesLoader(scope: UpstreamRequestScope, serviceAuthorization: string | undefined): DataLoader<number, UserNames | null> {
+export function createUserNamesLoader(
+  scope: UpstreamRequestScope,
+  serviceAuthorization: string | undefined,
+): DataLoader<number, UserNames | null> {
   return new DataLoader<number, UserNames | null>(
     async (ids) => {
       if (serviceAuthorization === undefined) return ids.map(() => null);
       try {
-        const { data } = await scope.client.get<RestUserNames[]>('/wp/v2/users', userNamesQuery(ids), { authorization: serviceAuthorization });
+        const { data } = await scope.client.get<RestUserNames[]>('/wp/v2/users', userNamesQuery(ids), {
+          authorization: serviceAuthorization,
+        });
         const byId = new Map<number, UserNames>();
         for (const record of Array.isArray(data) ? data : []) {
           if (record && typeof record.id === 'number') {

@@ -64,7 +64,8 @@ const GeneralSettings = builder.objectRef<GeneralSettingsModel>('GeneralSettings
       resolve: async (settings, _args, context) => (await publicSetting(context, 'language')) ?? settings.language,
     }),
     email: t.string({
-      description: 'This address is used for admin purposes. If you change this we will send you an email at your new address to confirm it. The new address will not become active until confirmed.',
+      description:
+        'This address is used for admin purposes. If you change this we will send you an email at your new address to confirm it. The new address will not become active until confirmed.',
       resolve: (_settings, _args, context) => context.loaders.viewerAdminEmail(),
     }),
     siteIconUrl: t.string({

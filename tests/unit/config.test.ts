@@ -66,6 +66,8 @@ describe('serviceAuthorization', () => {
 
   it('still reads the former name, menus-credentials (MENUS_CREDENTIALS), when service-credentials is unset', () => {
     expect(serviceAuthorization(loadConfig({}, { MENUS_CREDENTIALS: 'old:pw' }))).toBe(`Basic ${btoa('old:pw')}`);
-    expect(serviceAuthorization(loadConfig({}, { MENUS_CREDENTIALS: 'old:pw', SERVICE_CREDENTIALS: 'new:pw' }))).toBe(`Basic ${btoa('new:pw')}`);
+    expect(serviceAuthorization(loadConfig({}, { MENUS_CREDENTIALS: 'old:pw', SERVICE_CREDENTIALS: 'new:pw' }))).toBe(
+      `Basic ${btoa('new:pw')}`,
+    );
   });
 });

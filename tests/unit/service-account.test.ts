@@ -50,7 +50,9 @@ describe('reportServiceAccount (start-up log and `check`)', () => {
     const report = await reportServiceAccount(client, withMenus, SECRET);
     expect(report).toEqual({
       warning: false,
-      message: expect.stringMatching(/^service-credentials \(SERVICE_CREDENTIALS\): reads menus .*\[edit_posts\], .*\[manage_options\], .*\[list_users\]$/),
+      message: expect.stringMatching(
+        /^service-credentials \(SERVICE_CREDENTIALS\): reads menus .*\[edit_posts\], .*\[manage_options\], .*\[list_users\]$/,
+      ),
     });
   });
 
