@@ -48,7 +48,7 @@ export async function checkWordPress(config: Config): Promise<number> {
 
 /** Discovery over a connected client: the site's schema, or why it could not be built. */
 async function siteSchema(client: WordPressClient, config: Config): Promise<SiteSchema & { namespaces: readonly string[] }> {
-  const discovery = await discoverSite(client);
+  const discovery = await discoverSite(client, serviceAuthorization(config));
   return { ...buildSiteSchema(baseSchema, discovery, readNameOverrides(config.discoveryNames)), namespaces: discovery.namespaces };
 }
 

@@ -65,7 +65,13 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
   log[service.warning ? 'warn' : 'info']({ setting: 'service-credentials' }, service.message);
   // Discovery at start-up: a failure serves the built-in schema, marks /ready degraded and is tried again later.
   const live = config.discovery
-    ? new LiveSchema(baseSchema, site, hooks.discover ?? (() => discoverSite(client)), readNameOverrides(config.discoveryNames), log)
+    ? new LiveSchema(
+        baseSchema,
+        site,
+        hooks.discover ?? (() => discoverSite(client, serviceAuthorization(config))),
+        readNameOverrides(config.discoveryNames),
+        log,
+      )
     : undefined;
   await live?.refresh();
   const timer = live && config.discoveryIntervalMs > 0 ? setInterval(() => void live.refresh(), config.discoveryIntervalMs) : undefined;

@@ -17,6 +17,11 @@ export const SERVICE_READS: readonly ServiceRead[] = [
     without: 'anonymous viewers get no menus',
   },
   {
+    capability: 'edit_theme_options',
+    what: "the theme's menu locations (/wp/v2/menu-locations, for MenuLocationEnum)",
+    without: 'MenuLocationEnum is a fixed list of common location names',
+  },
+  {
     capability: 'manage_options',
     what: 'public settings (/wp/v2/settings: date and time formats, language, reading, writing, discussion)',
     without: 'those settings are null unless the viewer may read them',
@@ -48,7 +53,7 @@ export async function reportServiceAccount(
   authorization: string | undefined,
 ): Promise<ServiceAccountReport> {
   const hasMenus = !!index.routes && '/wp/v2/menus' in index.routes;
-  const reads = SERVICE_READS.filter((read) => read.capability !== 'edit_posts' || hasMenus);
+  const reads = SERVICE_READS.filter((read) => hasMenus || (read.capability !== 'edit_posts' && read.capability !== 'edit_theme_options'));
   if (authorization === undefined) {
     return {
       warning: true,

@@ -27,10 +27,10 @@ describe('reportServiceAccount (start-up log and `check`)', () => {
     const report = await reportServiceAccount(client, withMenus, undefined);
     expect(report.warning).toBe(true);
     expect(report.message).toMatch(/^service-credentials \(SERVICE_CREDENTIALS\) is not set: anonymous viewers get no menus; /);
-    expect(report.message).toContain('with edit_posts, manage_options, list_users');
+    expect(report.message).toContain('with edit_posts, edit_theme_options, manage_options, list_users');
     expect(calls).toEqual([]);
     // A site without menu routes (before 5.9, the demo site) does not need edit_posts.
-    expect((await reportServiceAccount(client, withoutMenus, undefined)).message).not.toContain('menus');
+    expect((await reportServiceAccount(client, withoutMenus, undefined)).message).not.toMatch(/menu|edit_posts|edit_theme_options/i);
   });
 
   it("reads the account's own capabilities in one request, and says what it allows and what is missing", async () => {
@@ -41,17 +41,21 @@ describe('reportServiceAccount (start-up log and `check`)', () => {
     expect(report.message).toBe(
       'service-credentials (SERVICE_CREDENTIALS): reads menus at theme locations (/wp/v2/menus) [edit_posts], ' +
         "public authors' first and last names (/wp/v2/users?context=edit) [list_users]; " +
-        'missing manage_options: those settings are null unless the viewer may read them',
+        'missing edit_theme_options: MenuLocationEnum is a fixed list of common location names; ' +
+        'manage_options: those settings are null unless the viewer may read them',
     );
   });
 
   it('an account with every capability is no warning', async () => {
-    const { client } = fakeClient(() => ({ id: 1, capabilities: { edit_posts: true, list_users: true, manage_options: true } }));
+    const { client } = fakeClient(() => ({
+      id: 1,
+      capabilities: { edit_posts: true, edit_theme_options: true, list_users: true, manage_options: true },
+    }));
     const report = await reportServiceAccount(client, withMenus, SECRET);
     expect(report).toEqual({
       warning: false,
       message: expect.stringMatching(
-        /^service-credentials \(SERVICE_CREDENTIALS\): reads menus .*\[edit_posts\], .*\[manage_options\], .*\[list_users\]$/,
+        /^service-credentials \(SERVICE_CREDENTIALS\): reads menus .*\[edit_posts\], .*\[edit_theme_options\], .*\[manage_options\], .*\[list_users\]$/,
       ),
     });
   });

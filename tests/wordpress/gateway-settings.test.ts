@@ -197,13 +197,29 @@ describe.runIf(wp.seeded && wp.auth !== null && wp.admin !== null)('the service 
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({
       level: 40,
-      msg: expect.stringMatching(/reads menus at theme locations .*\[edit_posts\]; missing manage_options: .*; list_users: /),
+      msg: expect.stringMatching(/reads menus at theme locations .*\[edit_posts\]; missing edit_theme_options: .*; manage_options: .*; list_users: /),
     });
     const anonymous = await gw.data(SETTINGS);
     expect(anonymous.readingSettings.postsPerPage).toBeNull();
     expect(
       (await gw.data(NAMES)).posts.nodes.some((p: { author: { node: { firstName: unknown } } | null }) => p.author?.node.firstName),
     ).toBe(false);
+  });
+
+  it("MenuLocationEnum: the theme's registered locations when the account can edit_theme_options, else the fixed list", async () => {
+    const ENUM = '{ __type(name: "MenuLocationEnum") { enumValues { name } } }';
+    const names = async (g: WordPressGateway) => (await g.data(ENUM)).__type.enumValues.map((v: { name: string }) => v.name);
+    gw = await startWordPressGateway(wp, { serviceCredentials: pair(wp.admin!) });
+    // tests/wordpress/wpgw-menu-locations.php registers primary, footer, primary-menu and social.
+    expect(await names(gw)).toEqual(['PRIMARY', 'FOOTER', 'PRIMARY_MENU', 'SOCIAL']);
+    const social = await gw.data('{ menuItems(where: { location: SOCIAL }) { nodes { databaseId } } }');
+    expect(social.menuItems.nodes).toEqual([]);
+    expect((await gw.query('{ menuItems(where: { location: MAIN_MENU }) { nodes { databaseId } } }')).errors?.[0]?.message).toMatch(
+      /MAIN_MENU/,
+    );
+    await gw.close();
+    gw = await startWordPressGateway(wp, { serviceCredentials: pair(wp.auth!) });
+    expect(await names(gw)).toContain('MAIN_MENU');
   });
 
   it('the account never reaches an answer, an error, extensions or the log; it is not used for anything else', async () => {
