@@ -197,7 +197,9 @@ describe.runIf(wp.seeded && wp.auth !== null && wp.admin !== null)('the service 
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({
       level: 40,
-      msg: expect.stringMatching(/reads menus at theme locations .*\[edit_posts\]; missing edit_theme_options: .*; manage_options: .*; list_users: /),
+      msg: expect.stringMatching(
+        /reads menus at theme locations .*\[edit_posts\]; missing edit_theme_options: .*; manage_options: .*; list_users: /,
+      ),
     });
     const anonymous = await gw.data(SETTINGS);
     expect(anonymous.readingSettings.postsPerPage).toBeNull();
