@@ -128,12 +128,21 @@ function itemRecord(site: Site, menu: DemoMenu, [id, target, parent]: DemoMenu['
   };
 }
 
-function itemLinks(site: Site, id: number): RestLinks {
+/** An item's links; `wp:menu-item-object` points at the page or term it links to (not for custom links). */
+function itemLinks(site: Site, record: ReturnType<typeof itemRecord>): RestLinks {
+  const id = record.id;
+  const object =
+    record.type === 'post_type'
+      ? [{ post_type: record.object, embeddable: true, href: site.restUrl(`wp/v2/pages/${record.object_id}`) }]
+      : record.type === 'taxonomy'
+        ? [{ taxonomy: record.object, embeddable: true, href: site.restUrl(`wp/v2/categories/${record.object_id}`) }]
+        : undefined;
   return {
     self: [{ href: site.restUrl(`wp/v2/menu-items/${id}`) }],
     collection: [{ href: site.restUrl('wp/v2/menu-items') }],
     about: [{ href: site.restUrl('wp/v2/types/nav_menu_item') }],
     'wp:term': [{ taxonomy: 'nav_menu', embeddable: true, href: `${site.restUrl('wp/v2/menus')}?post=${id}` }],
+    ...(object ? { 'wp:menu-item-object': object } : {}),
     curies: [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }],
   } as RestLinks;
 }
@@ -208,7 +217,7 @@ const menuItems = {
         'menu-items',
         String(req.params.get('context') ?? 'view'),
         requestedFields(req.params.get('_fields')),
-        () => itemLinks(req.site, record.id),
+        () => itemLinks(req.site, record),
         'list',
       ),
     );
