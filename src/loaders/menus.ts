@@ -50,7 +50,7 @@ async function readAll<T>(scope: UpstreamRequestScope, route: string, query: Res
  * (the service account, `SERVICE_CREDENTIALS`) when set, else with the viewer's own. Either way only the
  * menus assigned to a theme location are kept ({@link publicMenus}): what WPGraphQL shows every visitor, so the
  * answer may be cached and shared like any anonymous one. Without either (an anonymous viewer, no SERVICE_CREDENTIALS)
- * there are no menus and WordPress is not asked. A WordPress without the routes (before 5.9, or the demo site) has
+ * there are no menus and WordPress is not asked. A WordPress without the routes (before 5.9) has
  * no menus; one that refuses the credentials is a FORBIDDEN error saying what to configure.
  */
 export async function loadMenuSite(
