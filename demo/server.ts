@@ -34,6 +34,11 @@ export interface DemoSite {
   resetRequests(): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
+  /**
+   * `user:application password` of the site's administrator, the gateway's service account over the demo site
+   * (menus, settings, authors' names); undefined when the content has none.
+   */
+  serviceCredentials: string | undefined;
 }
 
 /** Options of {@link createDemoSite}. */
@@ -197,9 +202,12 @@ export async function createDemoSite(options: DemoSiteOptions = {}): Promise<Dem
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   site = createSite(content, url);
+  const admin = content.users.find((u) => u._demo?.roles.includes('administrator'));
+  const adminCredential = content.credentials.find((c) => c.user_id === admin?.id);
   return {
     url,
     requests,
+    serviceCredentials: adminCredential ? `${adminCredential.username}:${adminCredential.application_password}` : undefined,
     resetRequests: () => {
       requests.length = 0;
     },

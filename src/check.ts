@@ -1,7 +1,8 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import type { Config } from './config.ts';
+import { type Config, serviceAuthorization } from './config.ts';
+import { reportServiceAccount } from './loaders/service-account.ts';
 import { discoverSite } from './discovery/discover.ts';
-import { menusWarning, readNameOverrides } from './server.ts';
+import { readNameOverrides } from './server.ts';
 import { schema as baseSchema } from './schema/index.ts';
 import { buildSiteSchema, type ServedReport, type SiteSchema } from './schema/site-schema.ts';
 import { WordPressClient } from './wordpress/client.ts';
@@ -31,10 +32,8 @@ export async function checkWordPress(config: Config): Promise<number> {
       `  timezone:     ${index.timezone_string || `UTC${Number(index.gmt_offset) >= 0 ? '+' : ''}${index.gmt_offset ?? 0}`}`,
       `  published posts visible anonymously: ${posts.total ?? 'unknown'}`,
     ];
-    const menus = menusWarning(index, config);
-    lines.push(
-      `  menus:        ${menus ? `warning: ${menus}` : config.menusCredentials ? 'read with menus-credentials' : 'no menu routes'}`,
-    );
+    const service = await reportServiceAccount(client, index, serviceAuthorization(config));
+    lines.push(`  service account: ${service.warning ? 'warning: ' : ''}${service.message}`);
     if (config.discovery) lines.push(...(await discoveryLines(client, config)));
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
@@ -49,7 +48,7 @@ export async function checkWordPress(config: Config): Promise<number> {
 
 /** Discovery over a connected client: the site's schema, or why it could not be built. */
 async function siteSchema(client: WordPressClient, config: Config): Promise<SiteSchema & { namespaces: readonly string[] }> {
-  const discovery = await discoverSite(client);
+  const discovery = await discoverSite(client, serviceAuthorization(config));
   return { ...buildSiteSchema(baseSchema, discovery, readNameOverrides(config.discoveryNames)), namespaces: discovery.namespaces };
 }
 

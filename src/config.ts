@@ -160,11 +160,17 @@ export const SETTINGS = {
     default: 'false',
     help: "let createMediaItem's filePath name loopback and private addresses (off: only public ones, against server-side request forgery)",
   },
+  'service-credentials': {
+    env: 'SERVICE_CREDENTIALS',
+    kind: { type: 'string' },
+    default: undefined,
+    help: "credentials of a service account for the public reads REST keeps behind a login (menus at a theme location: edit_posts; general, reading, writing and discussion settings: manage_options; public authors' first and last names: list_users): 'user:application password' (HTTP Basic) or a whole Authorization value ('Bearer …'); never forwarded for anything else (unset: menus are read with the viewer's own, those settings and names are null)",
+  },
   'menus-credentials': {
     env: 'MENUS_CREDENTIALS',
     kind: { type: 'string' },
     default: undefined,
-    help: "credentials menus are read with: 'user:application password' (HTTP Basic) or a whole Authorization value ('Bearer …') of a user who can edit posts; only menus assigned to a theme location are served (unset: the viewer's own)",
+    help: 'former name of --service-credentials, still read when that is unset',
   },
   'execution-jit': {
     env: 'EXECUTION_JIT',
@@ -236,7 +242,9 @@ export interface Config {
   readonly trustProxy: boolean;
   /** createMediaItem may fetch from loopback and private addresses (src/wordpress/remote-file.ts). */
   readonly mediaFetchPrivate: boolean;
-  /** `user:application password`, or a whole `Authorization` value; see {@link menusAuthorization}. */
+  /** `user:application password`, or a whole `Authorization` value; see {@link serviceAuthorization}. */
+  readonly serviceCredentials: string | undefined;
+  /** The former name of {@link serviceCredentials}, used when that is unset. */
   readonly menusCredentials: string | undefined;
   readonly executionJit: boolean;
   readonly debugUpstream: boolean;
@@ -332,11 +340,11 @@ export function loadConfig(flags: Partial<Record<SettingName, string>> = {}, env
 }
 
 /**
- * The `Authorization` header of `menus-credentials`: a value with a scheme (`Basic …`, `Bearer …`) as given,
- * `user:application password` as HTTP Basic; undefined when unset.
+ * The `Authorization` header of `service-credentials` (or its former name `menus-credentials`): a value with a
+ * scheme (`Basic …`, `Bearer …`) as given, `user:application password` as HTTP Basic; undefined when unset.
  */
-export function menusAuthorization(config: Pick<Config, 'menusCredentials'>): string | undefined {
-  const value = config.menusCredentials?.trim();
+export function serviceAuthorization(config: Pick<Config, 'serviceCredentials' | 'menusCredentials'>): string | undefined {
+  const value = (config.serviceCredentials ?? config.menusCredentials)?.trim();
   if (!value) return undefined;
   if (/^(basic|bearer)\s+\S/i.test(value)) return value;
   return `Basic ${Buffer.from(value, 'utf8').toString('base64')}`;

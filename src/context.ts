@@ -92,15 +92,15 @@ export interface ContextDependencies {
    */
   trustProxy?: boolean | undefined;
   /**
-   * The `Authorization` header menus are read with (config `menus-credentials`, see src/loaders/menus.ts).
+   * The `Authorization` header of the service account (config `service-credentials`): menus, settings and public user names are read with it (src/loaders/menus.ts, settings.ts, user-names.ts), nothing else.
    * @default undefined: the viewer's own credentials (anonymous viewers then get no menus)
    */
-  menusAuthorization?: string | undefined;
   /**
    * How createMediaItem downloads its `filePath` (config `media-fetch-private`).
    * @default public addresses only (src/wordpress/remote-file.ts MEDIA_FETCH_DEFAULTS)
    */
   mediaFetch?: RemoteFileOptions | undefined;
+  serviceAuthorization?: string | undefined;
 }
 
 /** The Node request under Yoga's fetch Request, when served by node:http (absent under `yoga.fetch`). */
@@ -172,7 +172,7 @@ export function createContext(deps: ContextDependencies, request: Request, serve
     site: deps.site,
     authorization,
     fieldPlan,
-    loaders: createLoaders(scope, deps.site, { menusAuthorization: deps.menusAuthorization }),
+    loaders: createLoaders(scope, deps.site, { serviceAuthorization: deps.serviceAuthorization }),
     upstream,
     writes: createWrites({ client: scope.client, authorization, site: deps.site, purge, mediaFetch: deps.mediaFetch }),
     clientAddress: clientAddressOf(request, server, deps.trustProxy ?? false),

@@ -16,8 +16,11 @@ export async function serve(config: Config): Promise<number> {
   let wordpressUrl = config.wordpressUrl;
   if (!wordpressUrl) {
     const { createDemoSite } = await import('../demo/server.ts');
-    demo = await createDemoSite();
+    const site = await createDemoSite();
+    demo = site;
     wordpressUrl = demo.url;
+    // The demo's administrator is the service account (menus, settings, names) unless one is configured.
+    if (!config.serviceCredentials && !config.menusCredentials) config = { ...config, serviceCredentials: site.serviceCredentials };
     log.info({ demo: demo.url }, 'No WORDPRESS_URL given: serving the embedded demo site');
   }
   if (config.workers > 1 && cluster.isPrimary) return supervise(config, wordpressUrl, log, demo);
@@ -63,7 +66,9 @@ export async function serve(config: Config): Promise<number> {
  */
 function supervise(config: Config, wordpressUrl: string, log: pino.Logger, demo: { close(): Promise<void> } | undefined): Promise<number> {
   let stopping = false;
-  const fork = () => cluster.fork({ WORDPRESS_URL: wordpressUrl, WORKERS: '1' });
+  // The demo's service account travels with its URL (a configured one is in the workers' own environment).
+  const service = config.serviceCredentials ? { SERVICE_CREDENTIALS: config.serviceCredentials } : {};
+  const fork = () => cluster.fork({ WORDPRESS_URL: wordpressUrl, WORKERS: '1', ...service });
   for (let i = 0; i < config.workers; i++) fork();
   let failedAtStart = 0;
   cluster.on('exit', (worker, code) => {

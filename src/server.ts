@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config.ts';
+import { type Config, serviceAuthorization } from './config.ts';
+import { reportServiceAccount } from './loaders/service-account.ts';
 import { createMetrics } from './metrics.ts';
 import { createSiteContext } from './models/site.ts';
 import { WordPressClient, type WordPressClientOptions } from './wordpress/client.ts';
@@ -8,17 +9,18 @@ import { createGatewayYoga } from './yoga.ts';
 import { discoverSite } from './discovery/discover.ts';
 import { LiveSchema } from './discovery/live-schema.ts';
 import type { SiteDiscovery } from './discovery/types.ts';
-import type { RestIndex } from './wordpress/rest-types.ts';
 import { parseNameOverrides, type NameOverrides } from './discovery/names.ts';
 import { schema as baseSchema } from './schema/index.ts';
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 
 export interface GatewayHooks {
   /** Told after every request to WordPress (metrics, tests). */
   onUpstreamRequest?: WordPressClientOptions['onRequest'];
   /** Replaces discovery's reads of the site (tests: a site that changes, or fails). */
   discover?: () => Promise<SiteDiscovery>;
+  /** Where the log goes (tests: read what was logged). @default standard output */
+  logDestination?: DestinationStream;
 }
 
 export interface RunningGateway {
@@ -56,12 +58,20 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
   if (client.limiter) metrics.watchLimiter(client.limiter);
   const index = await client.connect();
   const site = createSiteContext(index, { baseUrl: client.siteUrl });
-  const log = pino({ name: 'wp-graphql-gateway', level: config.logLevel });
-  const menus = menusWarning(index, config);
-  if (menus) log.warn({ setting: 'menus-credentials' }, menus);
+  const logOptions = { name: 'wp-graphql-gateway', level: config.logLevel };
+  const log = hooks.logDestination ? pino(logOptions, hooks.logDestination) : pino(logOptions);
+  // What the service account may read, said once (it never reaches a log itself: see src/loaders/service-account.ts).
+  const service = await reportServiceAccount(client, index, serviceAuthorization(config));
+  log[service.warning ? 'warn' : 'info']({ setting: 'service-credentials' }, service.message);
   // Discovery at start-up: a failure serves the built-in schema, marks /ready degraded and is tried again later.
   const live = config.discovery
-    ? new LiveSchema(baseSchema, site, hooks.discover ?? (() => discoverSite(client)), readNameOverrides(config.discoveryNames), log)
+    ? new LiveSchema(
+        baseSchema,
+        site,
+        hooks.discover ?? (() => discoverSite(client, serviceAuthorization(config))),
+        readNameOverrides(config.discoveryNames),
+        log,
+      )
     : undefined;
   await live?.refresh();
   const timer = live && config.discoveryIntervalMs > 0 ? setInterval(() => void live.refresh(), config.discoveryIntervalMs) : undefined;
@@ -90,18 +100,4 @@ export async function startGateway(config: Config & { wordpressUrl: string }, ho
       await client.close();
     },
   };
-}
-
-/**
- * The start-up warning (and `check` line) when the site has menus to serve but the gateway cannot read them for
- * anonymous viewers: WordPress 6.1 shows `/wp/v2/menus` only to users who can edit posts, so without
- * `menus-credentials` anonymous viewers get no menus (src/loaders/menus.ts). Undefined when there is nothing to say
- * (credentials set, or a site without the menu routes, such as the demo site).
- */
-export function menusWarning(index: RestIndex, config: Pick<Config, 'menusCredentials'>): string | undefined {
-  if (config.menusCredentials || !index.routes || !('/wp/v2/menus' in index.routes)) return undefined;
-  return (
-    'menus-credentials (MENUS_CREDENTIALS) is not set: anonymous viewers get no menus, because WordPress shows menus ' +
-    'through REST only to users who can edit posts; set it to such a user’s application password (docs/compatibility.md#menus)'
-  );
 }

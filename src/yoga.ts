@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import pino from 'pino';
 import { createGatewayCaches, type GatewayCaches } from './cache/index.ts';
 import type { CacheLog } from './cache/log.ts';
-import { type Config, menusAuthorization } from './config.ts';
+import { type Config, serviceAuthorization } from './config.ts';
 import type { LiveSchema } from './discovery/live-schema.ts';
 import { createMetrics, type GatewayMetrics } from './metrics.ts';
 import { createTokenSealer } from './auth/tokens.ts';
@@ -131,7 +131,7 @@ export function createGatewayYoga(
       }),
     trustProxy: given.trustProxy ?? given.config.trustProxy,
     mediaFetch: given.mediaFetch ?? { ...MEDIA_FETCH_DEFAULTS, allowPrivate: given.config.mediaFetchPrivate },
-    menusAuthorization: given.menusAuthorization ?? menusAuthorization(given.config),
+    serviceAuthorization: given.serviceAuthorization ?? serviceAuthorization(given.config),
   };
   // Caches built here are closed here (their Redis connection) when the instance is disposed.
   const ownCaches: Plugin[] = given.caches ? [] : [{ onDispose: () => caches.close() }];

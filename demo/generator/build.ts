@@ -934,7 +934,11 @@ export function buildContent(options: { seed?: number; seedPostPath?: string } =
       timezone_string: TZ,
       sticky_posts: ctx.posts.filter((p) => p.sticky).map((p) => p.id),
     },
-    credentials: [{ user_id: 6, username: 'editor', application_password: 'abcd EFGH ijkl MNOP qrst UVWX', name: 'demo-site' }],
+    credentials: [
+      { user_id: 6, username: 'editor', application_password: 'abcd EFGH ijkl MNOP qrst UVWX', name: 'demo-site' },
+      // The administrator's, the gateway's service account over the demo site (src/serve.ts).
+      { user_id: 1, username: 'jose', application_password: 'wxyz ABCD efgh IJKL mnop QRST', name: 'gateway-service' },
+    ],
     users: ctx.users,
     categories: ctx.categories,
     tags: ctx.tags,

@@ -20,7 +20,8 @@ export type Capability =
   | 'manage_categories'
   | 'list_users'
   | 'edit_users'
-  | 'edit_theme_options';
+  | 'edit_theme_options'
+  | 'manage_options';
 
 const ROLE_CAPS: Record<string, Capability[]> = {
   administrator: [
@@ -34,6 +35,7 @@ const ROLE_CAPS: Record<string, Capability[]> = {
     'list_users',
     'edit_users',
     'edit_theme_options',
+    'manage_options',
   ],
   editor: [
     'edit_posts',
@@ -48,6 +50,14 @@ const ROLE_CAPS: Record<string, Capability[]> = {
   contributor: ['edit_posts'],
   subscriber: [],
 };
+
+/** A user's capabilities as `/wp/v2/users?context=edit` prints them (`{ edit_posts: true, …, <role>: true }`). */
+export function capabilitiesOf(roles: readonly string[]): Record<string, boolean> {
+  const caps: Record<string, boolean> = {};
+  for (const role of roles) for (const cap of ROLE_CAPS[role] ?? []) caps[cap] = true;
+  for (const role of roles) caps[role] = true;
+  return caps;
+}
 
 /** The signed-in user a request acts as. */
 export interface Viewer {

@@ -16,9 +16,19 @@ import type { Site } from './site.ts';
 import { termRoutes } from './terms.ts';
 import type { Endpoint, RestRequest, RestResponse, Route } from './types.ts';
 import { userRoutes } from './users.ts';
+import { menuRoutes } from './menus.ts';
+import { settingsRoutes } from './settings.ts';
 
 const ROUTES: Route[] = [];
-ROUTES.push(...discoveryRoutes(() => ROUTES), ...postTypeRoutes, ...termRoutes, ...userRoutes, ...commentRoutes);
+ROUTES.push(
+  ...discoveryRoutes(() => ROUTES),
+  ...postTypeRoutes,
+  ...termRoutes,
+  ...userRoutes,
+  ...commentRoutes,
+  ...menuRoutes,
+  ...settingsRoutes,
+);
 
 const compiled = ROUTES.map((route) => ({
   route,

@@ -4,7 +4,7 @@
  * 401/403 `rest_user_cannot_view` — except one's own record, and `/users/me`.
  */
 import type { StoredUser } from '../content-types.ts';
-import type { Viewer } from './auth.ts';
+import { capabilitiesOf, type Viewer } from './auth.ts';
 import {
   compareText,
   contextArg,
@@ -85,10 +85,35 @@ function countsAsAuthor(site: Site, viewer: Viewer | null, userId: number): bool
   return false;
 }
 
+/**
+ * The edit context's extra fields the gateway reads: `first_name`/`last_name` (the demo keeps a display name only:
+ * its first word and the rest), `roles` and `capabilities`. WordPress prints more (email, username, locale, …).
+ */
+function editFields(user: StoredUser): Record<string, unknown> {
+  const [first = '', ...rest] = (user.name ?? '').split(' ');
+  const roles = user._demo?.roles ?? [];
+  return { first_name: first, last_name: rest.join(' '), roles, capabilities: capabilitiesOf(roles) };
+}
+
+/** The `context=edit` fields the demo renders (with the view ones): a request naming only these is served. */
+const EDIT_FIELDS_SERVED = new Set(['id', 'name', 'slug', 'first_name', 'last_name', 'roles', 'capabilities']);
+
+/**
+ * {@link editContextGate} for users: a capable caller whose `_fields` names only {@link EDIT_FIELDS_SERVED} (the
+ * gateway's names read) is served; any other edit request still gets the demo's explicit 501.
+ */
+function usersEditGate(req: RestRequest, allowed: boolean, message: string): WpError | null {
+  const gate = editContextGate(req.viewer, req.params.get('context'), allowed, message);
+  if (gate?.code !== 'demo_context_unsupported') return gate;
+  const fields = requestedFields(req.params.get('_fields'));
+  return fields?.every((f) => EDIT_FIELDS_SERVED.has(f)) ? null : gate;
+}
+
 function shape(req: RestRequest, user: StoredUser, placement: 'list' | 'item'): ShapedRecord {
   const { _demo, ...view } = user;
+  const context = String(req.params.get('context') ?? 'view');
   return shapeRecord(
-    view,
+    context === 'edit' ? { ...view, ...editFields(user) } : view,
     'users',
     String(req.params.get('context') ?? 'view'),
     requestedFields(req.params.get('_fields')),
@@ -109,7 +134,7 @@ const list = {
     if (parseList(req.params.get('capabilities')).length > 0 && !listUsers) {
       return new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to filter users by capability.', { status: authCode(v) });
     }
-    const gate = editContextGate(v, req.params.get('context'), listUsers, 'Sorry, you are not allowed to edit users.');
+    const gate = usersEditGate(req, listUsers, 'Sorry, you are not allowed to edit users.');
     if (gate) return gate;
     if (['email', 'registered_date'].includes(String(req.params.get('orderby'))) && !listUsers) {
       return new WpError('rest_forbidden_orderby', 'Sorry, you are not allowed to order users by this parameter.', { status: authCode(v) });

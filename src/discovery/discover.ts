@@ -1,4 +1,5 @@
 import type { WordPressClient } from '../wordpress/client.ts';
+import { discoverMenuLocations } from './menu-locations.ts';
 import type { MetaField, MetaScalar, SiteDiscovery, DiscoveredCollection, SkippedMeta } from './types.ts';
 
 /**
@@ -101,11 +102,13 @@ export function describeCollection(
 }
 
 /** Reads the site's post types, taxonomies, their schemas and the REST namespaces. Throws when WordPress fails. */
-export async function discoverSite(client: WordPressClient): Promise<SiteDiscovery> {
-  const [types, taxonomies, index] = await Promise.all([
+export async function discoverSite(client: WordPressClient, serviceAuthorization?: string): Promise<SiteDiscovery> {
+  const [types, taxonomies, index, menuLocations] = await Promise.all([
     client.get<Record<string, RestTypeEntry>>('/wp/v2/types'),
     client.get<Record<string, RestTypeEntry>>('/wp/v2/taxonomies'),
     client.get<{ namespaces?: string[] }>('/', { _fields: 'namespaces' }),
+    // With the service account only (menu locations are not public in REST): one more request.
+    discoverMenuLocations(client, serviceAuthorization),
   ]);
   const entries = (data: unknown, kind: 'postType' | 'taxonomy') =>
     Object.entries(data && typeof data === 'object' ? (data as Record<string, RestTypeEntry>) : {}).map(([slug, entry]) => ({
@@ -139,5 +142,6 @@ export async function discoverSite(client: WordPressClient): Promise<SiteDiscove
     postTypes: collections.filter((c) => c.kind === 'postType'),
     taxonomies: collections.filter((c) => c.kind === 'taxonomy'),
     namespaces: Array.isArray(index.data?.namespaces) ? index.data.namespaces : [],
+    menuLocations,
   };
 }

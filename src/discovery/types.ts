@@ -47,4 +47,6 @@ export interface SiteDiscovery {
   taxonomies: readonly DiscoveredCollection[];
   /** The REST index's namespaces (`wp/v2`, `yoast/v1`, `wc/v3`, …). */
   namespaces: readonly string[];
+  /** The theme's registered menu locations (./menu-locations.ts); undefined when they could not be read. */
+  menuLocations?: readonly string[] | undefined;
 }

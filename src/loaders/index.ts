@@ -19,6 +19,9 @@ import { loadPreview, loadRevisionById } from './preview.ts';
 import type { PageModel } from '../models/page.ts';
 import type { PostModel } from '../models/post.ts';
 import { loadViewer, loadViewerSelf, type ViewerSelf } from './viewer.ts';
+import { loadPublicSettings, loadViewerAdminEmail } from './settings.ts';
+import { createUserNamesLoader, type UserNames } from './user-names.ts';
+import type { PublicSettingsModel } from '../models/settings.ts';
 
 /** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
 export interface ModelPage<M> {
@@ -68,6 +71,12 @@ export interface Loaders {
   viewerSelf(): Promise<ViewerSelf | null>;
   /** The site's public menus and their items (./menus.ts), read once per request. */
   menuSite(): Promise<MenuSite>;
+  /** The settings WPGraphQL shows every viewer beyond the REST index (./settings.ts), read once per request; null when unknown. */
+  publicSettings(): Promise<PublicSettingsModel | null>;
+  /** `admin_email` when the viewer may read it (manage_options), else null (./settings.ts). */
+  viewerAdminEmail(): Promise<string | null>;
+  /** A public user's first and last name (./user-names.ts), batched; null when not public or not readable. */
+  userNames(id: number): Promise<UserNames | null>;
   /** The record a `_links` relation points to (./follow-link.ts); null when there is none. */
   followLink(
     links: RestLinks | undefined | null,
@@ -84,10 +93,10 @@ export interface Loaders {
 /** What loaders need beyond the upstream scope. */
 export interface LoaderOptions {
   /**
-   * The `Authorization` header menus are read with (config `menus-credentials`); the viewer's own when unset.
+   * The `Authorization` header of the service account (config `service-credentials`): used only for menus (the viewer's own when unset), public settings and public user names.
    * @default undefined
    */
-  menusAuthorization?: string | undefined;
+  serviceAuthorization?: string | undefined;
 }
 
 /** Builds a request's loaders over one upstream scope (client, viewer credentials, `_fields` plan). */
@@ -102,6 +111,9 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
   };
   let viewerSelf: Promise<ViewerSelf | null> | undefined;
   let menuSite: Promise<MenuSite> | undefined;
+  let publicSettings: Promise<PublicSettingsModel | null> | undefined;
+  let viewerAdminEmail: Promise<string | null> | undefined;
+  const userNames = createUserNamesLoader(scope, options.serviceAuthorization);
   const loaders: Loaders = {
     load: (collection, id) => loaderOf(collection).load(id),
     async loadMany(collection, ids) {
@@ -145,9 +157,18 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
       return viewerSelf;
     },
     menuSite() {
-      menuSite ??= loadMenuSite(scope, site, options.menusAuthorization);
+      menuSite ??= loadMenuSite(scope, site, options.serviceAuthorization);
       return menuSite;
     },
+    publicSettings() {
+      publicSettings ??= loadPublicSettings(scope, options.serviceAuthorization);
+      return publicSettings;
+    },
+    viewerAdminEmail() {
+      viewerAdminEmail ??= loadViewerAdminEmail(scope);
+      return viewerAdminEmail;
+    },
+    userNames: (id) => userNames.load(id),
     async followLink(links, rel, expected, fallbackId) {
       const target = linkTarget(scope.client.origins, links, rel, expected, fallbackId);
       return target ? loaderOf(target.collection).load(target.id) : null;

@@ -46,19 +46,19 @@ async function readAll<T>(scope: UpstreamRequestScope, route: string, query: Res
  * Every public menu and its items, read once per request: `/wp/v2/menus` (all menus, with their `locations`), then
  * `/wp/v2/menu-items?menus=<located ids>` — two requests however many menu fields the operation has.
  *
- * WordPress 6.1 answers these routes only to users who can edit posts, so they are read with `menusAuthorization`
- * (the configured service credentials, `MENUS_CREDENTIALS`) when set, else with the viewer's own. Either way only the
+ * WordPress 6.1 answers these routes only to users who can edit posts, so they are read with `serviceAuthorization`
+ * (the service account, `SERVICE_CREDENTIALS`) when set, else with the viewer's own. Either way only the
  * menus assigned to a theme location are kept ({@link publicMenus}): what WPGraphQL shows every visitor, so the
- * answer may be cached and shared like any anonymous one. Without either (an anonymous viewer, no MENUS_CREDENTIALS)
- * there are no menus and WordPress is not asked. A WordPress without the routes (before 5.9, or the demo site) has
+ * answer may be cached and shared like any anonymous one. Without either (an anonymous viewer, no SERVICE_CREDENTIALS)
+ * there are no menus and WordPress is not asked. A WordPress without the routes (before 5.9) has
  * no menus; one that refuses the credentials is a FORBIDDEN error saying what to configure.
  */
 export async function loadMenuSite(
   scope: UpstreamRequestScope,
   site: SiteContext,
-  menusAuthorization: string | undefined,
+  serviceAuthorization: string | undefined,
 ): Promise<MenuSite> {
-  const authorization = menusAuthorization ?? scope.authorization;
+  const authorization = serviceAuthorization ?? scope.authorization;
   // Anonymous, and no service credentials: WordPress would refuse (401), so it is not asked. Menus are empty, as
   // the issue (#12) and the start-up warning (src/server.ts) and `check` say; not an error, so a front end's page
   // still renders without its menu.
@@ -83,8 +83,8 @@ export async function loadMenuSite(
     if (error instanceof WordPressError && error.code === 'NOT_FOUND' && error.wpCode === 'rest_no_route') return { menus: [], items: [] };
     if (error instanceof WordPressError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) {
       throw new GraphQLError(
-        'WordPress shows menus through its REST API only to users who can edit posts: set MENUS_CREDENTIALS ' +
-          '(--menus-credentials) to such a user’s application password; the gateway serves only menus assigned to a theme location.',
+        'WordPress shows menus through its REST API only to users who can edit posts: set SERVICE_CREDENTIALS ' +
+          '(--service-credentials) to such a user’s application password; the gateway serves only menus assigned to a theme location.',
         { extensions: { code: 'FORBIDDEN' } },
       );
     }

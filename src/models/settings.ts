@@ -7,6 +7,7 @@ import { toGlobalId } from './global-id.ts';
 import type { MediaSource } from './media-source.ts';
 import { wpConstrainDimensions } from './wordpress-media-functions.ts';
 import type { SiteContext } from './site.ts';
+import type { RestSettings } from '../wordpress/rest-types.ts';
 
 /** What WPGraphQL outputs for `GeneralSettings` (the subset's fields). */
 export interface GeneralSettingsModel {
@@ -35,33 +36,105 @@ export interface GeneralSettingsModel {
 }
 
 /**
- * `allSettings` (`Settings`): WPGraphQL's flat copy of every settings group, `<group>Settings<Field>`. Only the
- * general group's REST-index fields have values; the other settings (reading, writing, discussion, permalinks)
- * are options REST shows only to `manage_options` users, so they are null.
+ * The settings WPGraphQL shows every viewer that REST keeps in `/wp/v2/settings` (manage_options), read with the
+ * service account, cast as WPGraphQL casts them (Model/SettingGroup.php `resolve_setting_value()`: integer →
+ * `absint()`, string → `(string)`, boolean → `(bool)` of `get_option()`). REST prints the same options through the
+ * same registration (`register_initial_settings()`), so the values agree.
  */
-export interface SettingsModel {
-  generalSettingsTitle: string | null;
-  generalSettingsDescription: string | null;
-  generalSettingsUrl: string;
-  generalSettingsHomeUrl: string;
-  generalSettingsTimezone: string | null;
-  generalSettingsLanguage: string | null;
+export interface PublicSettingsModel {
+  /** general: `date_format`. */
+  dateFormat: string;
+  /** general: `time_format`. */
+  timeFormat: string;
+  /** general: `start_of_week`. */
+  startOfWeek: number;
+  /** general: `WPLANG` (REST `language`, registered default `en_US`). */
+  language: string;
+  /** writing: `use_smilies`. */
+  useSmilies: boolean;
+  /** writing: `default_category`. */
+  defaultCategory: number;
+  /** writing: `default_post_format`. */
+  defaultPostFormat: string;
+  /** reading: `posts_per_page`. */
+  postsPerPage: number;
+  /** reading: `show_on_front` (`posts` or `page`). */
+  showOnFront: string;
+  /** reading: `page_on_front`. */
+  pageOnFront: number;
+  /** reading: `page_for_posts`. */
+  pageForPosts: number;
+  /** discussion: `default_comment_status`. */
+  defaultCommentStatus: string;
+  /** discussion: `default_ping_status`. */
+  defaultPingStatus: string;
 }
 
-/** Builds the `Settings` (`allSettings`) model from the site context. */
-export function toAllSettingsModel(site: SiteContext): SettingsModel {
-  const general = toGeneralSettingsModel(site);
+/** The `/wp/v2/settings` fields {@link toPublicSettingsModel} reads: never `email` (see RestSettings). */
+export const PUBLIC_SETTINGS_FIELDS = [
+  'date_format',
+  'time_format',
+  'start_of_week',
+  'language',
+  'use_smilies',
+  'default_category',
+  'default_post_format',
+  'posts_per_page',
+  'show_on_front',
+  'page_on_front',
+  'page_for_posts',
+  'default_comment_status',
+  'default_ping_status',
+] as const satisfies readonly (keyof RestSettings)[];
+
+/** PHP's `absint()` of a value REST printed (null, a number, or a numeric string). */
+function absint(value: unknown): number {
+  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '0'), 10);
+  return Number.isFinite(n) ? Math.abs(Math.trunc(n)) : 0;
+}
+
+/** PHP's `(string)` of a scalar REST printed (`null` → `''`). */
+function phpString(value: unknown): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value === true) return '1';
+  return String(value);
+}
+
+/** Builds the {@link PublicSettingsModel} from a `/wp/v2/settings` answer. */
+export function toPublicSettingsModel(record: RestSettings): PublicSettingsModel {
   return {
-    generalSettingsTitle: general.title,
-    generalSettingsDescription: general.description,
-    generalSettingsUrl: general.url,
-    generalSettingsHomeUrl: general.homeUrl,
-    generalSettingsTimezone: general.timezone,
-    generalSettingsLanguage: general.language,
+    dateFormat: phpString(record.date_format),
+    timeFormat: phpString(record.time_format),
+    startOfWeek: absint(record.start_of_week),
+    language: phpString(record.language),
+    useSmilies: Boolean(record.use_smilies),
+    defaultCategory: absint(record.default_category),
+    defaultPostFormat: phpString(record.default_post_format),
+    postsPerPage: absint(record.posts_per_page),
+    showOnFront: phpString(record.show_on_front),
+    pageOnFront: absint(record.page_on_front),
+    pageForPosts: absint(record.page_for_posts),
+    defaultCommentStatus: phpString(record.default_comment_status),
+    defaultPingStatus: phpString(record.default_ping_status),
   };
 }
 
-/** Builds the `GeneralSettings` model from the site context (itself built from the REST index). */
+/**
+ * WordPress's `wp_timezone_string()`: the `timezone_string` option, or the `gmt_offset` as `±HH:MM` when the site
+ * uses a manual UTC offset. WPGraphQL 2.18+ answers `timezone` with it when the option is empty
+ * (Type/ObjectType/SettingGroup.php `resolve_timezone_setting_value()`).
+ */
+export function wpTimezoneString(site: Pick<SiteContext, 'timezoneString' | 'gmtOffset'>): string {
+  if (site.timezoneString) return site.timezoneString;
+  const offset = site.gmtOffset;
+  const hours = Math.trunc(offset);
+  const minutes = offset - hours;
+  const sign = offset < 0 ? '-' : '+';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${sign}${pad(Math.abs(hours))}:${pad(Math.abs(Math.round(minutes * 60)))}`;
+}
+
+/** Builds the `GeneralSettings` model's index part from the site context (itself built from the REST index). */
 export function toGeneralSettingsModel(site: SiteContext): GeneralSettingsModel {
   return {
     __typename: 'GeneralSettings',
@@ -70,12 +143,28 @@ export function toGeneralSettingsModel(site: SiteContext): GeneralSettingsModel 
     homeUrl: site.homeUrl,
     title: site.name ?? '',
     description: site.description ?? '',
-    timezone: site.timezoneString,
+    timezone: wpTimezoneString(site),
     language: site.language,
     // The REST index prints get_site_icon_url() at its default size — WPGraphQL's value at 512.
     siteIconUrl: site.siteIconUrl,
     _siteIconId: site.siteIconId,
   };
+}
+
+/** A settings group WPGraphQL registers a `<Group>Settings` node type for, besides `general`. */
+export type SettingsGroup = 'reading' | 'writing' | 'discussion';
+
+/** `ReadingSettings` / `WritingSettings` / `DiscussionSettings`: the group's node id (its values load lazily). */
+export interface SettingsGroupModel {
+  __typename: 'ReadingSettings' | 'WritingSettings' | 'DiscussionSettings';
+  /** Relay::toGlobalId( 'setting_group', group ). */
+  id: string;
+}
+
+/** Builds the node part of a settings group's model. */
+export function toSettingsGroupModel(group: SettingsGroup): SettingsGroupModel {
+  const typename = `${group[0]!.toUpperCase()}${group.slice(1)}Settings` as SettingsGroupModel['__typename'];
+  return { __typename: typename, id: toGlobalId('setting_group', group) };
 }
 
 function matchesRatio(sourceWidth: number, sourceHeight: number, targetWidth: number, targetHeight: number): boolean {

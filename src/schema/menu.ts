@@ -1,4 +1,4 @@
-import type { GraphQLEnumType } from 'graphql';
+import type { GraphQLEnumType, GraphQLSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { databaseIdFromId, fromGlobalId } from '../models/global-id.ts';
@@ -28,7 +28,6 @@ import { CategoryRef, PageRef, PostRef, TagRef } from './object-refs.ts';
 import { restSources } from './rest-sources.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
-import { reference } from './wpgraphql-reference.ts';
 
 /**
  * `Menu`, `MenuItem`, `menus`, `menu(id, idType)`, `menuItems`, `menuItem(id, idType)`: `/wp/v2/menus` and
@@ -38,15 +37,27 @@ import { reference } from './wpgraphql-reference.ts';
  */
 
 /**
- * WPGraphQL's enum has the site's registered locations; ours is fixed (see wpgraphql-reference.graphql). A
- * location outside it cannot be asked for by name (`menus(where: { slug })` still finds its menu) and is left out
- * of `locations`.
+ * WPGraphQL's enum has the site's registered locations. The built-in schema's is a fixed list of common names (see
+ * wpgraphql-reference.graphql); a site's schema has the site's own when the service account can read them
+ * (./menu-locations.ts, from discovery). A location outside the served enum cannot be asked for by name
+ * (`menus(where: { slug })` still finds its menu) and is left out of `locations`.
  */
 const MenuLocationEnum = referenceEnum('MenuLocationEnum');
-const KNOWN_LOCATIONS = new Set((reference.getType('MenuLocationEnum') as GraphQLEnumType).getValues().map((v) => v.name));
+const servedEnums = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
 
-function servedLocations(locations: string[] | null): string[] | null {
-  const known = locations?.filter((l) => KNOWN_LOCATIONS.has(l)) ?? [];
+/** The enum values the schema being executed serves (the built-in list, or the site's). */
+function servedLocationNames(schema: GraphQLSchema): ReadonlySet<string> {
+  let names = servedEnums.get(schema);
+  if (!names) {
+    names = new Set((schema.getType('MenuLocationEnum') as GraphQLEnumType | undefined)?.getValues().map((v) => v.name) ?? []);
+    servedEnums.set(schema, names);
+  }
+  return names;
+}
+
+function servedLocations(locations: string[] | null, schema: GraphQLSchema): string[] | null {
+  const served = servedLocationNames(schema);
+  const known = locations?.filter((l) => served.has(l)) ?? [];
   return known.length ? known : null;
 }
 
@@ -84,7 +95,7 @@ MenuRef.implement({
       nullable: { list: true, items: true },
       description: 'The locations a menu is assigned to',
       extensions: restSources(),
-      resolve: (menu) => servedLocations(menu.locations) as never,
+      resolve: (menu, _args, _context, info) => servedLocations(menu.locations, info.schema) as never,
     }),
     menuItems: t.field({
       type: defineConnection<MenuItemModel>('MenuToMenuItemConnection', 'MenuItem', MenuItemRef),
@@ -124,7 +135,7 @@ MenuItemRef.implement({
       nullable: { list: true, items: true },
       description: 'The locations the menu item&#039;s Menu is assigned to',
       extensions: restSources(),
-      resolve: (item) => servedLocations(item.locations) as never,
+      resolve: (item, _args, _context, info) => servedLocations(item.locations, info.schema) as never,
     }),
     menu: t.field({
       type: defineOneToOneEdge<MenuModel>('MenuItemToMenuConnectionEdge', 'Menu', MenuRef),

@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import type { GatewayContext } from '../context.ts';
 import { fromGlobalId } from '../models/global-id.ts';
 import { toCommentAuthorModel, type CommentModel } from '../models/comment.ts';
-import { toGeneralSettingsModel } from '../models/settings.ts';
+import { toGeneralSettingsModel, toSettingsGroupModel } from '../models/settings.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
 import type { UserModel } from '../models/user.ts';
 import { defineConnection, type ConnectionArgs, paginationArgs } from './connections.ts';
@@ -48,6 +48,9 @@ export async function nodeById(context: GatewayContext, id: string): Promise<unk
   const parts = fromGlobalId(id);
   if (!parts) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   if (parts.type === 'setting_group' && parts.id === 'general') return toGeneralSettingsModel(context.site);
+  if (parts.type === 'setting_group' && (parts.id === 'reading' || parts.id === 'writing' || parts.id === 'discussion')) {
+    return toSettingsGroupModel(parts.id);
+  }
   const n = /^\d+$/.test(parts.id) ? Number(parts.id) : Number.NaN;
   if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   switch (parts.type) {

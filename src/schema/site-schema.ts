@@ -38,6 +38,7 @@ import { restConnection } from './rest-connection.ts';
 import { restSources } from './rest-sources.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
 import { termWhereToRest, type TermWhere } from './where/terms.ts';
+import { siteMenuLocationEnum } from './menu-locations.ts';
 
 /**
  * The site's schema: the hand-written base schema (src/schema/index.ts) plus what discovery found
@@ -746,6 +747,8 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
   const config = base.toConfig();
   const withTypes = new GraphQLSchema({ ...config, types: [...config.types, ...created.values()] });
   const schema = mapSchema(withTypes, {
+    // The site's registered menu locations, when the service account could read them (./menu-locations.ts).
+    [MapperKind.ENUM_TYPE]: (type) => (type.name === 'MenuLocationEnum' ? siteMenuLocationEnum(type, discovery.menuLocations) : type),
     [MapperKind.OBJECT_TYPE]: (type) => {
       const extra = additions.get(type.name);
       if (!extra) return type;

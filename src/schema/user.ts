@@ -73,16 +73,26 @@ UserRef.implement({
       capabilities: [],
       description: ['description'],
       extraCapabilities: [],
-      firstName: [],
       hasCommentShortcutsEnabled: [],
       hasRichEditingEnabled: [],
       hasSyntaxHighlightingEnabled: [],
-      lastName: [],
       shouldShowAdminToolbar: [],
       slug: ['slug'],
       userId: ['id'],
     }),
     ...ownRecordFields(t),
+    // Public in WPGraphQL for the users it shows publicly; REST prints them only with context=edit, so they are read
+    // with the service account, batched, for users with published posts only (src/loaders/user-names.ts).
+    firstName: t.string({
+      description: 'First name of the user. This is equivalent to the WP_User->user_first_name property.',
+      extensions: restSources('id'),
+      resolve: async (user, _args, context) => (await context.loaders.userNames(user.databaseId))?.firstName ?? null,
+    }),
+    lastName: t.string({
+      description: 'Last name of the user. This is equivalent to the WP_User->user_last_name property.',
+      extensions: restSources('id'),
+      resolve: async (user, _args, context) => (await context.loaders.userNames(user.databaseId))?.lastName ?? null,
+    }),
     avatar: avatarField(t, (m: UserModel, args) => userAvatar(m, args)),
     roles: t.field({
       type: defineConnection<UserRoleModel>('UserToUserRoleConnection', 'UserRole', UserRole),

@@ -173,6 +173,39 @@ export interface RestMenu {
   locations?: string[];
 }
 
+/**
+ * `/wp/v2/settings` (WordPress 6.1's registered settings, `register_initial_settings()`; readable with
+ * `manage_options` only): the values WPGraphQL shows every viewer. `email` (admin_email) is WPGraphQL's one
+ * restricted setting and is read with the viewer's own credentials only.
+ */
+export interface RestSettings {
+  title?: string;
+  description?: string;
+  url?: string;
+  email?: string;
+  timezone?: string;
+  date_format?: string;
+  time_format?: string;
+  start_of_week?: number;
+  language?: string;
+  use_smilies?: boolean;
+  default_category?: number;
+  default_post_format?: string;
+  posts_per_page?: number;
+  show_on_front?: string;
+  page_on_front?: number;
+  page_for_posts?: number;
+  default_ping_status?: string;
+  default_comment_status?: string;
+}
+
+/** A `/wp/v2/users?context=edit` record trimmed to the names (read with the service account's `list_users`). */
+export interface RestUserNames {
+  id: number;
+  first_name?: string;
+  last_name?: string;
+}
+
 /** A `/wp/v2/menu-items` record (a `nav_menu_item` post after `wp_setup_nav_menu_item()`). */
 export interface RestMenuItem {
   id: number;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { envExample } from '../../scripts/write-env-example.ts';
-import { ConfigError, loadConfig, menusAuthorization, SETTINGS } from '../../src/config.ts';
+import { ConfigError, loadConfig, SETTINGS, serviceAuthorization } from '../../src/config.ts';
 
 describe('loadConfig', () => {
   it('gives the documented defaults with nothing set', () => {
@@ -55,11 +55,19 @@ describe('loadConfig', () => {
   });
 });
 
-describe('menusAuthorization', () => {
+describe('serviceAuthorization', () => {
+  const none = { serviceCredentials: undefined, menusCredentials: undefined };
   it('sends user:application password as HTTP Basic, a value with a scheme as given, nothing when unset', () => {
-    expect(menusAuthorization({ menusCredentials: 'menus-reader:abcd efgh ijkl' })).toBe(`Basic ${btoa('menus-reader:abcd efgh ijkl')}`);
-    expect(menusAuthorization({ menusCredentials: 'Bearer eyJ0' })).toBe('Bearer eyJ0');
-    expect(menusAuthorization({ menusCredentials: undefined })).toBeUndefined();
-    expect(loadConfig({}, { MENUS_CREDENTIALS: 'a:b' }).menusCredentials).toBe('a:b');
+    expect(serviceAuthorization({ ...none, serviceCredentials: 'reader:abcd efgh ijkl' })).toBe(`Basic ${btoa('reader:abcd efgh ijkl')}`);
+    expect(serviceAuthorization({ ...none, serviceCredentials: 'Bearer eyJ0' })).toBe('Bearer eyJ0');
+    expect(serviceAuthorization(none)).toBeUndefined();
+    expect(loadConfig({}, { SERVICE_CREDENTIALS: 'a:b' }).serviceCredentials).toBe('a:b');
+  });
+
+  it('still reads the former name, menus-credentials (MENUS_CREDENTIALS), when service-credentials is unset', () => {
+    expect(serviceAuthorization(loadConfig({}, { MENUS_CREDENTIALS: 'old:pw' }))).toBe(`Basic ${btoa('old:pw')}`);
+    expect(serviceAuthorization(loadConfig({}, { MENUS_CREDENTIALS: 'old:pw', SERVICE_CREDENTIALS: 'new:pw' }))).toBe(
+      `Basic ${btoa('new:pw')}`,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mediaSourceFromRest } from '../../src/models/media-source.ts';
-import { generalSettingsSiteIconUrl, toAllSettingsModel, toGeneralSettingsModel } from '../../src/models/settings.ts';
+import {
+  generalSettingsSiteIconUrl,
+  toGeneralSettingsModel,
+  toPublicSettingsModel,
+  toSettingsGroupModel,
+  wpTimezoneString,
+} from '../../src/models/settings.ts';
 import { createSiteContext, uriFromLink } from '../../src/models/site.ts';
 import { site } from './models-fixtures.ts';
 
@@ -74,10 +80,17 @@ describe('GeneralSettings title, description, timezone, language', () => {
     expect(model.timezone).toBe('Europe/Paris');
   });
 
-  it("casts as WPGraphQL's (string) get_option(): an empty tagline or a manual UTC offset is '' (not null)", () => {
+  it("casts as WPGraphQL's (string) get_option(): an empty tagline is '' (not null)", () => {
     const model = toGeneralSettingsModel(createSiteContext({ name: 'S' }, { baseUrl: 'https://x' }));
     expect(model.description).toBe('');
-    expect(model.timezone).toBe('');
+  });
+
+  it("timezone with a manual UTC offset is wp_timezone_string()'s ±HH:MM (WPGraphQL 2.18+), not ''", () => {
+    expect(toGeneralSettingsModel(createSiteContext({ name: 'S' }, { baseUrl: 'https://x' })).timezone).toBe('+00:00');
+    expect(wpTimezoneString({ timezoneString: '', gmtOffset: 5.5 })).toBe('+05:30');
+    expect(wpTimezoneString({ timezoneString: '', gmtOffset: -3.75 })).toBe('-03:45');
+    expect(wpTimezoneString({ timezoneString: '', gmtOffset: -0.5 })).toBe('-00:30');
+    expect(wpTimezoneString({ timezoneString: 'Europe/Paris', gmtOffset: 1 })).toBe('Europe/Paris');
   });
 
   it('language: null unless the site context is configured with WPLANG (REST shows it to manage_options only)', () => {
@@ -85,14 +98,49 @@ describe('GeneralSettings title, description, timezone, language', () => {
     expect(toGeneralSettingsModel(createSiteContext({}, { baseUrl: 'https://x', language: 'fr_FR' })).language).toBe('fr_FR');
   });
 
-  it('allSettings copies the general group; reading settings are null', () => {
-    expect(toAllSettingsModel(site)).toEqual({
-      generalSettingsTitle: 'Example',
-      generalSettingsDescription: '',
-      generalSettingsUrl: 'https://example.org',
-      generalSettingsHomeUrl: 'https://example.org',
-      generalSettingsTimezone: 'Europe/Paris',
-      generalSettingsLanguage: null,
+  it("casts /wp/v2/settings as WPGraphQL's SettingGroup model: absint(), (string), (bool)", () => {
+    expect(
+      toPublicSettingsModel({
+        date_format: 'F j, Y',
+        time_format: 'g:i a',
+        start_of_week: 1,
+        language: 'fr_FR',
+        use_smilies: true,
+        default_category: 1,
+        default_post_format: '0',
+        posts_per_page: 10,
+        show_on_front: 'page',
+        page_on_front: 50,
+        page_for_posts: 51,
+        default_comment_status: 'open',
+        default_ping_status: 'closed',
+      }),
+    ).toEqual({
+      dateFormat: 'F j, Y',
+      timeFormat: 'g:i a',
+      startOfWeek: 1,
+      language: 'fr_FR',
+      useSmilies: true,
+      defaultCategory: 1,
+      defaultPostFormat: '0',
+      postsPerPage: 10,
+      showOnFront: 'page',
+      pageOnFront: 50,
+      pageForPosts: 51,
+      defaultCommentStatus: 'open',
+      defaultPingStatus: 'closed',
     });
+    // Missing or null values: absint(null) = 0, (string) null = '', (bool) null = false.
+    expect(toPublicSettingsModel({ posts_per_page: -5 })).toMatchObject({
+      postsPerPage: 5,
+      pageOnFront: 0,
+      dateFormat: '',
+      useSmilies: false,
+    });
+  });
+
+  it('settings groups are nodes with the group as id', () => {
+    expect(toSettingsGroupModel('reading')).toEqual({ __typename: 'ReadingSettings', id: btoa('setting_group:reading') });
+    expect(toSettingsGroupModel('discussion').__typename).toBe('DiscussionSettings');
   });
 });

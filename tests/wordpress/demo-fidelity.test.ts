@@ -23,6 +23,15 @@ const DEMO_CREDENTIALS = (() => {
   return { user: first.username, appPassword: first.application_password } satisfies WordPressCredentials;
 })();
 
+/** The demo administrator's application password (the gateway's service account over the demo site). */
+const DEMO_ADMIN = (() => {
+  const content = JSON.parse(readFileSync(new URL('../../demo/content.json', import.meta.url), 'utf8')) as {
+    credentials: { user_id: number; username: string; application_password: string }[];
+  };
+  const admin = content.credentials.find((c) => c.user_id === 1)!;
+  return { user: admin.username, appPassword: admin.application_password } satisfies WordPressCredentials;
+})();
+
 interface Site {
   name: 'wordpress' | 'demo';
   /** Site URL without a trailing slash. */
@@ -257,6 +266,65 @@ describe.runIf(wp.seeded && wp.restRoot.endsWith('/wp-json'))('the demo site aga
   /** The same request to both sites. */
   const both = (route: string, query: Query = {}, auth: 'anonymous' | 'editor' = 'anonymous', form: 'pretty' | 'plain' = 'pretty') =>
     Promise.all(sites.map((site) => get(site, route, query, auth === 'editor' ? site.editor : null, form))) as Promise<[Answer, Answer]>;
+
+  it('menus, menu items, menu locations, settings, users in context=edit: permissions, keys, value types, _links (issue #12)', async () => {
+    const admin = (site: Site) => (site.name === 'wordpress' ? wp.admin : DEMO_ADMIN);
+    const as = (route: string, query: Query, who: 'anonymous' | 'editor' | 'admin') =>
+      Promise.all(
+        sites.map((site) => get(site, route, query, who === 'anonymous' ? null : who === 'editor' ? site.editor : admin(site))),
+      ) as Promise<[Answer, Answer]>;
+    // Who may read what: menus and items need edit_posts, locations edit_theme_options, settings manage_options.
+    for (const route of ['/wp/v2/menus', '/wp/v2/menu-items', '/wp/v2/menu-locations', '/wp/v2/settings']) {
+      const [a, b] = await as(route, {}, 'anonymous');
+      expect(errorShape(b), `${route} anonymously`).toEqual(errorShape(a));
+    }
+    for (const route of ['/wp/v2/menu-locations', '/wp/v2/settings']) {
+      const [a, b] = await as(route, {}, 'editor');
+      expect(errorShape(b), `${route} as an editor`).toEqual(errorShape(a));
+    }
+    for (const route of ['/wp/v2/menus', '/wp/v2/menu-items']) {
+      const [a, b] = await as(route, { per_page: 100 }, 'editor');
+      expect([a.status, b.status]).toEqual([200, 200]);
+      expect(shapeDiff(shapeOf(a.body), shapeOf(b.body)), route).toEqual([]);
+      // `wp:menu-location` names the sites' own locations (content): compared as present or not only. Items linking to
+      // posts and tags are the seed's only (the demo's menus link pages and categories).
+      const structural = (records: Json[]) =>
+        records
+          .filter((r: Json) => !['post', 'post_tag'].includes(r.object))
+          .map(({ _links, ...r }: Json) => {
+            const { 'wp:menu-location': located, ...links } = _links ?? {};
+            return { ...r, _links: links, located: located !== undefined };
+          });
+      expect(linksDiff(linksOf(real, structural(a.body)), linksOf(fake, structural(b.body))), `${route} _links`).toEqual([]);
+      if (route === '/wp/v2/menus') {
+        for (const menu of structural(b.body)) expect(menu.located).toBe(menu.locations.length > 0);
+      }
+      expect(b.headers.get('x-wp-total')).not.toBeNull();
+    }
+    // The gateway's own requests: located menus' items in menu order with _fields; the locations object.
+    const items = await as(
+      '/wp/v2/menu-items',
+      { per_page: 100, orderby: 'menu_order', order: 'asc', _fields: 'id,menus,parent,menu_order' },
+      'editor',
+    );
+    expect(shapeDiff(shapeOf(items[0].body), shapeOf(items[1].body))).toEqual([]);
+    const [locA, locB] = await as('/wp/v2/menu-locations', {}, 'admin');
+    expect(shapeDiff(shapeOf(Object.values(locA.body)), shapeOf(Object.values(locB.body)))).toEqual([]);
+    const [setA, setB] = await as('/wp/v2/settings', {}, 'admin');
+    expect(Object.keys(setB.body)).toEqual(Object.keys(setA.body));
+    expect(shapeDiff(shapeOf([setA.body]), shapeOf([setB.body]))).toEqual([]);
+    const [trimA, trimB] = await as('/wp/v2/settings', { _fields: 'date_format,posts_per_page,use_smilies' }, 'admin');
+    expect(Object.keys(trimB.body)).toEqual(Object.keys(trimA.body));
+    // Authors' names as the gateway reads them (has_published_posts, context=edit, three fields).
+    const query = { context: 'edit', has_published_posts: true, per_page: 100, _fields: 'id,first_name,last_name' };
+    const [namesA, namesB] = await as('/wp/v2/users', query, 'admin');
+    expect(shapeDiff(shapeOf(namesA.body), shapeOf(namesB.body))).toEqual([]);
+    const [refusedA, refusedB] = await as('/wp/v2/users', query, 'editor');
+    expect(errorShape(refusedB)).toEqual(errorShape(refusedA));
+    const [meA, meB] = await as('/wp/v2/users/me', { context: 'edit', _fields: 'id,capabilities' }, 'admin');
+    expect(Object.keys(meB.body)).toEqual(Object.keys(meA.body));
+    for (const cap of ['edit_posts', 'edit_theme_options', 'manage_options', 'list_users']) expect(meB.body.capabilities[cap]).toBe(true);
+  });
 
   it('the index: keys, value types, namespaces, collection routes', async () => {
     const [a, b] = await both('/');

@@ -28,6 +28,8 @@ export interface WordPressGateway {
   query<T = Json>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer<T>>;
   /** Like `query`, but fails the test on GraphQL errors and returns `data`. */
   data<T = Json>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+  /** Every line the gateway logged (JSON, as pino writes it), oldest first; also written to standard output. */
+  log: string[];
   /** Every request the gateway sent to WordPress since the last `resetUpstream()`, oldest first. */
   upstream: UpstreamRequestInfo[];
   resetUpstream(): void;
@@ -41,6 +43,7 @@ export interface WordPressGateway {
  */
 export async function startWordPressGateway(target: WordPressTarget, overrides: Partial<Config> = {}): Promise<WordPressGateway> {
   const upstream: UpstreamRequestInfo[] = [];
+  const log: string[] = [];
   const gateway = await startGateway(
     // referenceCollectionsMax 0 unless a test asks: the suites count each request's upstream calls, and the
     // background load of categories, tags and users would land among them (gateway-request-counts tests it on).
@@ -53,7 +56,15 @@ export async function startWordPressGateway(target: WordPressTarget, overrides: 
       port: 0,
       host: '127.0.0.1',
     },
-    { onUpstreamRequest: (info) => upstream.push(info) },
+    {
+      onUpstreamRequest: (info) => upstream.push(info),
+      logDestination: {
+        write: (line: string) => {
+          log.push(line);
+          process.stdout.write(line);
+        },
+      },
+    },
   );
   const query = async <T>(
     document: string,
@@ -87,6 +98,7 @@ export async function startWordPressGateway(target: WordPressTarget, overrides: 
       }
       return answer.data;
     },
+    log,
     upstream,
     resetUpstream: () => {
       upstream.length = 0;

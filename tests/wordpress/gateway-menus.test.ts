@@ -5,8 +5,9 @@ import { wordpressTarget } from './target.ts';
 
 // Menus (seed 2-menus, docs/compatibility.md#menus): WordPress 6.1's REST API shows them only to users who can edit
 // posts, WPGraphQL to everyone for the menus assigned to a theme location. The gateway reads them with
-// MENUS_CREDENTIALS (else the viewer's own) and serves the located menus only, to every viewer alike; an
-// anonymous viewer without MENUS_CREDENTIALS gets none (and start-up warns: tests/unit/menus-warning.test.ts).
+// the service account, SERVICE_CREDENTIALS (its former name MENUS_CREDENTIALS still works; else the viewer's own),
+// and serves the located menus only, to every viewer alike; an anonymous viewer without one gets none (and start-up
+// warns: tests/unit/service-account.test.ts).
 
 const wp = wordpressTarget();
 const MENUS = `{ menus(first: 100) { nodes { databaseId name locations menuItems(first: 100) { nodes { databaseId parentDatabaseId } } } } }`;
@@ -27,8 +28,8 @@ describe.runIf(wp.seeded && wp.auth !== null)('menus', () => {
     expect(editor.body.map((m: { id: number }) => m.id).sort()).toEqual([SEED.menus.main, SEED.menus.footer, SEED.menus.unassigned]);
   });
 
-  it('with MENUS_CREDENTIALS, an anonymous viewer gets the located menus only, in 2 requests', async () => {
-    gw = await startWordPressGateway(wp, { menusCredentials: credentials() });
+  it('with SERVICE_CREDENTIALS, an anonymous viewer gets the located menus only, in 2 requests', async () => {
+    gw = await startWordPressGateway(wp, { serviceCredentials: credentials() });
     gw.resetUpstream();
     const { menus } = await gw.data(MENUS);
     expect(menus.nodes.map((m: { databaseId: number }) => m.databaseId)).toEqual([SEED.menus.footer, SEED.menus.main]);
@@ -48,7 +49,7 @@ describe.runIf(wp.seeded && wp.auth !== null)('menus', () => {
     ]);
   });
 
-  it('without MENUS_CREDENTIALS: an anonymous viewer gets no menus and WordPress is not asked; a signed-in editor her own read, narrowed the same way', async () => {
+  it('without SERVICE_CREDENTIALS: an anonymous viewer gets no menus and WordPress is not asked; a signed-in editor her own read, narrowed the same way', async () => {
     gw = await startWordPressGateway(wp);
     gw.resetUpstream();
     const anonymous = await gw.query(MENUS);
@@ -59,7 +60,7 @@ describe.runIf(wp.seeded && wp.auth !== null)('menus', () => {
     expect(editor.menus.nodes.map((m: { databaseId: number }) => m.databaseId)).toEqual([SEED.menus.footer, SEED.menus.main]);
   });
 
-  it('menu(id, idType) and menuItem(id, idType): located menus only', async () => {
+  it('menu(id, idType) and menuItem(id, idType): located menus only (read with the former name, MENUS_CREDENTIALS)', async () => {
     gw = await startWordPressGateway(wp, { menusCredentials: `Basic ${Buffer.from(credentials()).toString('base64')}` });
     const q = `query($id: ID!, $idType: MenuNodeIdTypeEnum) { menu(id: $id, idType: $idType) { databaseId slug } }`;
     expect((await gw.data(q, { id: 'primary', idType: 'LOCATION' })).menu).toEqual({ databaseId: SEED.menus.main, slug: 'main-menu' });
