@@ -41,7 +41,7 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     CURSORS,
   'gatsby-tags': TERM_TAXONOMY_ID,
   'gatsby-users':
-    'anonymously User.comments is an error on the gateway where WPGraphQL lists the user\'s approved ' +
+    "anonymously User.comments is an error on the gateway where WPGraphQL lists the user's approved " +
     'comments: REST refuses the author filter to viewers without edit_posts, and listing every approved comment to ' +
     'filter them in the gateway has no bound (docs/compatibility.md)',
   'next-wordpress-starter-post-by-slug': STICKY_NULL,
