@@ -13,6 +13,7 @@ interface RestTypeEntry {
   slug?: string;
   name?: string;
   hierarchical?: boolean;
+  has_archive?: boolean | string;
   rest_base?: string;
   rest_namespace?: string;
   taxonomies?: string[];
@@ -115,6 +116,7 @@ export async function discoverSite(client: WordPressClient): Promise<SiteDiscove
       restBase: entry.rest_base ?? '',
       restNamespace: entry.rest_namespace ?? 'wp/v2',
       hierarchical: entry.hierarchical === true,
+      hasArchive: typeof entry.has_archive === 'string' && entry.has_archive !== '' ? entry.has_archive : entry.has_archive === true,
       related: (kind === 'postType' ? entry.taxonomies : entry.types) ?? [],
     }));
   const all = [...entries(types.data, 'postType'), ...entries(taxonomies.data, 'taxonomy')];

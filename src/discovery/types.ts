@@ -28,6 +28,8 @@ export interface DiscoveredCollection {
   restBase: string;
   restNamespace: string;
   hierarchical: boolean;
+  /** A post type's `has_archive` (false for taxonomies): an archive slug, or true for the rewrite slug. */
+  hasArchive?: boolean | string;
   /** A post type's taxonomies, or a taxonomy's post types (slugs). */
   related: readonly string[];
   /** Whether its `OPTIONS` schema was read. */

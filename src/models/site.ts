@@ -69,6 +69,21 @@ export interface CollectionModelling {
   like: 'posts' | 'pages' | 'categories' | 'tags';
   typename: string;
   extras: readonly string[];
+  /** What its `ContentType` / `Taxonomy` node says; set for discovered collections only. */
+  facts?: DiscoveredTypeFacts;
+}
+
+/** A discovered post type's or taxonomy's WordPress facts, as REST lists them (`/wp/v2/types`, `/wp/v2/taxonomies`). */
+export interface DiscoveredTypeFacts {
+  kind: 'postType' | 'taxonomy';
+  /** The WordPress name (`book`). */
+  slug: string;
+  graphqlSingleName: string;
+  graphqlPluralName: string;
+  hierarchical: boolean;
+  restBase: string;
+  /** `has_archive`: its archive's slug when REST gives one, `true` when the type has an archive at its rewrite slug. */
+  hasArchive: boolean | string;
 }
 
 /** Settings that REST cannot tell us; all optional. */

@@ -18,7 +18,7 @@ import {
   contentConnection,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
-import { toContentTypeModel } from '../models/content-type.ts';
+import { toContentTypeModel, toTaxonomyModel } from '../models/content-type.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import { termById, type TermCollection } from './term-fields.ts';
@@ -44,6 +44,9 @@ export async function nodeById(context: GatewayContext, id: string): Promise<unk
   const parts = fromGlobalId(id);
   if (!parts) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   if (parts.type === 'setting_group' && parts.id === 'general') return toGeneralSettingsModel(context.site);
+  // A content type's or taxonomy's id names it (`post_type:book`): the site's facts, no request.
+  if (parts.type === 'post_type') return toContentTypeModel(parts.id, context.site);
+  if (parts.type === 'taxonomy') return toTaxonomyModel(parts.id, context.site);
   const n = /^\d+$/.test(parts.id) ? Number(parts.id) : Number.NaN;
   if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   switch (parts.type) {

@@ -6,7 +6,8 @@ import { CONTENT_WHERE, HIERARCHICAL_WHERE, SUPPORT_INTERFACES, TEMPLATE_OF, TEM
 
 /**
  * Discovered post types: each a copy of `Post` (flat) or `Page` (hierarchical) under its own names, keeping the
- * interfaces its REST fields support, with its root fields (`book`, `books`).
+ * interfaces its REST fields support, with its root fields (`book`, `books`) and, when its records have an author
+ * (`supports: author`), the user's connection to them (`User.books`, as WPGraphQL registers for such a type).
  */
 export function addPostTypes(b: SiteBuild): void {
   const { base, served, family, cloneType, addFields, rewriteField } = b;
@@ -79,5 +80,37 @@ export function addPostTypes(b: SiteBuild): void {
         description: `Connection between the RootQuery type and the ${item.entry.slug} type`,
       },
     }));
+    if (fields.has('author')) addUserConnection(b, item.like, T, N, item.names.plural, restBase);
   }
+}
+
+/**
+ * `User.<plural>`: a copy of `User.posts` (or `User.pages`) reading the discovered collection, with its where-args
+ * those every content route takes. Not added when the user type already has a field of that name.
+ */
+function addUserConnection(b: SiteBuild, like: string, T: string, N: string, plural: string, restBase: string): void {
+  const { base, family, cloneType, addFields, rewriteField } = b;
+  const user = base.getType('User') as GraphQLObjectType | undefined;
+  const template = user?.toConfig().fields[`${T.toLowerCase()}s`];
+  if (!user || !template || user.getFields()[plural]) return;
+  const own = family([...connectionFamily('UserTo{T}'), 'UserTo{T}ConnectionWhereArgs'], T, N);
+  if (!own.has(`UserTo${T}Connection`) || [...own.values()].some((name) => b.taken.has(name))) return;
+  // The type's own names (`Post` → `Book`, `PostConnection` → `BookConnection`), made by addPostTypes.
+  const local = new Map([...family(['{T}', ...connectionFamily('{T}')], T, N), ...own]);
+  for (const [from, to] of own) {
+    b.taken.add(to);
+    const where = from.endsWith('WhereArgs');
+    cloneType(
+      from,
+      to,
+      local,
+      where ? { keepField: (f) => CONTENT_WHERE.includes(f) || (like === 'pages' && HIERARCHICAL_WHERE.includes(f)) } : {},
+    );
+  }
+  addFields('User', () => ({
+    [plural]: {
+      ...rewriteField(template as GraphQLFieldConfig<unknown, GatewayContext>, local, like, restBase),
+      description: `Connection between the User type and the ${N} type`,
+    },
+  }));
 }

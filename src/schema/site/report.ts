@@ -19,7 +19,18 @@ export function finishReport(b: SiteBuild, reportMeta: ReadonlyMap<string, Serve
         : []),
     ];
     if (item.builtIn && extras.length === 0) continue;
-    collections.set(item.entry.restBase, { like: item.like, typename: item.names.type, extras });
+    const facts = item.builtIn
+      ? undefined
+      : {
+          kind: item.entry.kind,
+          slug: item.entry.slug,
+          graphqlSingleName: item.names.single,
+          graphqlPluralName: item.names.plural,
+          hierarchical: item.entry.hierarchical,
+          restBase: item.entry.restBase,
+          hasArchive: item.entry.hasArchive ?? false,
+        };
+    collections.set(item.entry.restBase, { like: item.like, typename: item.names.type, extras, ...(facts ? { facts } : {}) });
     report.push({
       kind: item.entry.kind,
       slug: item.entry.slug,
