@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalId, type Json, rest, restIds, startWordPressGateway, type WordPressGateway } from './gateway-harness.ts';
+import { wordpressTarget } from './target.ts';
+
+// Issue #13, the rest of discovery's read side on the real site (tests/wordpress/mu-plugins/wpgw-discovery.php):
+// ContentType and Taxonomy nodes of discovered types, the user's connection to them, and one query walking every
+// discovered type, taxonomy, meta key and SEO field with the exact upstream requests it costs.
+
+const wp = wordpressTarget();
+
+/** `[route, _fields]` of each request since the last reset, sorted. */
+const sent = (gw: WordPressGateway) => gw.upstream.map((r) => `${r.route} ${String(r.query._fields ?? '')}`).sort();
+
+describe.runIf(wp.seeded)('discovered types: content types, taxonomies, users', () => {
+  let gw: WordPressGateway;
+  beforeAll(async () => {
+    gw = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+  });
+  afterAll(() => gw?.close());
+
+  it('contentTypes and taxonomies list the built-in then the discovered types, from the site’s facts (no request)', async () => {
+    const types = (await rest(wp, '/wp/v2/types')).body as Record<string, Json>;
+    gw.resetUpstream();
+    const data = await gw.data(`{
+      contentTypes { nodes { id name graphqlSingleName graphqlPluralName hierarchical restBase isPostsPage isFrontPage } }
+      taxonomies { nodes { id name graphqlSingleName graphqlPluralName hierarchical restBase } }
+      byName: contentType(id: "chapter", idType: NAME) { name hierarchical }
+      byEnumName: contentType(id: "BOOK", idType: NAME) { name }
+      byId: contentType(id: "${globalId('post_type', 'book')}") { name }
+      notAType: contentType(id: "${globalId('taxonomy', 'genre')}") { name }
+      genre: taxonomy(id: "genre", idType: NAME) { name graphqlPluralName }
+      node(id: "${globalId('taxonomy', 'genre')}") { __typename ... on Taxonomy { name } }
+    }`);
+    expect(gw.upstream).toEqual([]);
+    expect(data.contentTypes.nodes.map((n: Json) => n.name)).toEqual(['post', 'page', 'attachment', 'book', 'chapter']);
+    const book = data.contentTypes.nodes.find((n: Json) => n.name === 'book');
+    expect(book).toEqual({
+      id: globalId('post_type', 'book'),
+      name: 'book',
+      graphqlSingleName: 'book',
+      graphqlPluralName: 'books',
+      hierarchical: types.book.hierarchical,
+      restBase: types.book.rest_base,
+      isPostsPage: false,
+      isFrontPage: false,
+    });
+    expect(data.taxonomies.nodes.map((n: Json) => n.name)).toEqual(['category', 'post_tag', 'genre']);
+    expect(data.taxonomies.nodes[2]).toEqual({
+      id: globalId('taxonomy', 'genre'),
+      name: 'genre',
+      graphqlSingleName: 'genre',
+      graphqlPluralName: 'genres',
+      hierarchical: true,
+      restBase: 'genres',
+    });
+    expect(data.byName).toEqual({ name: 'chapter', hierarchical: true });
+    expect(data.byEnumName).toEqual({ name: 'book' });
+    expect(data.byId).toEqual({ name: 'book' });
+    expect(data.notAType).toBeNull();
+    expect(data.genre).toEqual({ name: 'genre', graphqlPluralName: 'genres' });
+    expect(data.node).toEqual({ __typename: 'Taxonomy', name: 'genre' });
+  });
+
+  it('a discovered record’s contentType and a discovered term’s taxonomy', async () => {
+    const data = await gw.data(`{
+      book(id: "3000", idType: DATABASE_ID) { contentType { node { name graphqlPluralName } } genres { nodes { taxonomy { node { name } } } } }
+      chapter(id: "3100", idType: DATABASE_ID) { contentType { node { name hierarchical } } }
+    }`);
+    expect(data.book.contentType.node).toEqual({ name: 'book', graphqlPluralName: 'books' });
+    expect(data.book.genres.nodes.map((n: Json) => n.taxonomy.node.name)).toEqual(['genre']);
+    expect(data.chapter.contentType.node).toEqual({ name: 'chapter', hierarchical: true });
+  });
+
+  it('User.books: the books of each user, as REST lists them by author', async () => {
+    const books = (await rest(wp, '/wp/v2/books', { per_page: 100, _fields: 'id,author' })).body as Json[];
+    const authors = [...new Set(books.map((b) => b.author as number))].sort((a, b) => a - b);
+    expect(authors.length).toBeGreaterThan(0);
+    for (const author of authors) {
+      const truth = await rest(wp, '/wp/v2/books', { author, _fields: 'id' });
+      gw.resetUpstream();
+      const data = await gw.data(`{ user(id: "${author}", idType: DATABASE_ID) { books { nodes { databaseId author { node { databaseId } } } } } }`);
+      expect(data.user.books.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(truth.body));
+      for (const n of data.user.books.nodes) expect(n.author.node.databaseId).toBe(author);
+      const asked = gw.upstream.filter((r) => r.route === '/wp/v2/books');
+      expect(asked.map((r) => String(r.query.author))).toEqual([String(author)]);
+    }
+  });
+});
