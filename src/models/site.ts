@@ -66,18 +66,23 @@ export interface SiteContext {
  * adds fields to them (SEO, meta, custom taxonomies).
  */
 export interface CollectionModelling {
-  like: 'posts' | 'pages' | 'categories' | 'tags';
+  like: CollectionLike;
   typename: string;
   extras: readonly string[];
   /** What its `ContentType` / `Taxonomy` node says; set for discovered collections only. */
   facts?: DiscoveredTypeFacts;
 }
 
+/** The built-in collection a discovered one is served like. */
+export type CollectionLike = 'posts' | 'pages' | 'categories' | 'tags';
+
 /** A discovered post type's or taxonomy's WordPress facts, as REST lists them (`/wp/v2/types`, `/wp/v2/taxonomies`). */
 export interface DiscoveredTypeFacts {
   kind: 'postType' | 'taxonomy';
   /** The WordPress name (`book`). */
   slug: string;
+  /** Its value in ContentTypeEnum (`BOOK`, from the name) or TaxonomyEnum (`GENRE`, from the GraphQL single name). */
+  enumValue: string;
   graphqlSingleName: string;
   graphqlPluralName: string;
   hierarchical: boolean;

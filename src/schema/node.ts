@@ -21,6 +21,7 @@ import { referenceEnum } from './inputs.ts';
 import { toContentTypeModel, toTaxonomyModel } from '../models/content-type.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import type { ContentNodeModel } from './object-refs.ts';
+import { discoveredTargets } from './discovered-collections.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
 import { contentWhereToRest, type ContentWhere } from './where/content.ts';
@@ -155,11 +156,18 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) => {
-      const collections: TermCollection[] = args.taxonomy === 'CATEGORY' ? ['categories'] : args.taxonomy === 'TAG' ? ['tags'] : [...TERMS];
-      if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
+      // The built-in taxonomies, then the discovered ones (site schema adds their TaxonomyEnum values).
+      const all = [
+        ...TERMS.map((collection) => ({ value: collection === 'categories' ? 'CATEGORY' : 'TAG', collection, context })),
+        ...discoveredTargets<TermCollection>(context, 'taxonomy').map((d) => ({ ...d, value: d.facts.enumValue })),
+      ];
+      const targets = args.taxonomy ? all.filter((x) => x.value === args.taxonomy) : all;
+      if ((args.idType === 'NAME' || args.idType === 'SLUG') && targets.length > 1) {
         throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
       }
-      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType)));
+      return firstFound(
+        targets.map((x) => termById(x.context, x.collection, String(args.id), args.idType) as Promise<CategoryModel | TagModel | null>),
+      );
     },
   }),
   contentNodes: t.field({

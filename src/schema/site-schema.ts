@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { GraphQLObjectType, GraphQLSchema, validateSchema } from 'graphql';
+import { GraphQLEnumType, GraphQLObjectType, GraphQLSchema, validateSchema } from 'graphql';
 import type { NameOverrides } from '../discovery/names.ts';
 import type { SiteDiscovery } from '../discovery/types.ts';
 import { createSiteBuild } from './site/build.ts';
@@ -52,6 +52,12 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
   const config = base.toConfig();
   const withTypes = new GraphQLSchema({ ...config, types: [...config.types, ...created.values()] });
   const schema = mapSchema(withTypes, {
+    [MapperKind.ENUM_TYPE]: (type) => {
+      const extra = [...(b.enumValues.get(type.name) ?? [])].filter((value) => !type.getValue(value));
+      if (extra.length === 0) return type;
+      const own = type.toConfig();
+      return new GraphQLEnumType({ ...own, values: { ...own.values, ...Object.fromEntries(extra.map((v) => [v, { value: v }])) } });
+    },
     [MapperKind.OBJECT_TYPE]: (type) => {
       const extra = additions.get(type.name);
       if (!extra) return type;

@@ -176,13 +176,21 @@ describe('buildSiteSchema (src/schema/site-schema.ts)', () => {
       like: 'posts',
       typename: 'Book',
       extras: ['meta', 'yoast_head_json', 'genres'],
-      facts: { ...facts, slug: 'book', hierarchical: false },
+      facts: { ...facts, slug: 'book', enumValue: 'BOOK', hierarchical: false },
     });
     expect(built.collections.get('chapters')).toEqual({
       like: 'pages',
       typename: 'Chapter',
       extras: [],
-      facts: { ...facts, slug: 'chapter', hierarchical: true, graphqlSingleName: 'chapter', graphqlPluralName: 'chapters', restBase: 'chapters' },
+      facts: {
+        ...facts,
+        slug: 'chapter',
+        enumValue: 'CHAPTER',
+        hierarchical: true,
+        graphqlSingleName: 'chapter',
+        graphqlPluralName: 'chapters',
+        restBase: 'chapters',
+      },
     });
     // Built-in collections' facts are WordPress core's (src/models/content-type.ts), not discovery's.
     expect(built.collections.get('posts')).toEqual({ like: 'posts', typename: 'Post', extras: ['genres'] });

@@ -78,11 +78,30 @@ describe.runIf(wp.seeded)('discovered types: content types, taxonomies, users', 
     for (const author of authors) {
       const truth = await rest(wp, '/wp/v2/books', { author, _fields: 'id' });
       gw.resetUpstream();
-      const data = await gw.data(`{ user(id: "${author}", idType: DATABASE_ID) { books { nodes { databaseId author { node { databaseId } } } } } }`);
+      const data = await gw.data(
+        `{ user(id: "${author}", idType: DATABASE_ID) { books { nodes { databaseId author { node { databaseId } } } } } }`,
+      );
       expect(data.user.books.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(truth.body));
       for (const n of data.user.books.nodes) expect(n.author.node.databaseId).toBe(author);
       const asked = gw.upstream.filter((r) => r.route === '/wp/v2/books');
       expect(asked.map((r) => String(r.query.author))).toEqual([String(author)]);
     }
+  });
+
+  it('terms and termNode read discovered taxonomies too (TaxonomyEnum.GENRE)', async () => {
+    const genres = (await rest(wp, '/wp/v2/genres', { per_page: 100, orderby: 'name', _fields: 'id,name,slug' })).body as Json[];
+    gw.resetUpstream();
+    const data = await gw.data(`{
+      only: terms(first: 100, where: { taxonomies: [GENRE] }) { pageInfo { total } nodes { __typename databaseId } }
+      all: terms(first: 100) { pageInfo { total } nodes { __typename } }
+      bySlug: termNode(id: "mystery", idType: SLUG, taxonomy: GENRE) { __typename ... on Genre { databaseId } }
+      byId: termNode(id: "${globalId('term', genres[0].id)}") { __typename databaseId }
+    }`);
+    expect(data.only.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(genres));
+    expect(data.only.pageInfo.total).toBe(genres.length);
+    expect(new Set(data.only.nodes.map((n: Json) => n.__typename))).toEqual(new Set(['Genre']));
+    expect(new Set(data.all.nodes.map((n: Json) => n.__typename))).toEqual(new Set(['Category', 'Tag', 'Genre']));
+    expect(data.bySlug).toEqual({ __typename: 'Genre', databaseId: genres.find((g) => g.slug === 'mystery').id });
+    expect(data.byId).toEqual({ __typename: 'Genre', databaseId: genres[0].id });
   });
 });

@@ -59,6 +59,8 @@ export interface SiteBuild {
   /** The post types and taxonomies the schema serves, by slug (./served.ts fills it). */
   readonly served: Map<string, Served>;
   addFields(typeName: string, fields: () => FieldMap): void;
+  /** Values to add to the base schema's enums (`TaxonomyEnum.GENRE`), by enum name; each value is its own name. */
+  readonly enumValues: Map<string, Set<string>>;
   /** A created type, else the base schema's; throws when neither has it (a bug, never site input). */
   typeRef(name: string): GraphQLNamedType;
   /** `field`, its types renamed by `local` and its resolver reading collection `to` for `from`. */
@@ -185,6 +187,7 @@ export function createSiteBuild(base: GraphQLSchema): SiteBuild {
     `set names for it in the discovery names file (--discovery-names): { "${slug}": { "single": "…", "plural": "…" } }`;
   return {
     base,
+    enumValues: new Map(),
     warnings,
     report,
     created,

@@ -1,3 +1,4 @@
+import { enumValueName } from '../../discovery/names.ts';
 import type { CollectionModelling } from '../../models/site.ts';
 import type { SiteBuild } from './build.ts';
 import { type ServedReport, TEMPLATE_OF } from './types.ts';
@@ -24,6 +25,7 @@ export function finishReport(b: SiteBuild, reportMeta: ReadonlyMap<string, Serve
       : {
           kind: item.entry.kind,
           slug: item.entry.slug,
+          enumValue: enumValueName(item.entry.kind === 'postType' ? item.entry.slug : item.names.single),
           graphqlSingleName: item.names.single,
           graphqlPluralName: item.names.plural,
           hierarchical: item.entry.hierarchical,

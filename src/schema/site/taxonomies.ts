@@ -1,3 +1,4 @@
+import { enumValueName } from '../../discovery/names.ts';
 import type { GraphQLFieldConfig } from 'graphql';
 import type { GatewayContext } from '../../context.ts';
 import { REST_EXTENSIONS } from '../../loaders/field-plan.ts';
@@ -37,6 +38,10 @@ export function addTaxonomies(b: SiteBuild): void {
       renameField: { [`${T.toLowerCase()}Id`]: `${item.names.single}Id` },
       extensions: { ...(base.getType(T)!.extensions as Record<string, unknown>), [REST_EXTENSIONS.collection]: restBase },
     });
+    // `terms(where: { taxonomies: [GENRE] })`, `termNode(taxonomy: GENRE)` (src/schema/discovered-collections.ts).
+    const taxonomyEnum = b.enumValues.get('TaxonomyEnum') ?? new Set<string>();
+    taxonomyEnum.add(enumValueName(item.names.single));
+    b.enumValues.set('TaxonomyEnum', taxonomyEnum);
     const rootQuery = base.getQueryType()!.toConfig().fields;
     const single = rootQuery[item.like === 'categories' ? 'category' : 'tag']!;
     const plural = rootQuery[item.like]!;
