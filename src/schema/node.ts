@@ -21,6 +21,7 @@ import { referenceEnum } from './inputs.ts';
 import { toContentTypeModel, toTaxonomyModel } from '../models/content-type.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import type { ContentNodeModel } from './object-refs.ts';
+import { ContentTypeEnum, contentNodesOfTypes } from './content-nodes.ts';
 import { discoveredTargets } from './discovered-collections.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
@@ -173,15 +174,23 @@ builder.queryFields((t) => ({
   contentNodes: t.field({
     type: defineConnection<ContentNodeModel>('RootQueryToContentNodeConnection', 'ContentNode', ContentNode),
     description: 'Connection between the RootQuery type and the ContentNode type',
-    args: paginationArgs(t, contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages')),
-    // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; without a
-    // REST endpoint that lists several types in one ordered query, this serves posts (the usual default
-    // front-end use); see docs/compatibility.md.
+    args: paginationArgs(
+      t,
+      contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages', (i) => ({
+        contentTypes: i.field({ type: [ContentTypeEnum], description: 'The Types of content to filter' }),
+      })),
+    ),
+    // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; this serves
+    // posts then (the usual default front-end use), and the types named otherwise (./content-nodes.ts); see
+    // docs/compatibility.md.
     resolve: async (_root, args, context) => {
-      const query = await contentWhereToRest(args.where as ContentWhere | null, {
+      const where = args.where as (ContentWhere & { contentTypes?: (string | null)[] | null }) | null | undefined;
+      const query = await contentWhereToRest(where, {
         authenticated: context.authorization !== undefined,
         lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
+      const types = where?.contentTypes?.filter((x): x is string => !!x) ?? [];
+      if (types.length > 0) return contentNodesOfTypes(context, { ...args, where }, query, types);
       return contentConnection(context, 'posts', args as ConnectionArgs & { where?: ContentWhere | null }, query);
     },
   }),

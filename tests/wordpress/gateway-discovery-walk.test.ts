@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, type Json, rest, restIds, startWordPressGateway, type WordPressGateway } from './gateway-harness.ts';
+import { mergeNewestFirst } from '../../src/schema/content-nodes.ts';
 import { wordpressTarget } from './target.ts';
 
 // Issue #13, the rest of discovery's read side on the real site (tests/wordpress/mu-plugins/wpgw-discovery.php):
@@ -103,5 +104,28 @@ describe.runIf(wp.seeded)('discovered types: content types, taxonomies, users', 
     expect(new Set(data.all.nodes.map((n: Json) => n.__typename))).toEqual(new Set(['Category', 'Tag', 'Genre']));
     expect(data.bySlug).toEqual({ __typename: 'Genre', databaseId: genres.find((g) => g.slug === 'mystery').id });
     expect(data.byId).toEqual({ __typename: 'Genre', databaseId: genres[0].id });
+  });
+
+  it('contentNodes(where: { contentTypes }): one type is its collection; several are merged newest first', async () => {
+    const books = (await rest(wp, '/wp/v2/books', { per_page: 100, _fields: 'id,date_gmt' })).body as Json[];
+    const postsAnswer = await rest(wp, '/wp/v2/posts', { per_page: 100, _fields: 'id,date_gmt' });
+    const posts = postsAnswer.body as Json[];
+    // REST's newest-first lists merged by date, the earlier list first on a tie (as the gateway merges them).
+    const newest = mergeNewestFirst([posts, books].map((list) => list.map((r) => ({ ...r, dateGmt: r.date_gmt }))));
+    gw.resetUpstream();
+    const data = await gw.data(`{
+      books: contentNodes(first: 100, where: { contentTypes: [BOOK] }) { pageInfo { total } nodes { __typename databaseId } }
+      mixed: contentNodes(first: 12, where: { contentTypes: [POST, BOOK] }) { pageInfo { total hasNextPage } nodes { __typename databaseId } }
+    }`);
+    expect(data.books.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(books));
+    expect(new Set(data.books.nodes.map((n: Json) => n.__typename))).toEqual(new Set(['Book']));
+    expect(data.mixed.nodes.map((n: Json) => n.databaseId)).toEqual(newest.slice(0, 12).map((r) => r.id));
+    expect(data.mixed.pageInfo).toEqual({ total: books.length + postsAnswer.total!, hasNextPage: true });
+    // One list per collection and field: books (twice: two fields), posts once.
+    expect(gw.upstream.map((r) => r.route).sort()).toEqual(['/wp/v2/books', '/wp/v2/books', '/wp/v2/posts']);
+    const refused = await gw.query(
+      '{ contentNodes(where: { contentTypes: [POST, BOOK], orderby: [{ field: TITLE, order: ASC }] }) { nodes { id } } }',
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

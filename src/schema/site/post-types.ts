@@ -1,3 +1,4 @@
+import { enumValueName } from '../../discovery/names.ts';
 import type { GraphQLFieldConfig, GraphQLObjectType } from 'graphql';
 import type { GatewayContext } from '../../context.ts';
 import { REST_EXTENSIONS } from '../../loaders/field-plan.ts';
@@ -67,6 +68,10 @@ export function addPostTypes(b: SiteBuild): void {
         [REST_EXTENSIONS.collection]: restBase,
       },
     });
+    // `contentNodes(where: { contentTypes: [BOOK] })` (src/schema/content-nodes.ts).
+    const contentTypeEnum = b.enumValues.get('ContentTypeEnum') ?? new Set<string>();
+    contentTypeEnum.add(enumValueName(item.entry.slug));
+    b.enumValues.set('ContentTypeEnum', contentTypeEnum);
     const rootQuery = base.getQueryType()!.toConfig().fields;
     const single = rootQuery[T.toLowerCase()]!;
     const plural = rootQuery[`${T.toLowerCase()}s`]!;
