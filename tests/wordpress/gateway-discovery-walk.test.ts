@@ -129,3 +129,123 @@ describe.runIf(wp.seeded)('discovered types: content types, taxonomies, users', 
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe.runIf(wp.seeded)('discovered types: one query walks them all', () => {
+  let gw: WordPressGateway;
+  beforeAll(async () => {
+    gw = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+  });
+  afterAll(() => gw?.close());
+
+  const SEO =
+    'title metaDesc canonical metaRobotsNoindex opengraphTitle opengraphType readingTime breadcrumbs { text } schema { raw } fullHead';
+  /** The SEO fields above, from a record's `yoast_head_json` and `yoast_head` as REST gives them. */
+  const seoOf = (record: Json, post: boolean) => {
+    const head = record.yoast_head_json;
+    const graph = head.schema?.['@graph'] ?? [];
+    const crumbs = graph.find((n: Json) => n['@type'] === 'BreadcrumbList')?.itemListElement;
+    return {
+      title: head.title,
+      metaDesc: head.description ?? null,
+      canonical: head.canonical ?? null,
+      metaRobotsNoindex: head.robots?.index ?? null,
+      opengraphTitle: head.og_title ?? null,
+      opengraphType: head.og_type ?? null,
+      ...(post ? { readingTime: Number.parseFloat(head.twitter_misc['Est. reading time']) } : {}),
+      breadcrumbs: crumbs ? crumbs.map((c: Json) => ({ text: c.name })) : null,
+      schema: { raw: JSON.stringify(head.schema) },
+      fullHead: record.yoast_head,
+    };
+  };
+
+  it('books and chapters with their meta, SEO, content type, authors and genres (with theirs): one request per collection per level', async () => {
+    const fields = 'id,author,genres,meta,parent,yoast_head_json,yoast_head';
+    const books = (await rest(wp, '/wp/v2/books', { per_page: 10, _fields: fields })).body as Json[];
+    const chapters = (await rest(wp, '/wp/v2/chapters', { per_page: 10, _fields: fields })).body as Json[];
+    const genreIds = [...new Set(books.flatMap((b) => b.genres as number[]))];
+    const genres = (await rest(wp, '/wp/v2/genres', { include: genreIds.join(','), _fields: 'id,meta,yoast_head_json' })).body as Json[];
+    gw.resetUpstream();
+    const data = await gw.data(`{
+      contentTypes { nodes { name } }
+      taxonomies { nodes { name } }
+      books(first: 10) {
+        nodes {
+          databaseId
+          meta { isbn page_count rating in_print editions dimensions { width height } }
+          seo { ${SEO} }
+          contentType { node { name } }
+          author { node { databaseId } }
+          genres { nodes { databaseId meta { color } seo { title } taxonomy { node { name } } } }
+        }
+      }
+      chapters(first: 10) {
+        nodes { databaseId meta { word_count } seo { ${SEO} } contentType { node { name } } parent { node { databaseId } } }
+      }
+    }`);
+    expect(data.contentTypes.nodes.map((n: Json) => n.name)).toEqual(['post', 'page', 'attachment', 'book', 'chapter']);
+    expect(data.taxonomies.nodes.map((n: Json) => n.name)).toEqual(['category', 'post_tag', 'genre']);
+    expect(data.books.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(books));
+    for (const [i, record] of books.entries()) {
+      const node = data.books.nodes[i];
+      expect(node.meta).toEqual(record.meta);
+      expect(node.seo).toEqual(seoOf(record, true));
+      expect(node.contentType.node.name).toBe('book');
+      expect(node.author.node.databaseId).toBe(record.author);
+      expect(node.genres.nodes.map((g: Json) => g.databaseId).sort()).toEqual([...record.genres].sort());
+      for (const genre of node.genres.nodes) {
+        const truth = genres.find((g) => g.id === genre.databaseId);
+        expect(genre).toEqual({
+          databaseId: truth.id,
+          meta: { color: truth.meta.color },
+          seo: { title: truth.yoast_head_json.title },
+          taxonomy: { node: { name: 'genre' } },
+        });
+      }
+    }
+    expect(data.chapters.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(chapters));
+    for (const [i, record] of chapters.entries()) {
+      const node = data.chapters.nodes[i];
+      expect(node.meta).toEqual({ word_count: record.meta.word_count });
+      expect(node.seo).toEqual(seoOf(record, true));
+      expect(node.contentType.node.name).toBe('chapter');
+      expect(node.parent?.node.databaseId ?? 0).toBe(record.parent);
+    }
+    // Level 1: one list per collection (content types and taxonomies are the site's facts: no request). Level 2:
+    // every book's author in one request, every book's genres in one (`include`); chapters' parents are records of
+    // the chapters list already read, so no request.
+    expect(sent(gw)).toEqual([
+      '/wp/v2/books author,content.protected,genres,id,meta,type,yoast_head,yoast_head_json',
+      '/wp/v2/chapters content.protected,id,meta,parent,type,yoast_head,yoast_head_json',
+      '/wp/v2/genres id,meta,taxonomy,yoast_head,yoast_head_json',
+      '/wp/v2/users id',
+    ]);
+    const include = (route: string) =>
+      String(gw.upstream.find((r) => r.route === route)!.query.include)
+        .split(',')
+        .map(Number)
+        .sort();
+    expect(include('/wp/v2/genres')).toEqual([...genreIds].sort());
+    expect(include('/wp/v2/users')).toEqual([...new Set(books.map((b) => b.author as number))].sort());
+  });
+
+  it('genres with their meta, SEO, parents and taxonomy: one request', async () => {
+    const genres = (await rest(wp, '/wp/v2/genres', { per_page: 10, _fields: 'id,parent,meta,yoast_head_json,yoast_head' })).body as Json[];
+    gw.resetUpstream();
+    const data = await gw.data(`{
+      genres(first: 10) { nodes { databaseId meta { color } seo { title metaDesc canonical breadcrumbs { text } schema { raw } fullHead } parent { node { databaseId } } taxonomy { node { name } } } }
+    }`);
+    expect(data.genres.nodes.map((n: Json) => n.databaseId)).toEqual(restIds(genres));
+    for (const [i, record] of genres.entries()) {
+      const { readingTime: _, metaRobotsNoindex: __, opengraphTitle: ___, opengraphType: ____, ...seo } = seoOf(record, false) as Json;
+      expect(data.genres.nodes[i]).toEqual({
+        databaseId: record.id,
+        meta: record.meta,
+        seo,
+        parent: record.parent ? { node: { databaseId: record.parent } } : null,
+        taxonomy: { node: { name: 'genre' } },
+      });
+    }
+    // Parents are terms of the list already read.
+    expect(sent(gw)).toEqual(['/wp/v2/genres id,meta,parent,taxonomy,yoast_head,yoast_head_json']);
+  });
+});
