@@ -177,7 +177,11 @@ builder.queryFields((t) => ({
     args: paginationArgs(
       t,
       contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages', (i) => ({
-        contentTypes: i.field({ type: [ContentTypeEnum], description: 'The Types of content to filter' }),
+        contentTypes: i.field({
+          type: [ContentTypeEnum],
+          required: { list: false, items: false },
+          description: 'The Types of content to filter',
+        }),
       })),
     ),
     // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; this serves
