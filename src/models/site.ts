@@ -74,7 +74,7 @@ export interface CollectionModelling {
 }
 
 /** The built-in collection a discovered one is served like. */
-export type CollectionLike = 'posts' | 'pages' | 'categories' | 'tags';
+export type CollectionLike = 'posts' | 'pages' | 'categories' | 'tags' | 'media' | 'users';
 
 /** A discovered post type's or taxonomy's WordPress facts, as REST lists them (`/wp/v2/types`, `/wp/v2/taxonomies`). */
 export interface DiscoveredTypeFacts {

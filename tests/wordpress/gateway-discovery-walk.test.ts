@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalId, type Json, rest, restIds, startWordPressGateway, type WordPressGateway } from './gateway-harness.ts';
 import { mergeNewestFirst } from '../../src/schema/content-nodes.ts';
@@ -247,5 +250,99 @@ describe.runIf(wp.seeded)('discovered types: one query walks them all', () => {
     }
     // Parents are terms of the list already read.
     expect(sent(gw)).toEqual(['/wp/v2/genres id,meta,parent,taxonomy,yoast_head,yoast_head_json']);
+  });
+});
+
+describe.runIf(wp.seeded && wp.source === 'harness')('registered meta and Yoast SEO of users and media', () => {
+  // A must-use plugin this test writes and removes (as gateway-discovery.test.ts's rediscovery test does), so the
+  // permanent fixture — and the demo site that mirrors it — keep users and media as WordPress serves them.
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const stateDir = process.env.WORDPRESS_STATE_DIR ?? `${root}.wordpress`;
+  const hash = createHash('md5').update(stateDir).digest('hex').slice(0, 12);
+  const plugin = `/var/lib/wordpress/wpgw-sites/${hash}/wp-content/mu-plugins/wpgw-discovery-users-media.php`;
+  let gw: WordPressGateway;
+  beforeAll(async () => {
+    gw = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+  });
+  afterAll(async () => {
+    rmSync(plugin, { force: true });
+    await gw?.close();
+  });
+
+  it('user meta, attachment meta and SEOUser are discovered, served and asked for only when selected', async () => {
+    writeFileSync(
+      plugin,
+      `<?php
+add_action('init', static function () {
+    register_meta('user', 'twitter_handle', ['type' => 'string', 'single' => true, 'show_in_rest' => true, 'default' => '@wpgw']);
+    register_post_meta('attachment', 'credit', ['type' => 'string', 'single' => true, 'show_in_rest' => true, 'default' => 'Photo: wpgw']);
+    register_post_meta('attachment', 'license_year', ['type' => 'integer', 'single' => true, 'show_in_rest' => true, 'default' => 2024]);
+});
+add_action('rest_api_init', static function () {
+    // Yoast SEO's author archive head (its documented yoast_head_json keys for a user).
+    register_rest_field('user', 'yoast_head_json', [
+        'get_callback' => static fn (array $r) => [
+            'title' => $r['name'] . ', Author at ' . get_bloginfo('name'),
+            'robots' => ['index' => 'noindex', 'follow' => 'follow'],
+            'canonical' => $r['link'],
+            'og_title' => $r['name'] . ', Author at ' . get_bloginfo('name'),
+            'og_url' => $r['link'],
+            'schema' => ['@context' => 'https://schema.org', '@graph' => [['@type' => 'ProfilePage', '@id' => $r['link']]]],
+        ],
+        'schema' => ['type' => 'object', 'context' => ['view', 'edit', 'embed']],
+    ]);
+});
+`,
+    );
+    try {
+      expect(await gw.gateway.live!.refresh()).toBe(true);
+      const users = (await rest(wp, '/wp/v2/users', { per_page: 10, _fields: 'id,meta,yoast_head_json' })).body as Json[];
+      const media = (await rest(wp, '/wp/v2/media', { per_page: 5, _fields: 'id,meta' })).body as Json[];
+      expect(users[0].meta).toEqual({ twitter_handle: '@wpgw' });
+      gw.resetUpstream();
+      const data = await gw.data(`{
+        users(first: 10) { nodes { databaseId meta { twitter_handle } seo { title metaRobotsNoindex metaRobotsNofollow canonical opengraphTitle schema { raw } } } }
+        mediaItems(first: 5) { nodes { databaseId meta { credit license_year } } }
+      }`);
+      // The gateway orders users as WPGraphQL does (by login), REST by name: compare by id.
+      expect(data.users.nodes.map((n: Json) => n.databaseId).sort()).toEqual(restIds(users).sort());
+      for (const record of users) {
+        const head = record.yoast_head_json;
+        expect(data.users.nodes.find((n: Json) => n.databaseId === record.id)).toEqual({
+          databaseId: record.id,
+          meta: record.meta,
+          seo: {
+            title: head.title,
+            metaRobotsNoindex: 'noindex',
+            metaRobotsNofollow: 'follow',
+            canonical: head.canonical,
+            opengraphTitle: head.og_title,
+            schema: { raw: JSON.stringify(head.schema) },
+          },
+        });
+      }
+      expect(data.mediaItems.nodes).toEqual(media.map((m) => ({ databaseId: m.id, meta: m.meta })));
+      expect(sent(gw)).toEqual(['/wp/v2/media id,meta', '/wp/v2/users id,meta,yoast_head_json']);
+      // Not selected, not asked for.
+      gw.resetUpstream();
+      await gw.data('{ users(first: 1) { nodes { name } } mediaItems(first: 1) { nodes { title } } }');
+      for (const r of gw.upstream) expect(String(r.query._fields)).not.toMatch(/meta|yoast/);
+      // The report `check` prints: users and media with their meta keys.
+      const report = gw.gateway.live!.report;
+      expect(report.find((r) => r.slug === '(users)')).toMatchObject({
+        typeName: 'User',
+        seo: true,
+        meta: [
+          // WordPress's own, edit context only.
+          { key: 'persisted_preferences', field: undefined, note: 'not served: REST shows it only in the edit context' },
+          { key: 'twitter_handle', field: 'meta.twitter_handle', note: 'served' },
+        ],
+      });
+      expect(report.find((r) => r.slug === 'attachment')?.meta.map((m) => m.field)).toEqual(['meta.credit', 'meta.license_year']);
+    } finally {
+      rmSync(plugin, { force: true });
+    }
+    expect(await gw.gateway.live!.refresh()).toBe(true);
+    expect((await gw.query('{ users(first: 1) { nodes { meta { twitter_handle } } } }')).errors?.[0]?.message).toMatch(/meta/);
   });
 });

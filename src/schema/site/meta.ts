@@ -40,7 +40,10 @@ export function addMeta(b: SiteBuild): Map<string, ServedReport['meta']> {
     }));
     reportMeta.set(item.entry.slug, metaReport);
     if (item.entry.meta.length === 0) continue;
-    const typeName = `${item.names.type}Meta`;
+    // `<Type>Meta`, unless WPGraphQL already has that name for something else (`MediaItemMeta` is a media file's
+    // EXIF data): then `<Type>RegisteredMeta`.
+    const free = (name: string) => !taken.has(name) && !created.has(name);
+    const typeName = free(`${item.names.type}Meta`) || !item.builtIn ? `${item.names.type}Meta` : `${item.names.type}RegisteredMeta`;
     if (taken.has(typeName) || created.has(typeName)) {
       warnings.push(
         `Meta of "${item.entry.slug}" skipped: type name ${typeName} collides with an existing type; ${overrideHint(item.entry.slug)}`,

@@ -20,18 +20,21 @@ export function finishReport(b: SiteBuild, reportMeta: ReadonlyMap<string, Serve
         : []),
     ];
     if (item.builtIn && extras.length === 0) continue;
-    const facts = item.builtIn
-      ? undefined
-      : {
-          kind: item.entry.kind,
-          slug: item.entry.slug,
-          enumValue: enumValueName(item.entry.kind === 'postType' ? item.entry.slug : item.names.single),
-          graphqlSingleName: item.names.single,
-          graphqlPluralName: item.names.plural,
-          hierarchical: item.entry.hierarchical,
-          restBase: item.entry.restBase,
-          hasArchive: item.entry.hasArchive ?? false,
-        };
+    // Only discovered post types and taxonomies have facts (users and built-ins are WordPress core's).
+    const kind = item.entry.kind;
+    const facts =
+      item.builtIn || kind === 'user'
+        ? undefined
+        : {
+            kind,
+            slug: item.entry.slug,
+            enumValue: enumValueName(item.entry.kind === 'postType' ? item.entry.slug : item.names.single),
+            graphqlSingleName: item.names.single,
+            graphqlPluralName: item.names.plural,
+            hierarchical: item.entry.hierarchical,
+            restBase: item.entry.restBase,
+            hasArchive: item.entry.hasArchive ?? false,
+          };
     collections.set(item.entry.restBase, { like: item.like, typename: item.names.type, extras, ...(facts ? { facts } : {}) });
     report.push({
       kind: item.entry.kind,

@@ -15,7 +15,7 @@ export function addSeo(b: SiteBuild): void {
       const postType = item.entry.kind === 'postType';
       addFields(item.names.type, () => ({
         seo: {
-          type: typeRef(postType ? 'PostTypeSEO' : 'TaxonomySEO') as GraphQLObjectType,
+          type: typeRef(item.entry.kind === 'user' ? 'SEOUser' : postType ? 'PostTypeSEO' : 'TaxonomySEO') as GraphQLObjectType,
           description: 'The Yoast SEO data of the node (from its `yoast_head_json`)',
           extensions: restSources(...sources),
           resolve: (model: unknown) => {
@@ -129,5 +129,23 @@ function seoTypes(): GraphQLNamedType[] {
     name: 'TaxonomySEO',
     fields: { ...base, schema: { type: taxonomySchema, resolve: (source: SeoSource) => source.head } },
   });
-  return [breadcrumbs, postSchema, taxonomySchema, postTypeSeo, taxonomySeo];
+  // A user's archive (WPGraphQL Yoast SEO's SEOUser): no breadcrumbs, reading time or publishing dates.
+  const userSchema = new GraphQLObjectType({ name: 'SEOUserSchema', description: 'The Schema types for User', fields: schemaFields });
+  const userSeo = new GraphQLObjectType<SeoSource>({
+    name: 'SEOUser',
+    fields: {
+      title: base.title,
+      metaDesc: base.metaDesc,
+      metaRobotsNoindex: base.metaRobotsNoindex,
+      metaRobotsNofollow: base.metaRobotsNofollow,
+      canonical: base.canonical,
+      opengraphTitle: base.opengraphTitle,
+      opengraphDescription: base.opengraphDescription,
+      twitterTitle: base.twitterTitle,
+      twitterDescription: base.twitterDescription,
+      fullHead: base.fullHead,
+      schema: { type: userSchema, resolve: (source: SeoSource) => source.head },
+    },
+  });
+  return [breadcrumbs, postSchema, taxonomySchema, postTypeSeo, taxonomySeo, userSchema, userSeo];
 }

@@ -12,14 +12,10 @@ export function chooseServed(b: SiteBuild, discovery: SiteDiscovery, overrides: 
   const { served, report, warnings, taken, rootFieldsTaken, overrideHint } = b;
   const notServed = (entry: DiscoveredCollection, note: string, names?: TypeNames) =>
     report.push({ kind: entry.kind, slug: entry.slug, restBase: entry.restBase, typeName: undefined, names, note, meta: [], seo: false });
-  for (const entry of [...discovery.postTypes, ...discovery.taxonomies]) {
+  for (const entry of [...discovery.postTypes, ...discovery.taxonomies, ...(discovery.users ? [discovery.users] : [])]) {
     const builtIn = BUILT_IN[entry.slug];
-    if (builtIn) {
+    if (builtIn && builtIn.kind === entry.kind) {
       served.set(entry.slug, { entry, builtIn: true, like: builtIn.like, names: builtIn.names, related: [] });
-      continue;
-    }
-    if (entry.slug === 'attachment') {
-      notServed(entry, 'built in: MediaItem (hand-written; meta and SEO of media are not discovered)');
       continue;
     }
     if (entry.slug.startsWith('wp_') || entry.slug === 'nav_menu_item' || entry.slug === 'nav_menu') {

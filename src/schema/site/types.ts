@@ -1,14 +1,14 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { GatewayContext } from '../../context.ts';
 import type { TypeNames } from '../../discovery/names.ts';
-import type { DiscoveredCollection } from '../../discovery/types.ts';
+import { type DiscoveredCollection, USERS_SLUG } from '../../discovery/types.ts';
 import type { CollectionModelling } from '../../models/site.ts';
 import type { GraphQLSchema } from 'graphql';
 
 /** The shared vocabulary of the site schema's modules (src/schema/site-schema.ts builds with them). */
 
 export interface ServedReport {
-  kind: 'postType' | 'taxonomy';
+  kind: 'postType' | 'taxonomy' | 'user';
   slug: string;
   restBase: string;
   /** The GraphQL type serving it, or undefined when not served. */
@@ -42,13 +42,23 @@ export interface Served {
 }
 
 /** The template (hand-written) type a discovered type is copied from, by the collection it is like. */
-export const TEMPLATE_OF: Record<Like, string> = { posts: 'Post', pages: 'Page', categories: 'Category', tags: 'Tag' };
+export const TEMPLATE_OF: Record<Like, string> = {
+  posts: 'Post',
+  pages: 'Page',
+  categories: 'Category',
+  tags: 'Tag',
+  media: 'MediaItem',
+  users: 'User',
+};
 
-export const BUILT_IN: Record<string, { like: Like; names: TypeNames }> = {
-  post: { like: 'posts', names: { single: 'post', plural: 'posts', type: 'Post' } },
-  page: { like: 'pages', names: { single: 'page', plural: 'pages', type: 'Page' } },
-  category: { like: 'categories', names: { single: 'category', plural: 'categories', type: 'Category' } },
-  post_tag: { like: 'tags', names: { single: 'tag', plural: 'tags', type: 'Tag' } },
+export const BUILT_IN: Record<string, { kind: DiscoveredCollection['kind']; like: Like; names: TypeNames }> = {
+  post: { kind: 'postType', like: 'posts', names: { single: 'post', plural: 'posts', type: 'Post' } },
+  page: { kind: 'postType', like: 'pages', names: { single: 'page', plural: 'pages', type: 'Page' } },
+  category: { kind: 'taxonomy', like: 'categories', names: { single: 'category', plural: 'categories', type: 'Category' } },
+  post_tag: { kind: 'taxonomy', like: 'tags', names: { single: 'tag', plural: 'tags', type: 'Tag' } },
+  // Hand-written; served here for what discovery adds to them (registered meta, Yoast's fields).
+  attachment: { kind: 'postType', like: 'media', names: { single: 'mediaItem', plural: 'mediaItems', type: 'MediaItem' } },
+  [USERS_SLUG]: { kind: 'user', like: 'users', names: { single: 'user', plural: 'users', type: 'User' } },
 };
 
 /** GraphQL's own names, never a type of ours. */
