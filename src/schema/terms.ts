@@ -80,7 +80,9 @@ builder.queryField('terms', (t) =>
         ...Object.entries(COLLECTIONS).map(([value, collection]) => ({ value, collection, context })),
         ...discoveredTargets<TermCollection>(context, 'taxonomy').map((d) => ({ ...d, value: d.facts.enumValue })),
       ];
-      const names = new Set(where?.taxonomies?.filter((n): n is string => !!n) ?? all.map((x) => x.value));
+      // Without `taxonomies`: categories and tags, as before discovery (WPGraphQL: every taxonomy opted into
+      // GraphQL; the recorded answers of a site whose custom taxonomies are not opted in list these two).
+      const names = new Set(where?.taxonomies?.filter((n): n is string => !!n) ?? Object.keys(COLLECTIONS));
       const targets = all.filter((x) => names.has(x.value));
       const window = windowFor(args);
       const wanted = window.reverse ? Number.POSITIVE_INFINITY : window.offset + window.limit;
