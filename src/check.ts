@@ -75,6 +75,7 @@ async function discoveryLines(client: WordPressClient, config: Config): Promise<
   };
   section('post types', 'postType');
   section('taxonomies', 'taxonomy');
+  section('users', 'user');
   const read = new Set(['wp/v2']);
   lines.push(
     `  REST namespaces: ${site.namespaces.map((n) => (read.has(n) ? `${n} (read)` : n === 'yoast/v1' ? `${n} (Yoast SEO: seo fields from yoast_head_json)` : `${n} (not read)`)).join(', ')}`,

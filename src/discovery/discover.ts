@@ -1,19 +1,21 @@
 import type { WordPressClient } from '../wordpress/client.ts';
 import { discoverMenuLocations } from './menu-locations.ts';
-import type { MetaField, MetaScalar, SiteDiscovery, DiscoveredCollection, SkippedMeta } from './types.ts';
+import { type DiscoveredCollection, type MetaField, type MetaScalar, type SiteDiscovery, type SkippedMeta, USERS_SLUG } from './types.ts';
 
 /**
  * Reads what the site registers, with no code on either side (issue #13): `/wp/v2/types`, `/wp/v2/taxonomies`,
  * each served collection's schema (`OPTIONS`, sent as `GET …?_method=OPTIONS`, WordPress's method override, since
  * the client only GETs) and the REST index's namespaces. Anonymous: what the public may see is what is served.
  *
- * Cost: 3 requests plus one per collection, at start-up and on each rediscovery only.
+ * Cost: 3 requests plus one per collection (media and users included, for their registered meta and Yoast's fields),
+ * at start-up and on each rediscovery only.
  */
 
 interface RestTypeEntry {
   slug?: string;
   name?: string;
   hierarchical?: boolean;
+  has_archive?: boolean | string;
   rest_base?: string;
   rest_namespace?: string;
   taxonomies?: string[];
@@ -21,6 +23,7 @@ interface RestTypeEntry {
 }
 
 interface RestSchemaProperty {
+  context?: string[];
   type?: string | string[];
   description?: string;
   items?: RestSchemaProperty;
@@ -88,6 +91,12 @@ export function describeCollection(
   const meta: MetaField[] = [];
   const skippedMeta: SkippedMeta[] = [];
   for (const [key, property] of Object.entries(properties.meta?.properties ?? {})) {
+    // A key REST shows only in the edit context (WordPress's own `persisted_preferences` of users) never reaches
+    // the view context the gateway reads.
+    if (Array.isArray(property.context) && !property.context.includes('view')) {
+      skippedMeta.push({ key, reason: 'REST shows it only in the edit context' });
+      continue;
+    }
     const field = metaFieldOf(key, property);
     if ('reason' in field) skippedMeta.push(field);
     else meta.push(field);
@@ -118,13 +127,14 @@ export async function discoverSite(client: WordPressClient, serviceAuthorization
       restBase: entry.rest_base ?? '',
       restNamespace: entry.rest_namespace ?? 'wp/v2',
       hierarchical: entry.hierarchical === true,
+      hasArchive: typeof entry.has_archive === 'string' && entry.has_archive !== '' ? entry.has_archive : entry.has_archive === true,
       related: (kind === 'postType' ? entry.taxonomies : entry.types) ?? [],
     }));
   const all = [...entries(types.data, 'postType'), ...entries(taxonomies.data, 'taxonomy')];
   const described = await Promise.all(
     all.map(async (entry) => {
       // Internal types are reported, never read; media's schema is not needed (MediaItem is hand-written).
-      if (internalReason(entry.slug) || entry.slug === 'attachment' || !entry.restBase || entry.restNamespace !== 'wp/v2') return undefined;
+      if (internalReason(entry.slug) || !entry.restBase || entry.restNamespace !== 'wp/v2') return undefined;
       try {
         const { data } = await client.get<OptionsAnswer>(`/${entry.restNamespace}/${entry.restBase}`, { _method: 'OPTIONS' });
         return describeCollection(data);
@@ -138,10 +148,33 @@ export async function discoverSite(client: WordPressClient, serviceAuthorization
     ...(described[i] ?? { fields: [], meta: [], skippedMeta: [], seo: false, seoHead: false }),
     described: described[i] !== undefined,
   }));
+  const users = await describeUsers(client);
   return {
     postTypes: collections.filter((c) => c.kind === 'postType'),
     taxonomies: collections.filter((c) => c.kind === 'taxonomy'),
+    users,
     namespaces: Array.isArray(index.data?.namespaces) ? index.data.namespaces : [],
     menuLocations,
   };
+}
+
+/** `/wp/v2/users`: not a post type, so not in `/wp/v2/types`; its schema says its registered meta and Yoast's fields. */
+async function describeUsers(client: WordPressClient): Promise<DiscoveredCollection> {
+  const base = {
+    kind: 'user' as const,
+    slug: USERS_SLUG,
+    label: 'Users',
+    restBase: 'users',
+    restNamespace: 'wp/v2',
+    hierarchical: false,
+    related: [],
+  };
+  try {
+    const { data } = await client.get<OptionsAnswer>('/wp/v2/users', { _method: 'OPTIONS' });
+    const described = describeCollection(data);
+    if (described) return { ...base, ...described, described: true };
+  } catch {
+    // Reported as not described, as for a post type whose schema could not be read.
+  }
+  return { ...base, fields: [], meta: [], skippedMeta: [], seo: false, seoHead: false, described: false };
 }

@@ -49,6 +49,15 @@ export function deriveNames(slug: string, restBase: string, overrides: NameOverr
 }
 
 /** Whether a name can be a GraphQL name the gateway may define (not `__`-prefixed, letters, digits and `_`). */
+/**
+ * WPGraphQL's enum value for a name (WPEnumType::get_safe_name): non-name characters become `_`, upper-cased, `_`
+ * first when it would start with a digit. `book` → `BOOK` (ContentTypeEnum), `genre` → `GENRE` (TaxonomyEnum).
+ */
+export function enumValueName(name: string): string {
+  const upper = name.replace(/[^A-Za-z0-9_]+/g, '_').toUpperCase();
+  return /^[_A-Za-z]/.test(upper) ? upper : `_${upper}`;
+}
+
 export function isUsableName(name: string): boolean {
   return GRAPHQL_NAME.test(name) && !name.startsWith('__');
 }

@@ -21,13 +21,16 @@ export interface SkippedMeta {
 
 /** One post type (`/wp/v2/types`) or taxonomy (`/wp/v2/taxonomies`), with what its collection's schema says. */
 export interface DiscoveredCollection {
-  kind: 'postType' | 'taxonomy';
+  /** `user`: the users collection (not a post type), read for its registered meta and Yoast's fields. */
+  kind: 'postType' | 'taxonomy' | 'user';
   slug: string;
   /** The plural label REST gives anonymously (`name`). */
   label: string;
   restBase: string;
   restNamespace: string;
   hierarchical: boolean;
+  /** A post type's `has_archive` (false for taxonomies): an archive slug, or true for the rewrite slug. */
+  hasArchive?: boolean | string;
   /** A post type's taxonomies, or a taxonomy's post types (slugs). */
   related: readonly string[];
   /** Whether its `OPTIONS` schema was read. */
@@ -42,9 +45,17 @@ export interface DiscoveredCollection {
   seoHead: boolean;
 }
 
+/**
+ * The users collection's slug in discovery's results and the report: not a post type, so a name no post type or
+ * taxonomy can have (WordPress names are sanitize_key()'d: lower-case letters, digits, `_` and `-`).
+ */
+export const USERS_SLUG = '(users)';
+
 export interface SiteDiscovery {
   postTypes: readonly DiscoveredCollection[];
   taxonomies: readonly DiscoveredCollection[];
+  /** `/wp/v2/users` as discovery read it (meta, Yoast's fields); absent from older discoveries and fixtures. */
+  users?: DiscoveredCollection;
   /** The REST index's namespaces (`wp/v2`, `yoast/v1`, `wc/v3`, …). */
   namespaces: readonly string[];
   /** The theme's registered menu locations (./menu-locations.ts); undefined when they could not be read. */

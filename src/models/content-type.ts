@@ -4,10 +4,11 @@
  *
  * Only the facts that do not depend on the site are served: names, WPGraphQL's GraphQL names, hierarchy and REST
  * bases are WordPress core's (`create_initial_post_types()`, `create_initial_taxonomies()`); labels are translated
- * by the site's locale and are left out (docs/compatibility.md).
+ * by the site's locale and are left out (docs/compatibility.md). A discovered post type or taxonomy
+ * (`SiteContext.collections`) has the same fields, from what REST lists of it and the names the schema gives it.
  */
 import { toGlobalId } from './global-id.ts';
-import type { SiteContext } from './site.ts';
+import type { DiscoveredTypeFacts, SiteContext } from './site.ts';
 
 /** The post types the gateway serves, by WordPress name. */
 const POST_TYPES = {
@@ -55,11 +56,14 @@ export interface ContentTypeModel {
  */
 export function toContentTypeModel(
   name: string,
-  site: Pick<SiteContext, 'pageForPostsId'>,
+  site: Pick<SiteContext, 'pageForPostsId' | 'collections'>,
   staticFrontPage = false,
 ): ContentTypeModel | null {
   const facts = POST_TYPES[name as keyof typeof POST_TYPES];
-  if (!facts) return null;
+  if (!facts) {
+    const discovered = discoveredFacts(site, 'postType', name);
+    return discovered ? discoveredContentType(discovered) : null;
+  }
   const isPost = name === 'post';
   return {
     __typename: 'ContentType',
@@ -74,6 +78,53 @@ export function toContentTypeModel(
     uri: isPost && site.pageForPostsId === null ? '/' : null,
     isPostsPage: isPost,
     isFrontPage: isPost && !staticFrontPage,
+    isContentNode: false,
+    isTermNode: false,
+    isComment: false,
+    isRestricted: false,
+  };
+}
+
+/** The built-in post types', then the discovered ones' `ContentType`s, in WordPress's registration order. */
+export function allContentTypes(site: Pick<SiteContext, 'pageForPostsId' | 'collections'>, staticFrontPage = false): ContentTypeModel[] {
+  const names = [...Object.keys(POST_TYPES), ...discoveredOf(site, 'postType').map((f) => f.slug)];
+  return names.map((name) => toContentTypeModel(name, site, staticFrontPage)).filter((x): x is ContentTypeModel => x !== null);
+}
+
+/** The built-in taxonomies', then the discovered ones' `Taxonomy` nodes. */
+export function allTaxonomies(site: Pick<SiteContext, 'collections'>): TaxonomyModel[] {
+  const names = [...Object.keys(TAXONOMIES), ...discoveredOf(site, 'taxonomy').map((f) => f.slug)];
+  return names.map((name) => toTaxonomyModel(name, site)).filter((x): x is TaxonomyModel => x !== null);
+}
+
+function discoveredOf(site: Pick<SiteContext, 'collections'>, kind: DiscoveredTypeFacts['kind']): DiscoveredTypeFacts[] {
+  return [...(site.collections?.values() ?? [])].flatMap((c) => (c.facts?.kind === kind ? [c.facts] : []));
+}
+
+function discoveredFacts(site: Pick<SiteContext, 'collections'>, kind: DiscoveredTypeFacts['kind'], slug: string) {
+  return discoveredOf(site, kind).find((f) => f.slug === slug);
+}
+
+/**
+ * A discovered post type's `ContentType`. `uri` is its archive's (get_post_type_archive_link()) when REST names the
+ * archive's slug; an archive at the type's rewrite slug (`has_archive: true`) has a link REST does not tell: null.
+ * `public`: REST lists the type to anonymous clients and the gateway serves its records to them.
+ */
+function discoveredContentType(facts: DiscoveredTypeFacts): ContentTypeModel {
+  return {
+    __typename: 'ContentType',
+    id: toGlobalId('post_type', facts.slug),
+    name: facts.slug,
+    graphqlSingleName: facts.graphqlSingleName,
+    graphqlPluralName: facts.graphqlPluralName,
+    hierarchical: facts.hierarchical,
+    restBase: facts.restBase,
+    public: true,
+    showInRest: true,
+    showInGraphql: true,
+    uri: typeof facts.hasArchive === 'string' ? `/${facts.hasArchive.replace(/^\/+|\/+$/g, '')}/` : null,
+    isPostsPage: false,
+    isFrontPage: false,
     isContentNode: false,
     isTermNode: false,
     isComment: false,
@@ -97,10 +148,16 @@ export interface TaxonomyModel {
   isRestricted: false;
 }
 
-/** The `Taxonomy` of `category` or `post_tag`; null for another taxonomy. */
-export function toTaxonomyModel(name: string): TaxonomyModel | null {
-  const facts = TAXONOMIES[name as keyof typeof TAXONOMIES];
-  if (!facts) return null;
+/** The `Taxonomy` of `category`, `post_tag` or a discovered taxonomy; null for another taxonomy. */
+export function toTaxonomyModel(name: string, site: Pick<SiteContext, 'collections'> = {}): TaxonomyModel | null {
+  const found = TAXONOMIES[name as keyof typeof TAXONOMIES] ?? discoveredFacts(site, 'taxonomy', name);
+  if (!found) return null;
+  const facts = {
+    graphqlSingleName: found.graphqlSingleName,
+    graphqlPluralName: found.graphqlPluralName,
+    hierarchical: found.hierarchical,
+    restBase: found.restBase,
+  };
   return {
     __typename: 'Taxonomy',
     id: toGlobalId('taxonomy', name),

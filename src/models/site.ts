@@ -66,9 +66,29 @@ export interface SiteContext {
  * adds fields to them (SEO, meta, custom taxonomies).
  */
 export interface CollectionModelling {
-  like: 'posts' | 'pages' | 'categories' | 'tags';
+  like: CollectionLike;
   typename: string;
   extras: readonly string[];
+  /** What its `ContentType` / `Taxonomy` node says; set for discovered collections only. */
+  facts?: DiscoveredTypeFacts;
+}
+
+/** The built-in collection a discovered one is served like. */
+export type CollectionLike = 'posts' | 'pages' | 'categories' | 'tags' | 'media' | 'users';
+
+/** A discovered post type's or taxonomy's WordPress facts, as REST lists them (`/wp/v2/types`, `/wp/v2/taxonomies`). */
+export interface DiscoveredTypeFacts {
+  kind: 'postType' | 'taxonomy';
+  /** The WordPress name (`book`). */
+  slug: string;
+  /** Its value in ContentTypeEnum (`BOOK`, from the name) or TaxonomyEnum (`GENRE`, from the GraphQL single name). */
+  enumValue: string;
+  graphqlSingleName: string;
+  graphqlPluralName: string;
+  hierarchical: boolean;
+  restBase: string;
+  /** `has_archive`: its archive's slug when REST gives one, `true` when the type has an archive at its rewrite slug. */
+  hasArchive: boolean | string;
 }
 
 /** Settings that REST cannot tell us; all optional. */

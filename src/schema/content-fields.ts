@@ -67,14 +67,21 @@ const SERVED_WHERE: Record<ContentCollection, readonly string[]> = {
 };
 
 /** WPGraphQL's where-args input `name`, with the fields `collection` serves plus offset pagination. */
-export function contentWhereInput(name: string, collection: ContentCollection) {
+export function contentWhereInput(
+  name: string,
+  collection: ContentCollection,
+  extra?: (t: Parameters<typeof offsetPaginationField>[0]) => ReturnType<typeof offsetPaginationField>,
+) {
   const type = reference.getType(name);
   if (!type || !isInputObjectType(type)) throw new Error(`${name} is not an input of WPGraphQL's schema`);
   const available = Object.keys(type.getFields());
   return referenceInput(
     name,
     SERVED_WHERE[collection].filter((f) => available.includes(f)),
-    offsetPaginationField,
+    (t) => ({
+      ...offsetPaginationField(t),
+      ...extra?.(t),
+    }),
   );
 }
 

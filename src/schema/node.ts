@@ -21,9 +21,11 @@ import {
   contentConnection,
 } from './content-fields.ts';
 import { referenceEnum } from './inputs.ts';
-import { toContentTypeModel } from '../models/content-type.ts';
+import { toContentTypeModel, toTaxonomyModel } from '../models/content-type.ts';
 import { ContentNode, Node, TermNode, UniformResourceIdentifiable } from './interfaces.ts';
 import type { ContentNodeModel } from './object-refs.ts';
+import { ContentTypeEnum, contentNodesOfTypes } from './content-nodes.ts';
+import { discoveredTargets } from './discovered-collections.ts';
 import { termById, type TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
 import type { Collection } from '../wordpress/rest-types.ts';
@@ -51,6 +53,9 @@ export async function nodeById(context: GatewayContext, id: string): Promise<unk
   if (parts.type === 'setting_group' && (parts.id === 'reading' || parts.id === 'writing' || parts.id === 'discussion')) {
     return toSettingsGroupModel(parts.id);
   }
+  // A content type's or taxonomy's id names it (`post_type:book`): the site's facts, no request.
+  if (parts.type === 'post_type') return toContentTypeModel(parts.id, context.site);
+  if (parts.type === 'taxonomy') return toTaxonomyModel(parts.id, context.site);
   const n = /^\d+$/.test(parts.id) ? Number(parts.id) : Number.NaN;
   if (!Number.isSafeInteger(n) || n <= 0) throw badInput(`\`id\` is not a valid global id: ${JSON.stringify(id)}`, 'id');
   switch (parts.type) {
@@ -171,25 +176,44 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, context) => {
-      const collections: TermCollection[] = args.taxonomy === 'CATEGORY' ? ['categories'] : args.taxonomy === 'TAG' ? ['tags'] : [...TERMS];
-      if ((args.idType === 'NAME' || args.idType === 'SLUG') && collections.length > 1) {
+      // The built-in taxonomies, then the discovered ones (site schema adds their TaxonomyEnum values).
+      const all = [
+        ...TERMS.map((collection) => ({ value: collection === 'categories' ? 'CATEGORY' : 'TAG', collection, context })),
+        ...discoveredTargets<TermCollection>(context, 'taxonomy').map((d) => ({ ...d, value: d.facts.enumValue })),
+      ];
+      const targets = args.taxonomy ? all.filter((x) => x.value === args.taxonomy) : all;
+      if ((args.idType === 'NAME' || args.idType === 'SLUG') && targets.length > 1) {
         throw badInput('`taxonomy` is required when idType is NAME or SLUG', 'taxonomy');
       }
-      return firstFound(collections.map((c) => termById(context, c, String(args.id), args.idType)));
+      return firstFound(
+        targets.map((x) => termById(x.context, x.collection, String(args.id), args.idType) as Promise<CategoryModel | TagModel | null>),
+      );
     },
   }),
   contentNodes: t.field({
     type: defineConnection<ContentNodeModel>('RootQueryToContentNodeConnection', 'ContentNode', ContentNode),
     description: 'Connection between the RootQuery type and the ContentNode type',
-    args: paginationArgs(t, contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages')),
-    // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; without a
-    // REST endpoint that lists several types in one ordered query, this serves posts (the usual default
-    // front-end use); see docs/compatibility.md.
+    args: paginationArgs(
+      t,
+      contentWhereInput('RootQueryToContentNodeConnectionWhereArgs', 'pages', (i) => ({
+        contentTypes: i.field({
+          type: [ContentTypeEnum],
+          required: { list: false, items: false },
+          description: 'The Types of content to filter',
+        }),
+      })),
+    ),
+    // WPGraphQL's default `contentTypes` for this field are the public types with show_in_graphql; this serves
+    // posts then (the usual default front-end use), and the types named otherwise (./content-nodes.ts); see
+    // docs/compatibility.md.
     resolve: async (_root, args, context) => {
-      const query = await contentWhereToRest(args.where as ContentWhere | null, {
+      const where = args.where as (ContentWhere & { contentTypes?: (string | null)[] | null }) | null | undefined;
+      const query = await contentWhereToRest(where, {
         authenticated: context.authorization !== undefined,
         lookupIds: (collection, slugs) => context.loaders.lookupIds(collection, slugs),
       });
+      const types = where?.contentTypes?.filter((x): x is string => !!x) ?? [];
+      if (types.length > 0) return contentNodesOfTypes(context, { ...args, where }, query, types);
       return contentConnection(context, 'posts', args as ConnectionArgs & { where?: ContentWhere | null }, query);
     },
   }),

@@ -5,13 +5,14 @@ import { MAX_PER_PAGE } from '../loaders/records.ts';
 import type { CategoryModel, TagModel } from '../models/term.ts';
 import { buildConnection, type ConnectionArgs, defineConnection, paginationArgs, windowFor } from './connections.ts';
 import { offsetPaginationField, referenceInput } from './inputs.ts';
+import { discoveredTargets } from './discovered-collections.ts';
 import { TermNode } from './interfaces.ts';
 import type { TermCollection } from './term-fields.ts';
 import { badInput } from './where/args.ts';
 import { TERM_WHERE_FIELDS, type TermWhere, termWhereToRest } from './where/terms.ts';
 
 /**
- * `terms`: the terms of every served taxonomy (categories and tags) in one list, as WPGraphQL's
+ * `terms`: the terms of every served taxonomy (categories, tags and the discovered ones) in one list, as WPGraphQL's
  * TermObjectConnectionResolver answers it (`hide_empty` false, by name ascending). REST lists one taxonomy per
  * route, each already in MySQL's name order: both are read from their start (pages of 100, only as far as the
  * window needs) and merged by name with a collator close to MySQL's `utf8mb4_unicode_ci` (case- and
@@ -74,11 +75,18 @@ builder.queryField('terms', (t) =>
         throw badInput('`terms` of several taxonomies can only be ordered by NAME through the REST API', 'where');
       }
       const query = termWhereToRest(where, false);
-      const names = where?.taxonomies?.filter((n): n is string => !!n) ?? Object.keys(COLLECTIONS);
-      const collections = [...new Set(names.map((n) => COLLECTIONS[n]).filter((c): c is TermCollection => !!c))];
+      // The built-in taxonomies, then the discovered ones (site schema adds their TaxonomyEnum values).
+      const all = [
+        ...Object.entries(COLLECTIONS).map(([value, collection]) => ({ value, collection, context })),
+        ...discoveredTargets<TermCollection>(context, 'taxonomy').map((d) => ({ ...d, value: d.facts.enumValue })),
+      ];
+      // Without `taxonomies`: categories and tags, as before discovery (WPGraphQL: every taxonomy opted into
+      // GraphQL; the recorded answers of a site whose custom taxonomies are not opted in list these two).
+      const names = new Set(where?.taxonomies?.filter((n): n is string => !!n) ?? Object.keys(COLLECTIONS));
+      const targets = all.filter((x) => names.has(x.value));
       const window = windowFor(args);
       const wanted = window.reverse ? Number.POSITIVE_INFINITY : window.offset + window.limit;
-      const read = await Promise.all(collections.map((c) => readTerms(context, c, query, wanted)));
+      const read = await Promise.all(targets.map((x) => readTerms(x.context, x.collection, query, wanted)));
       let merged = mergeByName(read.map((r) => r.terms));
       if (query.order === 'desc') merged = merged.reverse();
       const total = read.reduce((sum, r) => sum + r.total, 0);

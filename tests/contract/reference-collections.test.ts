@@ -16,7 +16,8 @@ async function loaded(h: Harness, routes: string[]): Promise<string[]> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const requests = h.upstream();
-    if (routes.every((r) => requests.some((request) => route(request) === r))) return requests;
+    // Discovery's OPTIONS of /wp/v2/users (its registered meta) is not the load.
+    if (routes.every((r) => requests.some((request) => route(request) === r && !request.includes('_method=OPTIONS')))) return requests;
     if (Date.now() > deadline) throw new Error(`background load not seen; requests: ${JSON.stringify(requests)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -171,8 +171,28 @@ describe('buildSiteSchema (src/schema/site-schema.ts)', () => {
   });
 
   it('models of discovered collections are those of the built-in type they are like', () => {
-    expect(built.collections.get('books')).toEqual({ like: 'posts', typename: 'Book', extras: ['meta', 'yoast_head_json', 'genres'] });
-    expect(built.collections.get('chapters')).toEqual({ like: 'pages', typename: 'Chapter', extras: [] });
+    const facts = { kind: 'postType', hasArchive: false, graphqlSingleName: 'book', graphqlPluralName: 'books', restBase: 'books' };
+    expect(built.collections.get('books')).toEqual({
+      like: 'posts',
+      typename: 'Book',
+      extras: ['meta', 'yoast_head_json', 'genres'],
+      facts: { ...facts, slug: 'book', enumValue: 'BOOK', hierarchical: false },
+    });
+    expect(built.collections.get('chapters')).toEqual({
+      like: 'pages',
+      typename: 'Chapter',
+      extras: [],
+      facts: {
+        ...facts,
+        slug: 'chapter',
+        enumValue: 'CHAPTER',
+        hierarchical: true,
+        graphqlSingleName: 'chapter',
+        graphqlPluralName: 'chapters',
+        restBase: 'chapters',
+      },
+    });
+    // Built-in collections' facts are WordPress core's (src/models/content-type.ts), not discovery's.
     expect(built.collections.get('posts')).toEqual({ like: 'posts', typename: 'Post', extras: ['genres'] });
   });
 

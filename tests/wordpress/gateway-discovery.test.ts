@@ -270,6 +270,10 @@ describe.runIf(wp.seeded)('check and print-schema on the real site', () => {
     expect(r.stdout).toMatch(/genre +\/wp\/v2\/genres +Genre/);
     expect(r.stdout).toMatch(/meta page_count: served as meta\.page_count/);
     expect(r.stdout).toMatch(/wp_block +\/wp\/v2\/blocks +WordPress internal type/);
+    // Users and media, for their registered meta (WordPress's own edit-only user meta is listed with the reason).
+    expect(r.stdout).toMatch(/ users:\n +\(users\) +\/wp\/v2\/users +User; built in \(hand-written\)/);
+    expect(r.stdout).toMatch(/meta persisted_preferences: not served: REST shows it only in the edit context/);
+    expect(r.stdout).toMatch(/attachment +\/wp\/v2\/media +MediaItem; built in/);
     expect(r.stdout).toMatch(/REST namespaces: .*yoast\/v1 \(Yoast SEO/);
   });
 
