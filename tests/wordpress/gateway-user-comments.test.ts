@@ -64,6 +64,12 @@ describe.runIf(wp.seeded && wp.admin !== null && wp.auth !== null)(
     it('anonymously: the approved comments minus the one on the private post, one batched request for every user', async () => {
       gw = await startWordPressGateway(wp, { serviceCredentials: pair(admin()), debugUpstream: true });
       expect(nodeIds((await gw.data(USER_COMMENTS)).user.comments)).toEqual([SEED.comments.reply]);
+      // A page is cut from the account's list before hidden comments are dropped, as WPGraphQL pages over its ids first:
+      // with this comment added, WPGraphQL 2.20 answered `first: 1` anonymously with no node and hasNextPage true.
+      const firstOne = await gw.data(
+        `{ user(id: ${SEED.users.editor}, idType: DATABASE_ID) { comments(first: 1) { pageInfo { hasNextPage } nodes { databaseId } } } }`,
+      );
+      expect(firstOne.user.comments).toEqual({ pageInfo: { hasNextPage: true }, nodes: [] });
 
       gw.resetUpstream();
       const users = await gw.data('{ users(first: 100) { nodes { databaseId comments(first: 100) { nodes { databaseId } } } } }');
