@@ -164,7 +164,7 @@ export const SETTINGS = {
     env: 'SERVICE_CREDENTIALS',
     kind: { type: 'string' },
     default: undefined,
-    help: "credentials of a service account for the public reads REST keeps behind a login (menus at a theme location: edit_posts; general, reading, writing and discussion settings: manage_options; public authors' first and last names: list_users): 'user:application password' (HTTP Basic) or a whole Authorization value ('Bearer …'); never forwarded for anything else (unset: menus are read with the viewer's own, those settings and names are null)",
+    help: "credentials of a service account for the public reads REST keeps behind a login (menus at a theme location: edit_posts; general, reading, writing and discussion settings: manage_options; public authors' first and last names: list_users; users' approved comments for viewers REST refuses the author filter: edit_posts): 'user:application password' (HTTP Basic) or a whole Authorization value ('Bearer …'); never forwarded for anything else (unset: menus are read with the viewer's own, those settings and names are null, User.comments is FORBIDDEN for anonymous viewers)",
   },
   'menus-credentials': {
     env: 'MENUS_CREDENTIALS',

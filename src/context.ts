@@ -92,7 +92,7 @@ export interface ContextDependencies {
    */
   trustProxy?: boolean | undefined;
   /**
-   * The `Authorization` header of the service account (config `service-credentials`): menus, settings and public user names are read with it (src/loaders/menus.ts, settings.ts, user-names.ts), nothing else.
+   * The `Authorization` header of the service account (config `service-credentials`): menus, settings, public user names and users' approved comments (for viewers REST refuses the author filter) are read with it (src/loaders/menus.ts, settings.ts, user-names.ts, user-comments.ts), nothing else.
    * @default undefined: the viewer's own credentials (anonymous viewers then get no menus)
    */
   /**

@@ -21,6 +21,7 @@ import type { PostModel } from '../models/post.ts';
 import { loadViewer, loadViewerSelf, type ViewerSelf } from './viewer.ts';
 import { loadPublicSettings, loadViewerAdminEmail } from './settings.ts';
 import { createUserNamesLoader, type UserNames } from './user-names.ts';
+import { createUserCommentsLoader, loadUserCommentsWindow } from './user-comments.ts';
 import type { PublicSettingsModel } from '../models/settings.ts';
 
 /** Models of one list query and WordPress's count of all that match (`X-WP-Total`). */
@@ -84,6 +85,14 @@ export interface Loaders {
     expected: readonly Collection[],
     fallbackId?: number | null,
   ): Promise<unknown>;
+  /**
+   * A user's approved comments read with the service account (./user-comments.ts), batched over users, as models;
+   * null when the batch could not hold them all (then {@link userCommentsWindow}). Everything the account may read:
+   * the caller drops what the viewer may not see. Rejects with FORBIDDEN naming the setting without a service account.
+   */
+  serviceUserComments(userId: number): Promise<CommentModel[] | null>;
+  /** One window of a user's comments query with the service account (./user-comments.ts); filtered by the caller too. */
+  serviceUserCommentsWindow(query: RestQuery, offset: number, limit: number, flipped: boolean): Promise<ModelPage<CommentModel>>;
   /** A post's comments, batched over posts (one page at most; see PostComments.complete), as REST records. */
   commentsByPost: DataLoader<number, PostComments>;
   /** A post's comments from the same batch as models, or null when the batch could not hold them all. */
@@ -93,7 +102,7 @@ export interface Loaders {
 /** What loaders need beyond the upstream scope. */
 export interface LoaderOptions {
   /**
-   * The `Authorization` header of the service account (config `service-credentials`): used only for menus (the viewer's own when unset), public settings and public user names.
+   * The `Authorization` header of the service account (config `service-credentials`): used only for menus (the viewer's own when unset), public settings, public user names and users' approved comments.
    * @default undefined
    */
   serviceAuthorization?: string | undefined;
@@ -114,6 +123,7 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
   let publicSettings: Promise<PublicSettingsModel | null> | undefined;
   let viewerAdminEmail: Promise<string | null> | undefined;
   const userNames = createUserNamesLoader(scope, options.serviceAuthorization);
+  const userComments = createUserCommentsLoader(scope, options.serviceAuthorization);
   const loaders: Loaders = {
     load: (collection, id) => loaderOf(collection).load(id),
     async loadMany(collection, ids) {
@@ -169,6 +179,15 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
       return viewerAdminEmail;
     },
     userNames: (id) => userNames.load(id),
+    // Not primed into the comments loader: these records are the service account's view, not yet the viewer's.
+    async serviceUserComments(userId) {
+      const batched = await userComments.load(userId);
+      return batched.complete ? toModels('comments', batched.comments, site) : null;
+    },
+    async serviceUserCommentsWindow(query, offset, limit, flipped) {
+      const page = await loadUserCommentsWindow(scope, options.serviceAuthorization, query, offset, limit, flipped);
+      return { models: toModels('comments', page.records, site), total: page.total };
+    },
     async followLink(links, rel, expected, fallbackId) {
       const target = linkTarget(scope.client.origins, links, rel, expected, fallbackId);
       return target ? loaderOf(target.collection).load(target.id) : null;

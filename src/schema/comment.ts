@@ -25,6 +25,8 @@ import {
 import { databaseIdArgument } from './content-fields.ts';
 import { offsetPaginationField, referenceEnum, referenceInput } from './inputs.ts';
 import { ContentNode, DatabaseIdentifier, Node, UniformResourceIdentifiable } from './interfaces.ts';
+import { refusedAuthorFilter } from '../loaders/user-comments.ts';
+import { type ConnectionShape, pagedConnection } from './connections.ts';
 import { restConnection } from './rest-connection.ts';
 import { CommentRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
@@ -243,8 +245,8 @@ export function commentConnectionField<Parent extends { databaseId: number }>(
   name: string,
   whereInputName: string,
   fixed?: (parent: Parent) => ListQuery,
-  /** When set, anonymous viewers get this FORBIDDEN message: WordPress refuses the filter `fixed` needs. */
-  signedInOnly?: string,
+  /** `User.comments`: the parent is the comments' author (see {@link authorCommentsConnection}). */
+  byAuthor?: true,
 ) {
   const connection = defineConnection<CommentModel>(name, 'Comment', CommentRef);
   const where = referenceInput(whereInputName, COMMENT_WHERE_FIELDS, offsetPaginationField);
@@ -268,9 +270,7 @@ export function commentConnectionField<Parent extends { databaseId: number }>(
       ) {
         return sliceConnection([], paging);
       }
-      if (fixed && signedInOnly && !context.authorization) {
-        throw new GraphQLError(signedInOnly, { extensions: { code: 'FORBIDDEN' } });
-      }
+      if (byAuthor) return authorCommentsConnection(context, parent.databaseId, whereArgs, paging, filters);
       if (!fixed && !hasFilters) {
         const models = await context.loaders.commentModelsOf(parent.databaseId);
         if (models) return sliceConnection(models, paging);
@@ -280,6 +280,67 @@ export function commentConnectionField<Parent extends { databaseId: number }>(
       return restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base });
     },
   });
+}
+
+/**
+ * `User.comments` (WPGraphQL: `user_id => <id>`, `status => approve`, newest first; Model/Comment.php hides a comment
+ * on content the viewer may not see). A viewer REST lets filter by author (`edit_posts`) reads with their own
+ * credentials, as any connection. Anyone else — anonymous viewers, and signed-in ones REST answers
+ * `rest_forbidden_param` — gets the approved comments read with the service account (../loaders/user-comments.ts:
+ * without where-args one batched request for every user on the page, else this user's window), then only those
+ * whose post, page or attachment the viewer's own loaders return ({@link visibleToViewer}): the account's wider
+ * view never reaches the answer. Paging is over the account's list and the hidden comments are left out of the
+ * page, as WPGraphQL pages over its query's ids and then drops the private ones. Without a service account that
+ * can read them: FORBIDDEN naming the setting (an empty list would be wrong data).
+ */
+async function authorCommentsConnection(
+  context: GatewayContext,
+  userId: number,
+  whereArgs: (ConnectionArgs & { where?: CommentWhere | null })['where'],
+  paging: ConnectionArgs,
+  filters: ListQuery,
+): Promise<ConnectionShape<CommentModel>> {
+  const base = { author: [userId] };
+  if (context.authorization) {
+    try {
+      return await restConnection(context, 'comments', { ...paging, where: whereArgs }, { ...filters, ...base });
+    } catch (error) {
+      if (!refusedAuthorFilter(error)) throw error;
+    }
+  }
+  if (Object.keys(filters).length === 0) {
+    const models = await context.loaders.serviceUserComments(userId);
+    if (models) return visibleToViewer(context, sliceConnection(models, paging));
+    // More comments in the batch than it reads: this user's window alone.
+  }
+  // Only approved comments, whatever the where-args ask: held ones are the moderators' (WPGraphQL: is_private).
+  const query = { ...filters, ...base, status: 'approve' };
+  const shape = await pagedConnection<CommentModel>({ ...paging, where: whereArgs }, async (offset, limit, flipped) => {
+    const page = await context.loaders.serviceUserCommentsWindow(query, offset, limit, flipped);
+    return { items: page.models, total: page.total };
+  });
+  return visibleToViewer(context, shape);
+}
+
+/**
+ * The page without the comments whose post, page or attachment this viewer may not see (a private or draft post,
+ * a trashed page): each is looked up through the viewer's own loaders, batched with the others. A link WordPress
+ * points elsewhere than the collections a comment can be on counts as not visible. Cursors and `hasNextPage` stay
+ * those of the whole window, so the next page starts after it.
+ */
+async function visibleToViewer(context: GatewayContext, shape: ConnectionShape<CommentModel>): Promise<ConnectionShape<CommentModel>> {
+  const visible = await Promise.all(
+    shape.edges.map(async ({ node }) => {
+      try {
+        return (await context.loaders.followLink(node.links, 'up', ['posts', 'pages', 'media'], node.commentedOnDatabaseId)) != null;
+      } catch (error) {
+        if (error instanceof GraphQLError && error.extensions.code === 'UPSTREAM_BAD_RESPONSE') return false;
+        throw error;
+      }
+    }),
+  );
+  const edges = shape.edges.filter((_, i) => visible[i]);
+  return { edges, nodes: edges.map((edge) => edge.node), pageInfo: { ...shape.pageInfo, startCursor: edges[0]?.cursor ?? null } };
 }
 
 builder.queryFields((t) => ({

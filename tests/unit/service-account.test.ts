@@ -29,8 +29,11 @@ describe('reportServiceAccount (start-up log and `check`)', () => {
     expect(report.message).toMatch(/^service-credentials \(SERVICE_CREDENTIALS\) is not set: anonymous viewers get no menus; /);
     expect(report.message).toContain('with edit_posts, edit_theme_options, manage_options, list_users');
     expect(calls).toEqual([]);
-    // A site without menu routes (before 5.9, the demo site) does not need edit_posts.
-    expect((await reportServiceAccount(client, withoutMenus, undefined)).message).not.toMatch(/menu|edit_posts|edit_theme_options/i);
+    // A site without menu routes (before 5.9, the demo site) needs edit_posts for users' comments only.
+    const withoutMenusMessage = (await reportServiceAccount(client, withoutMenus, undefined)).message;
+    expect(withoutMenusMessage).not.toMatch(/menu|edit_theme_options/i);
+    expect(withoutMenusMessage).toContain('User.comments is a FORBIDDEN error for anonymous viewers');
+    expect(withoutMenusMessage).toContain('with manage_options, list_users, edit_posts (');
   });
 
   it("reads the account's own capabilities in one request, and says what it allows and what is missing", async () => {
@@ -40,7 +43,8 @@ describe('reportServiceAccount (start-up log and `check`)', () => {
     expect(report.warning).toBe(true);
     expect(report.message).toBe(
       'service-credentials (SERVICE_CREDENTIALS): reads menus at theme locations (/wp/v2/menus) [edit_posts], ' +
-        "public authors' first and last names (/wp/v2/users?context=edit) [list_users]; " +
+        "public authors' first and last names (/wp/v2/users?context=edit) [list_users], " +
+        "users' approved comments (/wp/v2/comments?author=), for viewers WordPress refuses that filter [edit_posts]; " +
         'missing edit_theme_options: MenuLocationEnum is a fixed list of common location names; ' +
         'manage_options: those settings are null unless the viewer may read them',
     );
@@ -55,7 +59,7 @@ describe('reportServiceAccount (start-up log and `check`)', () => {
     expect(report).toEqual({
       warning: false,
       message: expect.stringMatching(
-        /^service-credentials \(SERVICE_CREDENTIALS\): reads menus .*\[edit_posts\], .*\[edit_theme_options\], .*\[manage_options\], .*\[list_users\]$/,
+        /^service-credentials \(SERVICE_CREDENTIALS\): reads menus .*\[edit_posts\], .*\[edit_theme_options\], .*\[manage_options\], .*\[list_users\], users' approved comments .*\[edit_posts\]$/,
       ),
     });
   });

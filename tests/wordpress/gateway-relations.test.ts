@@ -261,15 +261,15 @@ describe.runIf(wp.seeded)('the gateway’s relations against REST', () => {
     });
 
     // WordPress refuses `comments?author=` to anonymous clients (rest_forbidden_param). WPGraphQL shows anyone a
-    // user's approved comments; REST cannot, short of reading every comment of the site, so the gateway says so
-    // (docs/compatibility.md) and serves the field to signed-in viewers, whose credentials WordPress accepts.
-    it('user comments, anonymously: a FORBIDDEN error that says why, not a wrong list', async () => {
+    // user's approved comments; the gateway reads them with the service account (gateway-user-comments.test.ts), and
+    // without one (as here) says so, naming the setting (docs/compatibility.md), rather than answer a wrong list.
+    it('user comments, anonymously without a service account: a FORBIDDEN error that says why, not a wrong list', async () => {
       const answer = await gw.query(
         `{ user(id: ${SEED.users.editor}, idType: DATABASE_ID) { comments(first: 100) { nodes { databaseId } } } }`,
       );
       expect(answer.errors?.[0]).toMatchObject({
-        message: expect.stringMatching(/signed-in viewer/),
-        extensions: { code: 'FORBIDDEN' },
+        message: expect.stringMatching(/SERVICE_CREDENTIALS/),
+        extensions: { code: 'FORBIDDEN', setting: 'service-credentials' },
         path: ['user', 'comments'],
       });
     });

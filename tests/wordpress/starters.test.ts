@@ -40,10 +40,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     "post_format taxonomy is not in REST, which gives the post's format slug but never the term's id), and " +
     CURSORS,
   'gatsby-tags': TERM_TAXONOMY_ID,
-  'gatsby-users':
-    "anonymously User.comments is an error on the gateway where WPGraphQL lists the user's approved " +
-    'comments: REST refuses the author filter to viewers without edit_posts, and listing every approved comment to ' +
-    'filter them in the gateway has no bound (docs/compatibility.md)',
   'next-wordpress-starter-post-by-slug': STICKY_NULL,
 };
 
@@ -58,7 +54,7 @@ describe.runIf(wp.seeded && wp.auth !== null)('starters corpus: the gateway answ
   };
 
   beforeAll(async () => {
-    // Menus, settings and public user names are read with the service account (SERVICE_CREDENTIALS): here the
+    // Menus, settings, public user names and users' comments for anonymous viewers are read with the service account (SERVICE_CREDENTIALS): here the
     // administrator's application password, who can edit posts, manage options and list users (the editor's when an
     // existing site gave no administrator).
     const service = wp.admin ?? wp.auth!;
