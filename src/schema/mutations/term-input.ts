@@ -32,7 +32,7 @@ import { badInput, type MutationInput } from './common.ts';
  */
 
 /** One `nodes` entry, as the input types declare it. */
-export interface TermNodeInput {
+interface TermNodeInput {
   id?: string | null;
   slug?: string | null;
   name?: string | null;
