@@ -145,20 +145,22 @@ export async function writeWithTerms<C extends Collection>(
   const postId = (record as { databaseId: number }).databaseId;
   const second: Record<string, unknown> = {};
   const made: { collection: Collection; id: number }[] = [];
-  for (const plan of pending) {
-    const created: number[] = [];
-    for (const node of plan.create) {
-      const term = await createTerm(context, plan.taxonomy.collection, node);
-      if (term === undefined) continue;
-      created.push(term.id);
-      if (term.isNew) made.push({ collection: plan.taxonomy.collection, id: term.id });
-    }
-    if (created.length > 0) second[plan.taxonomy.collection] = [...new Set([...plan.ids, ...created])];
-  }
-  if (Object.keys(second).length === 0) return record;
   try {
+    for (const plan of pending) {
+      const created: number[] = [];
+      for (const node of plan.create) {
+        const term = await createTerm(context, plan.taxonomy.collection, node);
+        if (term === undefined) continue;
+        created.push(term.id);
+        if (term.isNew) made.push({ collection: plan.taxonomy.collection, id: term.id });
+      }
+      if (created.length > 0) second[plan.taxonomy.collection] = [...new Set([...plan.ids, ...created])];
+    }
+    if (Object.keys(second).length === 0) return record;
     return await context.writes.save(collection, postId, second, names);
   } catch (error) {
+    // The post is saved: say so (a client retrying the whole mutation would write it twice), and take back the
+    // terms this call made, which nothing uses.
     for (const term of made) await context.writes.remove(term.collection, term.id, true).catch(() => undefined);
     if (!(error instanceof GraphQLError)) throw error;
     throw new GraphQLError(`The ${collection} record ${postId} was saved, but its new terms could not be assigned: ${error.message}`, {
