@@ -1,7 +1,8 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { GraphQLEnumType, GraphQLObjectType, GraphQLSchema, validateSchema } from 'graphql';
+import { GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, validateSchema } from 'graphql';
 import type { NameOverrides } from '../discovery/names.ts';
 import type { SiteDiscovery } from '../discovery/types.ts';
+import { addBuiltInInputs } from './site/built-in-inputs.ts';
 import { createSiteBuild } from './site/build.ts';
 import { addTermConnections } from './site/connections.ts';
 import { addMeta } from './site/meta.ts';
@@ -47,9 +48,10 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
   addTermConnections(b);
   const reportMeta = addMeta(b);
   addMutations(b);
+  addBuiltInInputs(b);
   addSeo(b);
   addNodeLookups(b);
-  const { created, additions } = b;
+  const { created, additions, inputAdditions } = b;
 
   // --- the schema -----------------------------------------------------------------------------------------------
   const config = base.toConfig();
@@ -62,6 +64,12 @@ export function buildSiteSchema(base: GraphQLSchema, discovery: SiteDiscovery, o
       if (extra.length === 0) return type;
       const own = type.toConfig();
       return new GraphQLEnumType({ ...own, values: { ...own.values, ...Object.fromEntries(extra.map((v) => [v, { value: v }])) } });
+    },
+    [MapperKind.INPUT_OBJECT_TYPE]: (type) => {
+      const extra = inputAdditions.get(type.name);
+      if (!extra) return type;
+      const own = type.toConfig();
+      return new GraphQLInputObjectType({ ...own, fields: () => ({ ...own.fields, ...extra() }) });
     },
     [MapperKind.OBJECT_TYPE]: (type) => {
       const extra = additions.get(type.name);

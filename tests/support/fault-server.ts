@@ -49,6 +49,8 @@ export interface FaultRequest {
   route: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** The request body as text (`''` without one), read whole before the rule decides. */
+  body: string;
 }
 
 export type FaultRule = (request: FaultRequest) => Fault | undefined;
@@ -126,9 +128,16 @@ export async function startFaultServer(options: { upstream: string; port?: numbe
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fault.invalid');
-    const request: FaultRequest = { method: req.method ?? 'GET', route: routeOf(url), query: url.searchParams, headers: req.headers };
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const request: FaultRequest = {
+      method: req.method ?? 'GET',
+      route: routeOf(url),
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
     requests.push(request);
-    req.resume();
     const fault = rule?.(request) ?? { kind: 'pass' };
     const json = { 'content-type': 'application/json; charset=UTF-8' };
     switch (fault.kind) {

@@ -5,9 +5,12 @@
  * a run (start.sh reuses it), so a second run must not collide with the first one's records.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, restUrl, wordpressTarget } from '../wordpress/target.ts';
 import { type Json, startWordPressGateway, type WordPressGateway } from '../wordpress/gateway-harness.ts';
@@ -569,5 +572,86 @@ describe('rate limits are shared through Redis by the instances using it', () =>
       const refused = await gateway.query(LOGIN, { u: user });
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
     }
+  });
+});
+
+describe.runIf(wp.source === 'harness')('a custom taxonomy and meta on built-in posts (issue #14)', () => {
+  // The fixture registers `genre` on books only; this must-use plugin (written here, removed after) registers it
+  // on posts too, and one meta key on posts, as a site would. A gateway started after it discovers both.
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const stateDir = process.env.WORDPRESS_STATE_DIR ?? `${root}.wordpress`;
+  const hash = createHash('md5').update(stateDir).digest('hex').slice(0, 12);
+  const plugin = `/var/lib/wordpress/wpgw-sites/${hash}/wp-content/mu-plugins/wpgw-writes-genre-on-posts.php`;
+  let g: WordPressGateway;
+  const writesSent = () => g.upstream.filter((r) => r.method).map((r) => `${r.method} ${r.route} ${r.status}`);
+  const genresNamed = async (name: string) =>
+    ((await (await fetch(restUrl(wp, '/wp/v2/genres', { search: name, per_page: 100 }))).json()) as Json[]).filter((t: Json) =>
+      t.name.includes(name),
+    );
+
+  beforeAll(async () => {
+    writeFileSync(
+      plugin,
+      `<?php
+add_action('init', static function () {
+    register_taxonomy_for_object_type('genre', 'post');
+    register_post_meta('post', 'wpgw_subtitle', ['type' => 'string', 'single' => true, 'show_in_rest' => true, 'default' => '']);
+}, 20);
+`,
+    );
+    g = await startWordPressGateway(wp, { cacheTtlMs: 0, entityCacheTtlMs: 0 });
+  });
+  afterAll(async () => {
+    rmSync(plugin, { force: true });
+    await g?.close();
+  });
+
+  it('createPost with a genre by name (created after the post) and meta; WordPress has both', async () => {
+    const name = `PostGenre ${RUN}`;
+    g.resetUpstream();
+    const { createPost } = await g.data<Json>(
+      `mutation($name: String!) { createPost(input: { title: "Genres ${RUN}", status: PUBLISH, genres: { nodes: [{ slug: "fiction" }, { name: $name }] }, meta: { wpgw_subtitle: "Sub ${RUN}" } }) {
+        post { databaseId genres { nodes { name } } meta { wpgw_subtitle } } } }`,
+      { name },
+      editor(),
+    );
+    const id = createPost.post.databaseId;
+    expect(createPost.post.genres.nodes.map((n: Json) => n.name).sort()).toEqual(['Fiction', name].sort());
+    expect(createPost.post.meta).toEqual({ wpgw_subtitle: `Sub ${RUN}` });
+    const created = await genresNamed(name);
+    expect(created.map((t: Json) => t.name)).toEqual([name]);
+    // The post first (with the genre that exists), then the new genre, then the post again with both.
+    expect(writesSent()).toEqual(['POST /wp/v2/posts 201', 'POST /wp/v2/genres 201', `POST /wp/v2/posts/${id} 200`]);
+    const record = (await (await fetch(restUrl(wp, `/wp/v2/posts/${id}`, { _fields: 'genres,meta' }))).json()) as Json;
+    const fiction = ((await (await fetch(restUrl(wp, '/wp/v2/genres', { slug: 'fiction' }))).json()) as Json[])[0].id;
+    expect([...record.genres].sort()).toEqual([fiction, created[0].id].sort());
+    expect(record.meta).toEqual({ wpgw_subtitle: `Sub ${RUN}` });
+    await g.data(`mutation { deletePost(input: { id: "${id}", forceDelete: true }) { deletedId } }`, {}, editor());
+    await g.data(`mutation { deleteGenre(input: { id: "${created[0].id}" }) { deletedId } }`, {}, editor());
+  });
+
+  it('a post (or book) WordPress refuses leaves no new term behind: the refused write is the only one', async () => {
+    const name = `Refused ${RUN}`;
+    g.resetUpstream();
+    const answer = await g.query(
+      `mutation($name: String!) { createPost(input: { title: "Refused ${RUN}", authorId: "999999", genres: { nodes: [{ name: $name }] } }) { post { databaseId } } }`,
+      { name },
+      editor(),
+    );
+    expect(answer.errors?.[0]).toMatchObject({ message: 'Invalid author ID.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(writesSent()).toEqual(['POST /wp/v2/posts 400']);
+    g.resetUpstream();
+    const book = await g.query(
+      `mutation($name: String!) { createBook(input: { title: "Refused ${RUN}", authorId: "999999", genres: { nodes: [{ name: $name }] } }) { book { databaseId } } }`,
+      { name },
+      editor(),
+    );
+    expect(book.errors?.[0]).toMatchObject({ message: 'Invalid author ID.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(writesSent()).toEqual(['POST /wp/v2/books 400']);
+    expect(await genresNamed(name)).toEqual([]);
+    const posts = (await (
+      await fetch(restUrl(wp, '/wp/v2/posts', { search: `Refused ${RUN}`, status: 'any' }), { headers: editor() })
+    ).json()) as Json[];
+    expect(posts).toEqual([]);
   });
 });

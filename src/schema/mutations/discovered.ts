@@ -20,7 +20,7 @@ import type { DiscoveredCollection, MetaField, MetaScalar } from '../../discover
 import { toGlobalId } from '../../models/global-id.ts';
 import type { Collection } from '../../wordpress/rest-types.ts';
 import { badInput, checkSizes, idInput, inputNames, lowerCase, type MutationInput, optionalId, restBody } from './common.ts';
-import { resolveTermInput } from './term-input.ts';
+import { resolveTermInput, type TermPlan, type TermTaxonomy, writeWithTerms } from './term-input.ts';
 
 /**
  * Mutations of the discovered custom post types and taxonomies (src/schema/site-schema.ts), in the shapes
@@ -166,7 +166,7 @@ const echo = (input: MutationInput) => (typeof input.clientMutationId === 'strin
  * `meta: <Type>MetaInput`, from the keys the type's `meta` field serves; undefined when it serves none or the
  * name is taken.
  */
-function metaInputType(
+export function metaInputType(
   item: WritableCollection,
   options: DiscoveredMutationsOptions,
   free: (name: string) => boolean,
@@ -211,7 +211,7 @@ function metaInputType(
 }
 
 /** The REST `meta` object from `meta` input: field names back to meta keys (and object properties back). */
-function metaBody(
+export function metaBody(
   input: MutationInput,
   meta: { keys: ReadonlyMap<string, MetaField> } | undefined,
   metaFieldName: (key: string) => string,
@@ -255,43 +255,9 @@ function postTypeMutations(
   const restFields: Record<string, string> = { ...Object.fromEntries(served.map(([input, rest]) => [input, rest])), status: 'status' };
   const NAMES = { ...inputNames(restFields), author: 'authorId', parent: 'parentId', meta: 'meta' };
 
-  // One `{ append, nodes }` input per taxonomy of the type (WPGraphQL's TypeRegistry: <Type><Taxonomies>Input).
-  const taxonomies: { field: string; collection: Collection }[] = [];
-  const termInputs: GraphQLInputFieldConfigMap = {};
-  for (const slug of item.related) {
-    const tax = options.served.get(slug);
-    if (tax?.entry.kind !== 'taxonomy') continue;
-    const stem = `${T}${upper(tax.names.plural)}`;
-    if (!free(`${stem}Input`) || !free(`${stem}NodeInput`)) return undefined;
-    const node = add(
-      new GraphQLInputObjectType({
-        name: `${stem}NodeInput`,
-        description: `List of ${tax.names.plural} to connect the ${names.single} to. If an ID is set, it will be used to create the connection. If not, it will look for a slug. If neither are valid existing terms, a term will be created using the Name if it exists in the input, then fallback to the slug if it exists.`,
-        fields: {
-          description: { type: GraphQLString, description: 'The description of the term object, used when it is created' },
-          id: { type: GraphQLID, description: 'The ID of the term object (global or database ID)' },
-          name: { type: GraphQLString, description: 'The name of the term object' },
-          slug: { type: GraphQLString, description: 'The slug of the term object' },
-        },
-      }),
-    );
-    const wrapper = add(
-      new GraphQLInputObjectType({
-        name: `${stem}Input`,
-        description: `Set relationships between the ${names.single} to ${tax.names.plural}`,
-        fields: {
-          append: {
-            type: GraphQLBoolean,
-            description:
-              'If true, this will append the terms to existing related terms (the default); if false, this will replace existing relationships.',
-          },
-          nodes: { type: new GraphQLList(node), description: 'The input list of items to set.' },
-        },
-      }),
-    );
-    termInputs[tax.names.plural] = { type: wrapper, description: `Set connections between the ${names.single} and ${tax.names.plural}` };
-    taxonomies.push({ field: tax.names.plural, collection: tax.entry.restBase as Collection });
-  }
+  const terms = termInputFields(item, options, free, add);
+  if (!terms) return undefined;
+  const { fields: termInputs, taxonomies } = terms;
 
   const inputFields = (verb: Verb): GraphQLInputFieldConfigMap => {
     if (verb === 'delete') {
@@ -325,13 +291,14 @@ function postTypeMutations(
     if (author !== undefined) out.author = author;
     const parent = optionalId(input, 'parentId');
     if (parent !== undefined) out.parent = parent;
+    const plans: TermPlan[] = [];
     for (const tax of taxonomies) {
-      const ids = await resolveTermInput(context, input, tax, id);
-      if (ids) out[tax.collection] = ids;
+      const plan = await resolveTermInput(context, input, tax, id);
+      if (plan) plans.push(plan);
     }
     const metaOut = metaBody(input, meta, options.metaFieldName);
     if (metaOut) out.meta = metaOut;
-    return out;
+    return { out, plans };
   };
 
   return {
@@ -357,11 +324,66 @@ function postTypeMutations(
           return { clientMutationId: echo(input), [names.single]: record, deletedId: toGlobalId('post', id) };
         }
         const id = verb === 'update' ? idInput(input, 'id') : undefined;
-        const record = await context.writes.save(collection, id, await body(input, context, id), NAMES);
+        const { out, plans } = await body(input, context, id);
+        const record = await writeWithTerms(context, collection, id, out, plans, NAMES);
         return { clientMutationId: echo(input), [names.single]: record };
       },
     }),
   };
+}
+
+/**
+ * One `{ append, nodes }` input per taxonomy of a post type (WPGraphQL's TypeRegistry: `<Type><Taxonomies>Input`
+ * and `<Type><Taxonomies>NodeInput`), skipping the fields `skip` names (a built-in input's own `categories`);
+ * undefined when a name is taken.
+ */
+export function termInputFields(
+  item: WritableCollection,
+  options: DiscoveredMutationsOptions,
+  free: (name: string) => boolean,
+  add: <T extends GraphQLNamedType>(type: T) => T,
+  skip: (field: string) => boolean = () => false,
+): { fields: GraphQLInputFieldConfigMap; taxonomies: TermTaxonomy[] } | undefined {
+  const { names } = item;
+  const T = names.type;
+  const taxonomies: TermTaxonomy[] = [];
+  const termInputs: GraphQLInputFieldConfigMap = {};
+  for (const slug of item.related) {
+    const tax = options.served.get(slug);
+    if (tax?.entry.kind !== 'taxonomy' || skip(tax.names.plural)) continue;
+    const stem = `${T}${upper(tax.names.plural)}`;
+    if (!free(`${stem}Input`) || !free(`${stem}NodeInput`)) return undefined;
+    const node = add(
+      new GraphQLInputObjectType({
+        name: `${stem}NodeInput`,
+        description: `List of ${tax.names.plural} to connect the ${names.single} to. If an ID is set, it will be used to create the connection. If not, it will look for a slug. If neither are valid existing terms, a term will be created using the Name if it exists in the input, then fallback to the slug if it exists.`,
+        fields: {
+          description: { type: GraphQLString, description: 'The description of the term object, used when it is created' },
+          id: { type: GraphQLID, description: 'The ID of the term object (global or database ID)' },
+          name: { type: GraphQLString, description: 'The name of the term object' },
+          slug: { type: GraphQLString, description: 'The slug of the term object' },
+        },
+      }),
+    );
+    const wrapper = add(
+      new GraphQLInputObjectType({
+        name: `${stem}Input`,
+        description: `Set relationships between the ${names.single} to ${tax.names.plural}`,
+        fields: {
+          append: {
+            type: GraphQLBoolean,
+            description:
+              'If true, this will append the terms to existing related terms (the default); if false, this will replace existing relationships.',
+          },
+          nodes: { type: new GraphQLList(node), description: 'The input list of items to set.' },
+        },
+      }),
+    );
+    termInputs[tax.names.plural] = { type: wrapper, description: `Set connections between the ${names.single} and ${tax.names.plural}` };
+    taxonomies.push({ field: tax.names.plural, collection: tax.entry.restBase as Collection });
+  }
+
+  return { fields: termInputs, taxonomies };
 }
 
 /** createGenre / updateGenre / deleteGenre of a discovered taxonomy. */

@@ -15,13 +15,15 @@ import {
   type PayloadShape,
   restBody,
 } from './common.ts';
-import { resolveTermInput } from './term-input.ts';
+import { siteInputsOf } from './site-inputs.ts';
+import { resolveTermInput, type TermPlan, type TermTaxonomy, writeWithTerms } from './term-input.ts';
 
 /**
  * createPost, updatePost, deletePost and the same for pages (WPGraphQL's Mutation/PostObject*.php), as REST
  * writes to `/wp/v2/posts` and `/wp/v2/pages` with the viewer's credentials. A new post is a draft unless
  * `status` says otherwise, as in WPGraphQL. Terms are named by id, slug or name, and created when missing and the
- * viewer may, as WPGraphQL does (./term-input.ts).
+ * viewer may, after the post is saved, as WPGraphQL does (./term-input.ts). A site's own taxonomies on posts or
+ * pages and their registered meta arrive with the input from the site schema (./site-inputs.ts).
  */
 
 /** Input field → REST field, for both post types. */
@@ -47,13 +49,36 @@ function contentBody(input: MutationInput, fields: Readonly<Record<string, strin
   return body;
 }
 
-async function postBody(input: MutationInput, context: GatewayContext, id: number | undefined): Promise<Record<string, unknown>> {
-  const body = contentBody(input, POST_FIELDS);
-  const categories = await resolveTermInput(context, input, { collection: 'categories', field: 'categories' }, id);
-  const tags = await resolveTermInput(context, input, { collection: 'tags', field: 'tags' }, id);
-  if (categories) body.categories = categories;
-  if (tags) body.tags = tags;
-  return body;
+const BUILT_IN_TAXONOMIES: readonly TermTaxonomy[] = [
+  { collection: 'categories', field: 'categories' },
+  { collection: 'tags', field: 'tags' },
+];
+
+/**
+ * Writes a post or page: `body` with its term inputs (categories and tags for posts, and the site's own taxonomies
+ * and meta, ./site-inputs.ts), missing terms created after the post is saved (./term-input.ts).
+ */
+async function writeContent<C extends 'posts' | 'pages'>(
+  context: GatewayContext,
+  collection: C,
+  id: number | undefined,
+  input: MutationInput,
+  body: Record<string, unknown>,
+) {
+  const site = siteInputsOf(input);
+  const taxonomies = collection === 'posts' ? [...BUILT_IN_TAXONOMIES, ...site.taxonomies] : site.taxonomies;
+  const plans: TermPlan[] = [];
+  for (const taxonomy of taxonomies) {
+    const plan = await resolveTermInput(context, input, taxonomy, id);
+    if (plan) plans.push(plan);
+  }
+  const meta = site.meta?.(input);
+  if (meta) body.meta = meta;
+  return writeWithTerms(context, collection, id, body, plans, { ...NAMES, ...site.names });
+}
+
+function postBody(input: MutationInput): Record<string, unknown> {
+  return contentBody(input, POST_FIELDS);
 }
 
 function pageBody(input: MutationInput): Record<string, unknown> {
@@ -126,12 +151,12 @@ const PAGE_INPUT = [
 const DELETE_INPUT = ['clientMutationId', 'forceDelete', 'id'];
 
 mutation('createPost', 'CreatePostInput', POST_INPUT, postPayload('CreatePostPayload', false), async (input, context) => ({
-  post: await context.writes.save('posts', undefined, await postBody(input, context, undefined), NAMES),
+  post: await writeContent(context, 'posts', undefined, input, postBody(input)),
 }));
 
 mutation('updatePost', 'UpdatePostInput', [...POST_INPUT, 'id'], postPayload('UpdatePostPayload', false), async (input, context) => {
   const id = idInput(input, 'id');
-  return { post: await context.writes.save('posts', id, await postBody(input, context, id), NAMES) };
+  return { post: await writeContent(context, 'posts', id, input, postBody(input)) };
 });
 
 mutation('deletePost', 'DeletePostInput', DELETE_INPUT, postPayload('DeletePostPayload', true), async (input, context) => {
@@ -140,12 +165,13 @@ mutation('deletePost', 'DeletePostInput', DELETE_INPUT, postPayload('DeletePostP
 });
 
 mutation('createPage', 'CreatePageInput', PAGE_INPUT, pagePayload('CreatePagePayload', false), async (input, context) => ({
-  page: await context.writes.save('pages', undefined, pageBody(input), NAMES),
+  page: await writeContent(context, 'pages', undefined, input, pageBody(input)),
 }));
 
-mutation('updatePage', 'UpdatePageInput', [...PAGE_INPUT, 'id'], pagePayload('UpdatePagePayload', false), async (input, context) => ({
-  page: await context.writes.save('pages', idInput(input, 'id'), pageBody(input), NAMES),
-}));
+mutation('updatePage', 'UpdatePageInput', [...PAGE_INPUT, 'id'], pagePayload('UpdatePagePayload', false), async (input, context) => {
+  const id = idInput(input, 'id');
+  return { page: await writeContent(context, 'pages', id, input, pageBody(input)) };
+});
 
 mutation('deletePage', 'DeletePageInput', DELETE_INPUT, pagePayload('DeletePagePayload', true), async (input, context) => {
   const id = idInput(input, 'id');

@@ -8,6 +8,7 @@ import {
   type GraphQLFieldConfig,
   type GraphQLFieldConfigArgumentMap,
   type GraphQLFieldConfigMap,
+  type GraphQLInputFieldConfigMap,
   type GraphQLNamedType,
   type GraphQLSchema,
   type GraphQLType,
@@ -59,6 +60,9 @@ export interface SiteBuild {
   /** The post types and taxonomies the schema serves, by slug (./served.ts fills it). */
   readonly served: Map<string, Served>;
   addFields(typeName: string, fields: () => FieldMap): void;
+  /** Fields to add to existing input types (the base's), by type name (`CreatePostInput.genres`). */
+  readonly inputAdditions: Map<string, () => GraphQLInputFieldConfigMap>;
+  addInputFields(typeName: string, fields: () => GraphQLInputFieldConfigMap): void;
   /** Values to add to the base schema's enums (`TaxonomyEnum.GENRE`), by enum name; each value is its own name. */
   readonly enumValues: Map<string, Set<string>>;
   /** A created type, else the base schema's; throws when neither has it (a bug, never site input). */
@@ -90,6 +94,11 @@ export function createSiteBuild(base: GraphQLSchema): SiteBuild {
   const addFields = (typeName: string, fields: () => FieldMap) => {
     const previous = additions.get(typeName);
     additions.set(typeName, previous ? () => ({ ...previous(), ...fields() }) : fields);
+  };
+  const inputAdditions = new Map<string, () => GraphQLInputFieldConfigMap>();
+  const addInputFields = (typeName: string, fields: () => GraphQLInputFieldConfigMap) => {
+    const previous = inputAdditions.get(typeName);
+    inputAdditions.set(typeName, previous ? () => ({ ...previous(), ...fields() }) : fields);
   };
   const typeRef = (name: string): GraphQLNamedType => {
     const type = created.get(name) ?? base.getType(name);
@@ -196,6 +205,8 @@ export function createSiteBuild(base: GraphQLSchema): SiteBuild {
     additions,
     served: new Map(),
     addFields,
+    inputAdditions,
+    addInputFields,
     typeRef,
     rewriteField,
     cloneType,
