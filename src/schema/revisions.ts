@@ -45,8 +45,14 @@ export const NodeWithRevisions = builder.interfaceRef<Model>('NodeWithRevisions'
   }),
 });
 
-/** REST's `orderby` of a revisions list for each `PostObjectsConnectionOrderbyEnum` value it can serve. */
-const ORDERBY: Record<string, string> = { DATE: 'date', IN: 'include', SLUG: 'slug', TITLE: 'title' };
+/**
+ * REST's `orderby` of a revisions list for each `PostObjectsConnectionOrderbyEnum` value it can serve. `MODIFIED`
+ * (Next.js's `cms-wordpress` example asks `revisions(first: 1, where: { orderby: { field: MODIFIED, order: DESC } })`)
+ * has no REST order of revisions, and needs none: WordPress inserts a revision with `post_modified` equal to its
+ * `post_date` (wp_insert_post() for a new row), so both orders are one. An autosave saved again in place is the
+ * exception (its `post_modified` moves, its `post_date` stays the parent's last modification): ordered by date here.
+ */
+const ORDERBY: Record<string, string> = { DATE: 'date', IN: 'include', MODIFIED: 'date', SLUG: 'slug', TITLE: 'title' };
 
 /** The where-args of `revisions` (the reference SDL lists the ones REST's revisions route serves). */
 interface RevisionsWhere {
@@ -69,7 +75,7 @@ export function revisionsWhereToRest(where: RevisionsWhere | null | undefined): 
   const orderby = where.orderby?.find((o) => o?.field);
   if (orderby) {
     const field = ORDERBY[orderby.field];
-    if (!field) throw badInput(`Cannot order revisions by ${orderby.field} through the REST API (DATE, IN, SLUG or TITLE)`, 'orderby');
+    if (!field) throw badInput(`Cannot order revisions by ${orderby.field} through the REST API (DATE, IN, MODIFIED, SLUG or TITLE)`, 'orderby');
     if (field === 'include' && !q.include) throw badInput('Ordering by IN needs `in`', 'orderby');
     q.orderby = field;
     q.order = (orderby.order ?? 'DESC').toLowerCase();
