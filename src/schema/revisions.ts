@@ -37,7 +37,8 @@ export const NodeWithRevisions = builder.interfaceRef<Model>('NodeWithRevisions'
     ...scalarFields(t, 'NodeWithRevisions', { isRevision: ['content.protected'] }),
     revisionOf: t.field({
       type: NodeWithRevisionsToContentNodeConnectionEdge,
-      description: 'If the current node is a revision, this field exposes the node this is a revision of. Returns null if the current node is not a revision of another node.',
+      description:
+        'If the current node is a revision, this field exposes the node this is a revision of. Returns null if the current node is not a revision of another node.',
       // The parent is the model a revision was read under (src/models/revision.ts): no request of its own.
       extensions: restSources(),
       resolve: (model) => oneToOne(model.isRevision ? (model._revisionOf ?? null) : null),
@@ -75,7 +76,8 @@ export function revisionsWhereToRest(where: RevisionsWhere | null | undefined): 
   const orderby = where.orderby?.find((o) => o?.field);
   if (orderby) {
     const field = ORDERBY[orderby.field];
-    if (!field) throw badInput(`Cannot order revisions by ${orderby.field} through the REST API (DATE, IN, MODIFIED, SLUG or TITLE)`, 'orderby');
+    if (!field)
+      throw badInput(`Cannot order revisions by ${orderby.field} through the REST API (DATE, IN, MODIFIED, SLUG or TITLE)`, 'orderby');
     if (field === 'include' && !q.include) throw badInput('Ordering by IN needs `in`', 'orderby');
     q.orderby = field;
     q.order = (orderby.order ?? 'DESC').toLowerCase();

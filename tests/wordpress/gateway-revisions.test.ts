@@ -71,7 +71,12 @@ describe.runIf(wp.seeded)('revisions, preview, revisionOf', () => {
     const { post } = await gw.data(POST_REVISIONS, { id: String(R.post) }, editor);
     expect(post.revisionOf).toBeNull();
     expect(post.preview).toEqual({
-      node: { databaseId: R.postAutosave, isPreview: true, isRevision: true, revisionOf: { node: { __typename: 'Post', databaseId: R.post } } },
+      node: {
+        databaseId: R.postAutosave,
+        isPreview: true,
+        isRevision: true,
+        revisionOf: { node: { __typename: 'Post', databaseId: R.post } },
+      },
     });
     expect(post.revisions.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false });
     expect(post.revisions.nodes).toEqual(
