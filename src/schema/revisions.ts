@@ -91,12 +91,11 @@ export function revisionsWhereToRest(where: RevisionsWhere | null | undefined): 
 type PostLike = PostModel | PageModel;
 
 /**
- * `preview`, `revisionOf` and `revisions` of `Post` or `Page` (`kind`), to spread into the type's fields. `preview`
- * and `revisions` read the record's `_links` (its newest revision's id, `predecessor-version`).
+ * `preview` and `revisions` of `Post` or `Page` (`kind`), to spread into the type's fields (`revisionOf` comes with
+ * NodeWithRevisions). Both read the record's `_links` (its newest revision's id, `predecessor-version`).
  */
 export function revisionFields<M extends PostLike>(
-  // biome-ignore lint/suspicious/noExplicitAny: Pothos's field builder of the calling type (PostRef or PageRef).
-  t: PothosFieldBuilder<M>,
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M>,
   kind: 'Post' | 'Page',
   collection: Collection,
 ) {
@@ -129,6 +128,3 @@ export function revisionFields<M extends PostLike>(
     }),
   };
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: see revisionFields.
-type PothosFieldBuilder<M> = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, M> & { arg: any };
