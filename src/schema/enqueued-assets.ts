@@ -4,7 +4,7 @@ import { referenceInput } from './inputs.ts';
 import { restSources } from './rest-sources.ts';
 
 /**
- * `enqueuedScripts` and `enqueuedStylesheets` of a content node (WPGraphQL: Connection/EnqueuedScripts.php,
+ * `enqueuedScripts` and `enqueuedStylesheets` of content nodes, terms and users (WPGraphQL: Connection/EnqueuedScripts.php,
  * EnqueuedStylesheets.php), so that documents selecting them validate. WPGraphQL answers them by running the
  * theme's `wp_enqueue_scripts` for the node and reading `$wp_scripts`/`$wp_styles`; the REST API exposes neither
  * the handles nor their sources, so the gateway answers an empty connection (docs/compatibility.md, "Previews").
@@ -79,34 +79,48 @@ EnqueuedStylesheet.implement({
   }),
 });
 
-const ScriptConnection = defineConnection<AssetShape>('ContentNodeToEnqueuedScriptConnection', 'EnqueuedScript', EnqueuedScript);
-const StylesheetConnection = defineConnection<AssetShape>(
-  'ContentNodeToEnqueuedStylesheetConnection',
-  'EnqueuedStylesheet',
-  EnqueuedStylesheet,
-);
-const ScriptWhere = referenceInput('ContentNodeToEnqueuedScriptConnectionWhereArgs', ['handlesIn']);
-const StylesheetWhere = referenceInput('ContentNodeToEnqueuedStylesheetConnectionWhereArgs', ['handlesIn']);
+/** Who has the fields: the prefix of WPGraphQL's connection names (`ContentNodeToEnqueuedScriptConnection`, …). */
+type Owner = 'ContentNode' | 'TermNode' | 'User';
+
+/** The connection types and where-inputs of one owner, declared once. */
+const declared = new Map<Owner, ReturnType<typeof declare>>();
+function declare(owner: Owner) {
+  return {
+    scripts: defineConnection<AssetShape>(`${owner}ToEnqueuedScriptConnection`, 'EnqueuedScript', EnqueuedScript),
+    stylesheets: defineConnection<AssetShape>(`${owner}ToEnqueuedStylesheetConnection`, 'EnqueuedStylesheet', EnqueuedStylesheet),
+    scriptWhere: referenceInput(`${owner}ToEnqueuedScriptConnectionWhereArgs`, ['handlesIn']),
+    stylesheetWhere: referenceInput(`${owner}ToEnqueuedStylesheetConnectionWhereArgs`, ['handlesIn']),
+  };
+}
 
 /**
- * `enqueuedScripts` and `enqueuedStylesheets` of ContentNode (inherited by Post, Page and MediaItem): empty
- * connections, with WPGraphQL's arguments (pagination args are still checked, as on every connection).
+ * `enqueuedScripts` and `enqueuedStylesheets` of a content node, term or user (`owner`; ContentNode's and TermNode's
+ * are inherited by the types implementing them): empty connections, with WPGraphQL's arguments (pagination args
+ * are still checked, as on every connection).
  */
-export function enqueuedAssetFields<T>(t: PothosSchemaTypes.InterfaceFieldBuilder<BuilderTypes, T>) {
+export function enqueuedAssetFields<T>(
+  t: PothosSchemaTypes.InterfaceFieldBuilder<BuilderTypes, T> | PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, T>,
+  owner: Owner,
+) {
+  let types = declared.get(owner);
+  if (!types) {
+    types = declare(owner);
+    declared.set(owner, types);
+  }
   return {
     enqueuedScripts: t.field({
-      type: ScriptConnection,
-      description: 'Connection between the ContentNode type and the EnqueuedScript type',
-      args: paginationArgs(t, ScriptWhere),
+      type: types.scripts,
+      description: `Connection between the ${owner} type and the EnqueuedScript type`,
+      args: paginationArgs(t, types.scriptWhere),
       extensions: restSources(),
-      resolve: (_node, args) => sliceConnection([] as AssetShape[], args as ConnectionArgs),
+      resolve: (_node: T, args: ConnectionArgs) => sliceConnection([] as AssetShape[], args),
     }),
     enqueuedStylesheets: t.field({
-      type: StylesheetConnection,
-      description: 'Connection between the ContentNode type and the EnqueuedStylesheet type',
-      args: paginationArgs(t, StylesheetWhere),
+      type: types.stylesheets,
+      description: `Connection between the ${owner} type and the EnqueuedStylesheet type`,
+      args: paginationArgs(t, types.stylesheetWhere),
       extensions: restSources(),
-      resolve: (_node, args) => sliceConnection([] as AssetShape[], args as ConnectionArgs),
+      resolve: (_node: T, args: ConnectionArgs) => sliceConnection([] as AssetShape[], args),
     }),
   };
 }

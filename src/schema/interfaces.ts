@@ -103,7 +103,7 @@ export const ContentNode = builder.interfaceRef<ContentNodeModel>('ContentNode')
   fields: (t) => ({
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
-    ...enqueuedAssetFields(t),
+    ...enqueuedAssetFields(t, 'ContentNode'),
     previewRevisionDatabaseId: t.int({
       // The newest revision's id is in the record's `_links` (`predecessor-version`).
       extensions: restSources('_links', 'content.protected'),
@@ -144,6 +144,7 @@ export const TermNode = builder.interfaceRef<CategoryModel | TagModel>('TermNode
   fields: (t) => ({
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'TermNode', TERM_NODE_SCALARS),
+    ...enqueuedAssetFields(t, 'TermNode'),
   }),
 });
 

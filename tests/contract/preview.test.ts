@@ -114,4 +114,23 @@ describe('enqueuedScripts and enqueuedStylesheets', () => {
       expect(request).toMatch(new RegExp(`^GET /wp/v2/(posts|pages|media)\\?_fields=id&include=${WITHOUT_REVISIONS}&per_page=1$`));
     }
   });
+
+  it('terms and users have them too, empty', async () => {
+    const answer = await h.query(`{
+      categories(first: 1) { nodes { enqueuedScripts { nodes { handle } } enqueuedStylesheets(last: 2) { nodes { handle } } } }
+      tags(first: 1) { nodes { enqueuedStylesheets { nodes { handle } } } }
+      users(first: 1) { nodes { enqueuedScripts(where: { handlesIn: ["a"] }) { nodes { handle } } enqueuedStylesheets { nodes { handle } } } }
+    }`);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({
+      categories: { nodes: [{ enqueuedScripts: { nodes: [] }, enqueuedStylesheets: { nodes: [] } }] },
+      tags: { nodes: [{ enqueuedStylesheets: { nodes: [] } }] },
+      users: { nodes: [{ enqueuedScripts: { nodes: [] }, enqueuedStylesheets: { nodes: [] } }] },
+    });
+  });
+
+  it('a negative page size is BAD_USER_INPUT, as on every connection', async () => {
+    const answer = await h.query(`{ posts(first: 1) { nodes { enqueuedScripts(first: -1) { nodes { handle } } } } }`);
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
 });
