@@ -15,7 +15,7 @@ import type { UpstreamRequestScope } from './records.ts';
 import { type ModelOf, toModels } from './to-model.ts';
 import { loadMenuSite, type MenuSite } from './menus.ts';
 import { unlockProtected } from './protected.ts';
-import { loadPreview, loadRevisionById } from './preview.ts';
+import { loadPreview, loadRevisionById, loadRevisions, type RevisionsQuery } from './preview.ts';
 import type { PageModel } from '../models/page.ts';
 import type { PostModel } from '../models/post.ts';
 import { loadViewer, loadViewerSelf, type ViewerSelf } from './viewer.ts';
@@ -63,6 +63,11 @@ export interface Loaders {
    * (./preview.ts `loadRevisionById`); null otherwise.
    */
   revision(collection: Collection, id: number): Promise<PostModel | PageModel | null>;
+  /**
+   * `revisions` of a post or page (./preview.ts `loadRevisions`): its revisions, newest first, as the viewer may
+   * read them (none anonymously); one request per parent.
+   */
+  revisions<M extends PostModel | PageModel>(collection: Collection, record: M, query: RevisionsQuery): Promise<M[]>;
   /** The signed-in viewer; null when anonymous. */
   viewer(): Promise<UserModel | null>;
   /**
@@ -155,6 +160,7 @@ export function createLoaders(scope: UpstreamRequestScope, site: SiteContext, op
     },
     lookupIds: (collection, slugs) => lookupIds(scope, collection, slugs),
     preview: (collection, record) => loadPreview(scope, collection, record, site),
+    revisions: (collection, record, query) => loadRevisions(scope, collection, record, site, query),
     revision: (collection, id) =>
       loadRevisionById(scope, collection, id, (c, parent) => loaderOf(c).load(parent) as Promise<PostModel | PageModel | null>, site),
     async viewer() {

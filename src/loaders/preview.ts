@@ -1,6 +1,6 @@
 import type { PageModel } from '../models/page.ts';
 import type { PostModel } from '../models/post.ts';
-import { latestRevisionId, toPagePreviewModel, toPostPreviewModel } from '../models/revision.ts';
+import { latestRevisionId, toPagePreviewModel, toPostPreviewModel, toRevisionModel } from '../models/revision.ts';
 import type { SiteContext } from '../models/site.ts';
 import { WordPressError } from '../wordpress/errors.ts';
 import type { Collection, RestRevision } from '../wordpress/rest-types.ts';
@@ -108,4 +108,58 @@ async function readRevision<M extends PostModel | PageModel>(
       ? toPagePreviewModel(revision, parent as PageModel, site, isPreview)
       : toPostPreviewModel(revision, parent as PostModel, site, isPreview)
   ) as M;
+}
+
+/** How many revisions `revisions` reads of one parent: REST's largest page (the newest first). */
+export const REVISIONS_PER_PARENT = 100;
+
+/** The REST query of a `revisions` connection: what its where-args translate to (src/schema/revisions.ts). */
+export interface RevisionsQuery {
+  search?: string;
+  include?: string;
+  exclude?: string;
+  orderby?: string;
+  order?: string;
+}
+
+/**
+ * `revisions` of a post or page (Connection/PostObjects.php: the parent's `revision` rows, autosaves included,
+ * newest first), as the viewer may see them. A revision is private to viewers who may edit its parent: anonymous
+ * viewers get an empty list without WordPress being asked (WPGraphQL answers an empty connection), signed-in ones
+ * what `GET /wp/v2/<type>/<id>/revisions?per_page=100&…` answers **with their credentials** (empty when WordPress
+ * refuses: 401/403/404). REST reads revisions only under their parent, so this is one request per parent: nothing
+ * to batch across parents. The answer is private to the request (signed-in requests have no entity or response
+ * cache and are never coalesced). Each revision's parent is remembered for lookups by id (./revision-parents.ts).
+ */
+export async function loadRevisions<M extends PostModel | PageModel>(
+  scope: UpstreamRequestScope,
+  collection: Collection,
+  parent: M,
+  site: SiteContext,
+  query: RevisionsQuery,
+): Promise<M[]> {
+  const like = scope.likeOf?.(collection) ?? collection;
+  if (!PREVIEWABLE.has(like) || !scope.authorization || parent.isRevision) return [];
+  const planned = revisionFields(scope.fieldsFor(collection));
+  // `author`: an older revision's author is its own (src/models/revision.ts toRevisionModel).
+  const fields = planned ? [...new Set([...planned.split(','), 'author'])].sort().join(',') : undefined;
+  let revisions: RestRevision[];
+  try {
+    ({ data: revisions } = await scope.client.get<RestRevision[]>(
+      `/wp/v2/${collection}/${parent.databaseId}/revisions`,
+      { ...query, per_page: REVISIONS_PER_PARENT, ...(fields ? { _fields: fields } : {}) },
+      { authorization: scope.authorization },
+    ));
+  } catch (error) {
+    if (error instanceof WordPressError && ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code)) return [];
+    throw error;
+  }
+  if (!Array.isArray(revisions)) return [];
+  const models: M[] = [];
+  for (const revision of revisions) {
+    if (!revision || typeof revision.id !== 'number') continue;
+    learnRevisionParent(site, revision.id, { collection, parent: parent.databaseId });
+    models.push(toRevisionModel(revision, parent, site, like === 'pages' ? 'pages' : 'posts'));
+  }
+  return models;
 }

@@ -62,6 +62,8 @@ export interface ContentNodeModel {
   _template?: string | null;
   /** On a revision: its parent's post type, which `contentType` names (src/models/revision.ts). */
   _contentTypeOf?: string | null;
+  /** On a revision: the node it is a revision of (`revisionOf`; src/models/revision.ts). */
+  _revisionOf?: ContentNodeModel | null;
   previewRevisionId: null;
   isComment: false;
   isContentNode: true;

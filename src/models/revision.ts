@@ -99,6 +99,8 @@ function previewFields(revision: RestRevision, parent: PostModel | PageModel, si
     _template: parent._template,
     // `contentType` of a revision is its parent's post type (Type/InterfaceType/ContentNode.php).
     _contentTypeOf: parent.contentTypeName,
+    // `revisionOf`: the parent (`post_parent` of the revision row).
+    _revisionOf: parent,
     // Relations WPGraphQL reads from the parent (comments, terms) follow the parent's links.
     links: parent.links,
   } as const;
@@ -134,4 +136,36 @@ export function toPagePreviewModel(revision: RestRevision, parent: PageModel, si
     parentId: toGlobalId('post', parent.databaseId),
     menuOrder: null,
   };
+}
+
+/**
+ * A revision listed by `revisions` (Connection/PostObjects.php: the parent's `revision` rows, newest first) as
+ * WPGraphQL's model answers it. Its parent's newest one is a preview (`isPreview` true, {@link toPostPreviewModel});
+ * an older one is not, and Model/Post.php then reads the row itself where a preview reads the parent: `link` is
+ * `get_permalink()` of a revision (`home_url( '?p=<id>' )`), `author` the revision's own `post_author`, and its terms
+ * are the revision row's (WordPress copies none to revisions: empty). The featured image is still the parent's
+ * (`get_post_thumbnail_id()` of a revision falls back to its parent), checked against WPGraphQL 2.20 on seed 4.
+ */
+export function toRevisionModel<M extends PostModel | PageModel>(
+  revision: RestRevision,
+  parent: M,
+  site: SiteContext,
+  like: 'posts' | 'pages',
+): M {
+  const isPreview = latestRevisionId(parent.links) === revision.id;
+  const preview =
+    like === 'pages'
+      ? toPagePreviewModel(revision, parent as PageModel, site, isPreview)
+      : toPostPreviewModel(revision, parent as PostModel, site, isPreview);
+  if (isPreview) return preview as M;
+  const link = `${site.homeUrl}/?p=${revision.id}`;
+  const author = typeof revision.author === 'number' && revision.author > 0 ? revision.author : null;
+  return {
+    ...preview,
+    link,
+    uri: uriFromLink(link, site),
+    authorDatabaseId: author,
+    authorId: author === null ? null : toGlobalId('user', author),
+    ...(like === 'posts' ? { categoryDatabaseIds: [], tagDatabaseIds: [] } : {}),
+  } as M;
 }

@@ -11,6 +11,7 @@ import type { UserModel } from '../models/user.ts';
 import type { ContentNodeModel } from './object-refs.ts';
 import type { GatewayContext } from '../context.ts';
 import { toGlobalId } from '../models/global-id.ts';
+import { enqueuedAssetFields } from './enqueued-assets.ts';
 import { latestRevisionId } from '../models/revision.ts';
 
 /**
@@ -102,6 +103,7 @@ export const ContentNode = builder.interfaceRef<ContentNodeModel>('ContentNode')
   fields: (t) => ({
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'ContentNode', CONTENT_NODE_SCALARS),
+    ...enqueuedAssetFields(t, 'ContentNode'),
     previewRevisionDatabaseId: t.int({
       // The newest revision's id is in the record's `_links` (`predecessor-version`).
       extensions: restSources('_links', 'content.protected'),
@@ -142,6 +144,7 @@ export const TermNode = builder.interfaceRef<CategoryModel | TagModel>('TermNode
   fields: (t) => ({
     id: t.id({ nullable: false, extensions: restSources('id'), resolve: (m) => m.id as string }),
     ...scalarFields(t, 'TermNode', TERM_NODE_SCALARS),
+    ...enqueuedAssetFields(t, 'TermNode'),
   }),
 });
 

@@ -18,6 +18,7 @@ import {
 import { HierarchicalContentNode } from './hierarchical-content-node.ts';
 import { PageRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
+import { revisionFields, NodeWithRevisions } from './revisions.ts';
 import { restRecord, restSources } from './rest-sources.ts';
 
 /** `Page`: a `/wp/v2/pages` record (src/models/page.ts). */
@@ -47,6 +48,7 @@ PageRef.implement({
     HierarchicalContentNode,
     HierarchicalNode,
     MenuItemLinkable,
+    NodeWithRevisions,
   ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Page',
   fields: (t) => ({
@@ -59,6 +61,7 @@ PageRef.implement({
       password: [],
     }),
     comments: commentConnectionField(t, 'PageToCommentConnection', 'PageToCommentConnectionWhereArgs'),
+    ...revisionFields(t, 'Page', 'pages'),
   }),
 });
 

@@ -26,6 +26,7 @@ import { CategoryRef, PostRef, TagRef } from './object-refs.ts';
 import { scalarFields } from './scalar-fields.ts';
 import { compareTermNames } from './terms.ts';
 import { TERM_WHERE_FIELDS, termWhereToRest, type TermWhere } from './where/terms.ts';
+import { revisionFields, NodeWithRevisions } from './revisions.ts';
 import { restRecord, restRelated, restSources } from './rest-sources.ts';
 
 /** `Post`: a `/wp/v2/posts` record, as WPGraphQL shapes it (src/models/post.ts). */
@@ -132,6 +133,7 @@ PostRef.implement({
     NodeWithComments,
     NodeWithTrackbacks,
     MenuItemLinkable,
+    NodeWithRevisions,
   ],
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'Post',
   fields: (t) => ({
@@ -170,6 +172,7 @@ PostRef.implement({
       },
     }),
     comments: commentConnectionField(t, 'PostToCommentConnection', 'PostToCommentConnectionWhereArgs'),
+    ...revisionFields(t, 'Post', 'posts'),
   }),
 });
 

@@ -15,6 +15,7 @@ import { scalarFields } from './scalar-fields.ts';
 import { badInput } from './where/args.ts';
 import { USER_WHERE_FIELDS, userWhereToRest, type UserWhere } from './where/users.ts';
 import { restRecord, restSources } from './rest-sources.ts';
+import { enqueuedAssetFields } from './enqueued-assets.ts';
 
 /** `UserRole` (Model/UserRole.php): only the viewer's own roles are served (see `userRoles`). */
 const UserRole = builder.objectRef<UserRoleModel>('UserRole').implement({
@@ -67,6 +68,7 @@ UserRef.implement({
   isTypeOf: (value) => (value as { __typename?: string }).__typename === 'User',
   fields: (t) => ({
     id: t.exposeID('id', { nullable: false, extensions: restSources('id') }),
+    ...enqueuedAssetFields(t, 'User'),
     ...scalarFields(t, 'User', {
       adminColor: [],
       capKey: [],

@@ -47,3 +47,90 @@ describe('asPreview on the demo site', () => {
     ]);
   });
 });
+
+const REVISIONS = `query($id: ID!) {
+  post(id: $id, idType: DATABASE_ID) { databaseId revisions { nodes { databaseId } } preview { node { databaseId } } revisionOf { node { id } } }
+}`;
+
+describe('revisions, preview and revisionOf on the demo site', () => {
+  it('anonymous: no revisions, no preview, and no revision route asked', async () => {
+    h.demo.resetRequests();
+    const answer = await h.query(REVISIONS, { id: String(WITH_REVISIONS) });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ post: { databaseId: WITH_REVISIONS, revisions: { nodes: [] }, preview: null, revisionOf: null } });
+    // The record itself may come from the anonymous entity cache (the tests above read it); no revision is asked.
+    expect(
+      h.upstream().filter((r) => !r.startsWith(`GET /wp/v2/posts?_fields=_links,content.protected,id&include=${WITH_REVISIONS}&`)),
+    ).toEqual([]);
+  });
+
+  it('signed in: the list is asked for under its parent (one request); the demo has none to give', async () => {
+    h.demo.resetRequests();
+    const answer = await h.query(REVISIONS, { id: String(WITH_REVISIONS) }, EDITOR);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ post: { databaseId: WITH_REVISIONS, revisions: { nodes: [] }, preview: null, revisionOf: null } });
+    const latest = revisionsOf(WITH_REVISIONS)!.latest_id;
+    expect([...h.upstream()].sort()).toEqual([
+      `GET /wp/v2/posts/${WITH_REVISIONS}/revisions/${latest}?_fields=id`,
+      `GET /wp/v2/posts/${WITH_REVISIONS}/revisions?_fields=author,id&per_page=100`,
+      `GET /wp/v2/posts?_fields=_links,content.protected,id&include=${WITH_REVISIONS}&per_page=1&status=any`,
+    ]);
+  });
+
+  it('a where-arg REST cannot serve is BAD_USER_INPUT', async () => {
+    const answer = await h.query(
+      `{ post(id: "${WITH_REVISIONS}", idType: DATABASE_ID) { revisions(where: { orderby: [{ field: AUTHOR, order: ASC }] }) { nodes { databaseId } } } }`,
+      {},
+      EDITOR,
+    );
+    expect(answer.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'Cannot order revisions by AUTHOR through the REST API (DATE, IN, MODIFIED, SLUG or TITLE)'],
+    ]);
+  });
+});
+
+describe('enqueuedScripts and enqueuedStylesheets', () => {
+  it('validate with WPGraphQL’s arguments and answer empty connections, asking WordPress nothing more', async () => {
+    h.demo.resetRequests();
+    const answer = await h.query(
+      `query($id: ID!) {
+      post(id: $id, idType: DATABASE_ID) {
+        enqueuedScripts(first: 5, where: { handlesIn: ["jquery"] }) { nodes { id handle src strategy groupLocation dependencies { handle } } pageInfo { hasNextPage } }
+        enqueuedStylesheets { edges { node { handle media isRtl } } nodes { ... on EnqueuedAsset { src } } }
+      }
+      contentNode(id: $id, idType: DATABASE_ID) { enqueuedStylesheets { nodes { handle } } }
+    }`,
+      { id: String(WITHOUT_REVISIONS) },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({
+      post: { enqueuedScripts: { nodes: [], pageInfo: { hasNextPage: false } }, enqueuedStylesheets: { edges: [], nodes: [] } },
+      contentNode: { enqueuedStylesheets: { nodes: [] } },
+    });
+    // Only the records' lookups by id (`contentNode` tries each type; cached ones are not asked again): the assets
+    // ask nothing of WordPress.
+    expect(h.upstream().length).toBeGreaterThan(0);
+    for (const request of h.upstream()) {
+      expect(request).toMatch(new RegExp(`^GET /wp/v2/(posts|pages|media)\\?_fields=id&include=${WITHOUT_REVISIONS}&per_page=1$`));
+    }
+  });
+
+  it('terms and users have them too, empty', async () => {
+    const answer = await h.query(`{
+      categories(first: 1) { nodes { enqueuedScripts { nodes { handle } } enqueuedStylesheets(last: 2) { nodes { handle } } } }
+      tags(first: 1) { nodes { enqueuedStylesheets { nodes { handle } } } }
+      users(first: 1) { nodes { enqueuedScripts(where: { handlesIn: ["a"] }) { nodes { handle } } enqueuedStylesheets { nodes { handle } } } }
+    }`);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({
+      categories: { nodes: [{ enqueuedScripts: { nodes: [] }, enqueuedStylesheets: { nodes: [] } }] },
+      tags: { nodes: [{ enqueuedStylesheets: { nodes: [] } }] },
+      users: { nodes: [{ enqueuedScripts: { nodes: [] }, enqueuedStylesheets: { nodes: [] } }] },
+    });
+  });
+
+  it('a negative page size is BAD_USER_INPUT, as on every connection', async () => {
+    const answer = await h.query(`{ posts(first: 1) { nodes { enqueuedScripts(first: -1) { nodes { handle } } } } }`);
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});

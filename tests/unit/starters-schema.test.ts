@@ -54,6 +54,7 @@ const VALID_AGAINST_OURS = [
   'nextjs-legacy-all-posts-for-home',
   'nextjs-legacy-all-posts-with-slug',
   'nextjs-legacy-post-by-slug',
+  'nextjs-legacy-post-revision',
   'nextjs-legacy-preview-post',
   'nextjs-menu-query',
   'nextjs-page-query',
