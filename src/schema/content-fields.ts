@@ -27,7 +27,7 @@ export type ContentCollection = 'posts' | 'pages' | 'media';
  * `isSticky` on pages would silently return unfiltered lists: each collection gets only what its route takes.
  */
 /** Where-args every content route takes. */
-const COMMON_WHERE = [
+export const COMMON_WHERE = [
   'search',
   'id',
   'in',

@@ -8,7 +8,7 @@ import { contentWhereToRest, type ContentWhere } from '../where/content.ts';
 import { termWhereToRest, type TermWhere } from '../where/terms.ts';
 import { restOf } from './alias.ts';
 import { CONNECTION, type SiteBuild } from './build.ts';
-import { CONTENT_WHERE, HIERARCHICAL_WHERE, TEMPLATE_OF } from './types.ts';
+import { keepsWhereArg, TEMPLATE_OF } from './types.ts';
 
 /**
  * Term ↔ content connections for custom taxonomies and custom post types' taxonomies (`Book.genres`,
@@ -84,14 +84,7 @@ export function addTermConnections(b: SiteBuild): void {
       rename(contentLocal, 'Post', C);
       for (const [from, to] of contentLocal) {
         if (!from.startsWith(contentStem)) continue;
-        cloneType(
-          from,
-          to,
-          contentLocal,
-          from.endsWith('WhereArgs')
-            ? { keepField: (f) => CONTENT_WHERE.includes(f) || (content.like === 'pages' && HIERARCHICAL_WHERE.includes(f)) }
-            : {},
-        );
+        cloneType(from, to, contentLocal, from.endsWith('WhereArgs') ? { keepField: keepsWhereArg(content.like) } : {});
       }
       const contentBase = content.entry.restBase;
       const contentField = content.names.plural;

@@ -3,7 +3,7 @@ import type { GraphQLFieldConfig, GraphQLObjectType } from 'graphql';
 import type { GatewayContext } from '../../context.ts';
 import { REST_EXTENSIONS } from '../../loaders/field-plan.ts';
 import { connectionFamily, type SiteBuild } from './build.ts';
-import { CONTENT_WHERE, HIERARCHICAL_WHERE, SUPPORT_INTERFACES, TEMPLATE_OF, TEMPLATE_ONLY } from './types.ts';
+import { keepsWhereArg, SUPPORT_INTERFACES, TEMPLATE_OF, TEMPLATE_ONLY } from './types.ts';
 
 /**
  * Discovered post types: each a copy of `Post` (flat) or `Page` (hierarchical) under its own names, keeping the
@@ -46,12 +46,7 @@ export function addPostTypes(b: SiteBuild): void {
     for (const [from, to] of local) {
       if (from === T) continue;
       const where = from.endsWith('WhereArgs') && from.startsWith('RootQueryTo');
-      cloneType(
-        from,
-        to,
-        local,
-        where ? { keepField: (f) => CONTENT_WHERE.includes(f) || (item.like === 'pages' && HIERARCHICAL_WHERE.includes(f)) } : {},
-      );
+      cloneType(from, to, local, where ? { keepField: keepsWhereArg(item.like) } : {});
     }
     const restBase = item.entry.restBase;
     const extensions = template.extensions as Record<string, unknown>;
@@ -105,12 +100,7 @@ function addUserConnection(b: SiteBuild, like: string, T: string, N: string, plu
   for (const [from, to] of own) {
     b.taken.add(to);
     const where = from.endsWith('WhereArgs');
-    cloneType(
-      from,
-      to,
-      local,
-      where ? { keepField: (f) => CONTENT_WHERE.includes(f) || (like === 'pages' && HIERARCHICAL_WHERE.includes(f)) } : {},
-    );
+    cloneType(from, to, local, where ? { keepField: keepsWhereArg(like) } : {});
   }
   addFields('User', () => ({
     [plural]: {

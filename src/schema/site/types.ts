@@ -3,6 +3,7 @@ import type { GatewayContext } from '../../context.ts';
 import type { TypeNames } from '../../discovery/names.ts';
 import { type DiscoveredCollection, USERS_SLUG } from '../../discovery/types.ts';
 import type { CollectionModelling } from '../../models/site.ts';
+import { COMMON_WHERE } from '../content-fields.ts';
 import type { GraphQLSchema } from 'graphql';
 
 /** The shared vocabulary of the site schema's modules (src/schema/site-schema.ts builds with them). */
@@ -64,25 +65,19 @@ export const BUILT_IN: Record<string, { kind: DiscoveredCollection['kind']; like
 /** GraphQL's own names, never a type of ours. */
 export const RESERVED = new Set(['String', 'Int', 'Float', 'Boolean', 'ID', 'Query', 'Mutation', 'Subscription']);
 
-/** Where-args a discovered post type's connections take: every content route registers these. */
-export const CONTENT_WHERE = [
-  'search',
-  'id',
-  'in',
-  'notIn',
-  'name',
-  'nameIn',
-  'author',
-  'authorIn',
-  'authorNotIn',
-  'authorName',
-  'status',
-  'stati',
-  'dateQuery',
-  'orderby',
-  'offsetPagination',
-];
-export const HIERARCHICAL_WHERE = ['parent', 'parentIn', 'parentNotIn'];
+/**
+ * Where-args a discovered post type's connections take: those every content route takes (the built-in types'
+ * COMMON_WHERE) but `hasPassword`, which the built-in connections narrow in the gateway and the discovered ones do
+ * not, plus `offsetPagination`; and for a type like pages, the parent args.
+ */
+const CONTENT_WHERE: readonly string[] = [...COMMON_WHERE.filter((arg) => arg !== 'hasPassword'), 'offsetPagination'];
+const HIERARCHICAL_WHERE: readonly string[] = ['parent', 'parentIn', 'parentNotIn'];
+
+/** Whether a discovered post type like `like` keeps the where-arg `field` of the template's where input. */
+export const keepsWhereArg =
+  (like: string) =>
+  (field: string): boolean =>
+    CONTENT_WHERE.includes(field) || (like === 'pages' && HIERARCHICAL_WHERE.includes(field));
 
 /** Interfaces a post type implements only when its records carry the REST field (WordPress `supports`). */
 export const SUPPORT_INTERFACES: Record<string, string> = {
