@@ -115,9 +115,8 @@ export function discoveredMutations(options: DiscoveredMutationsOptions): Discov
     if (item.builtIn) continue;
     const { entry, names } = item;
     const T = names.type;
-    const verbs = ['create', 'update', 'delete'];
-    const wanted = [...verbs.map((v) => `${upper(v)}${T}Input`), ...verbs.map((v) => `${upper(v)}${T}Payload`)];
-    const clash = wanted.find((n) => !free(n)) ?? verbs.map((v) => `${v}${T}`).find((n) => fields[n]);
+    const wanted = [...VERBS.map((v) => `${upper(v)}${T}Input`), ...VERBS.map((v) => `${upper(v)}${T}Payload`)];
+    const clash = wanted.find((n) => !free(n)) ?? VERBS.map((v) => `${v}${T}`).find((n) => fields[n]);
     if (clash) {
       warnings.push(`Mutations of "${entry.slug}" skipped: the name ${clash} is taken`);
       continue;
@@ -140,24 +139,44 @@ export function discoveredMutations(options: DiscoveredMutationsOptions): Discov
         }),
       );
     const collection = entry.restBase as Collection;
-    if (entry.kind === 'postType') {
-      const build = postTypeMutations(item, options, collection, metaInput, free, add);
-      if (!build) continue;
-      fields[`create${T}`] = build.field('create', payload('create', false));
-      fields[`update${T}`] = build.field('update', payload('update', false));
-      fields[`delete${T}`] = build.field('delete', payload('delete', true));
-    } else {
-      const build = taxonomyMutations(item, collection, metaInput, options.metaFieldName);
-      fields[`create${T}`] = build.field('create', payload('create', false));
-      fields[`update${T}`] = build.field('update', payload('update', false));
-      fields[`delete${T}`] = build.field('delete', payload('delete', true));
-    }
+    const build =
+      entry.kind === 'postType'
+        ? postTypeMutations(item, options, collection, metaInput, free, add)
+        : taxonomyMutations(item, collection, metaInput, options.metaFieldName);
+    if (!build) continue;
+    for (const verb of VERBS) fields[`${verb}${T}`] = mutationField(verb, T, payload(verb, verb === 'delete'), build);
   }
   return { types, fields, warnings };
 }
 
 type Verb = 'create' | 'update' | 'delete';
-type Builder = { field: (verb: Verb, payload: GraphQLObjectType) => GraphQLFieldConfigMap<unknown, GatewayContext>[string] };
+/** What a post type's or taxonomy's mutations differ in: their input fields and what they send, per verb. */
+type Builder = {
+  inputFields: (verb: Verb) => GraphQLInputFieldConfigMap;
+  resolve: (verb: Verb, input: MutationInput, context: GatewayContext) => Promise<Record<string, unknown>>;
+};
+
+const VERBS: readonly Verb[] = ['create', 'update', 'delete'];
+
+/** `<verb><T>(input: <Verb><T>Input!): <Verb><T>Payload`, the shape of every WPGraphQL mutation. */
+function mutationField(verb: Verb, T: string, payload: GraphQLObjectType, build: Builder) {
+  return {
+    type: payload,
+    description: `The ${verb}${T} mutation`,
+    args: {
+      input: {
+        type: new GraphQLNonNull(
+          new GraphQLInputObjectType({
+            name: `${upper(verb)}${T}Input`,
+            description: `Input for the ${verb}${T} mutation.`,
+            fields: () => build.inputFields(verb),
+          }),
+        ),
+      },
+    },
+    resolve: (_root: unknown, args: { input: MutationInput }, context: GatewayContext) => build.resolve(verb, args.input, context),
+  };
+}
 
 /** The `clientMutationId` echoed into a payload, as every mutation does. */
 const echo = (input: MutationInput) => (typeof input.clientMutationId === 'string' ? input.clientMutationId : null);
@@ -248,7 +267,6 @@ function postTypeMutations(
   add: <T extends GraphQLNamedType>(type: T) => T,
 ): Builder | undefined {
   const { entry, names } = item;
-  const T = names.type;
   const has = new Set(entry.fields);
   // date, password, slug: WPGraphQL's always-present fields, which every REST post type takes.
   const served = CONTENT_FIELDS.filter(([, rest]) => ALWAYS.has(rest) || has.has(rest));
@@ -302,33 +320,18 @@ function postTypeMutations(
   };
 
   return {
-    field: (verb, payload) => ({
-      type: payload,
-      description: `The ${verb}${T} mutation`,
-      args: {
-        input: {
-          type: new GraphQLNonNull(
-            new GraphQLInputObjectType({
-              name: `${upper(verb)}${T}Input`,
-              description: `Input for the ${verb}${T} mutation.`,
-              fields: () => inputFields(verb),
-            }),
-          ),
-        },
-      },
-      resolve: async (_root: unknown, args: { input: MutationInput }, context: GatewayContext) => {
-        const input = args.input;
-        if (verb === 'delete') {
-          const id = idInput(input, 'id');
-          const record = await context.writes.remove(collection, id, input.forceDelete === true);
-          return { clientMutationId: echo(input), [names.single]: record, deletedId: toGlobalId('post', id) };
-        }
-        const id = verb === 'update' ? idInput(input, 'id') : undefined;
-        const { out, plans } = await body(input, context, id);
-        const record = await writeWithTerms(context, collection, id, out, plans, NAMES);
-        return { clientMutationId: echo(input), [names.single]: record };
-      },
-    }),
+    inputFields,
+    resolve: async (verb, input, context) => {
+      if (verb === 'delete') {
+        const id = idInput(input, 'id');
+        const record = await context.writes.remove(collection, id, input.forceDelete === true);
+        return { clientMutationId: echo(input), [names.single]: record, deletedId: toGlobalId('post', id) };
+      }
+      const id = verb === 'update' ? idInput(input, 'id') : undefined;
+      const { out, plans } = await body(input, context, id);
+      const record = await writeWithTerms(context, collection, id, out, plans, NAMES);
+      return { clientMutationId: echo(input), [names.single]: record };
+    },
   };
 }
 
@@ -394,7 +397,6 @@ function taxonomyMutations(
   metaFieldName: (key: string) => string,
 ): Builder {
   const { entry, names } = item;
-  const T = names.type;
   const TERM_FIELDS = { description: 'description', name: 'name', slug: 'slug' };
   const NAMES = { ...inputNames(TERM_FIELDS), parent: 'parentId', meta: 'meta' };
   const inputFields = (verb: Verb): GraphQLInputFieldConfigMap => {
@@ -445,32 +447,17 @@ function taxonomyMutations(
     return out;
   };
   return {
-    field: (verb, payload) => ({
-      type: payload,
-      description: `The ${verb}${T} mutation`,
-      args: {
-        input: {
-          type: new GraphQLNonNull(
-            new GraphQLInputObjectType({
-              name: `${upper(verb)}${T}Input`,
-              description: `Input for the ${verb}${T} mutation.`,
-              fields: () => inputFields(verb),
-            }),
-          ),
-        },
-      },
-      resolve: async (_root: unknown, args: { input: MutationInput }, context: GatewayContext) => {
-        const input = args.input;
-        if (verb === 'delete') {
-          const id = idInput(input, 'id');
-          // Terms have no trash: WordPress refuses a DELETE without force.
-          const record = await context.writes.remove(collection, id, true);
-          return { clientMutationId: echo(input), [names.single]: record, deletedId: toGlobalId('term', id) };
-        }
-        const id = verb === 'update' ? idInput(input, 'id') : undefined;
-        const record = await context.writes.save(collection, id, body(input), NAMES);
-        return { clientMutationId: echo(input), [names.single]: record };
-      },
-    }),
+    inputFields,
+    resolve: async (verb, input, context) => {
+      if (verb === 'delete') {
+        const id = idInput(input, 'id');
+        // Terms have no trash: WordPress refuses a DELETE without force.
+        const record = await context.writes.remove(collection, id, true);
+        return { clientMutationId: echo(input), [names.single]: record, deletedId: toGlobalId('term', id) };
+      }
+      const id = verb === 'update' ? idInput(input, 'id') : undefined;
+      const record = await context.writes.save(collection, id, body(input), NAMES);
+      return { clientMutationId: echo(input), [names.single]: record };
+    },
   };
 }
