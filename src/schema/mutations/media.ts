@@ -63,24 +63,26 @@ const mediaPayload = (name: string, deleted: boolean) => {
   return ref;
 };
 
+/** The input fields createMediaItem and updateMediaItem share (the one adds `filePath`, the other `id`). */
+const MEDIA_INPUT = [
+  'altText',
+  'authorId',
+  'caption',
+  'clientMutationId',
+  'commentStatus',
+  'date',
+  'dateGmt',
+  'description',
+  'parentId',
+  'pingStatus',
+  'slug',
+  'title',
+];
+
 mutation(
   'createMediaItem',
   'CreateMediaItemInput',
-  [
-    'altText',
-    'authorId',
-    'caption',
-    'clientMutationId',
-    'commentStatus',
-    'date',
-    'dateGmt',
-    'description',
-    'filePath',
-    'parentId',
-    'pingStatus',
-    'slug',
-    'title',
-  ],
+  [...MEDIA_INPUT, 'filePath'],
   mediaPayload('CreateMediaItemPayload', false),
   async (input, context) => {
     const filePath = typeof input.filePath === 'string' ? input.filePath.trim() : '';
@@ -95,21 +97,7 @@ mutation(
 mutation(
   'updateMediaItem',
   'UpdateMediaItemInput',
-  [
-    'altText',
-    'authorId',
-    'caption',
-    'clientMutationId',
-    'commentStatus',
-    'date',
-    'dateGmt',
-    'description',
-    'id',
-    'parentId',
-    'pingStatus',
-    'slug',
-    'title',
-  ],
+  [...MEDIA_INPUT, 'id'],
   mediaPayload('UpdateMediaItemPayload', false),
   async (input, context) => ({ mediaItem: await context.writes.save('media', idInput(input, 'id'), mediaBody(input), NAMES) }),
 );
